@@ -5,5 +5,6 @@
 pub mod error;
 pub mod font;
 pub mod markup;
+pub mod model;
 
 pub use error::{Diagnostic, Error, ErrorKind, Result};

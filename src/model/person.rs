@@ -1,0 +1,45 @@
+//! People: names in their three parts, never split from a string.
+
+use serde::{Deserialize, Serialize};
+
+/// A Vietnamese personal name in its parts: họ (family), tên đệm (middle), tên (given).
+///
+/// Names are stored in parts because ballots and lists sort by the given name first
+/// ("theo vần A, B, C"), and splitting a full name is ambiguous (compound family names).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct PersonName {
+    /// Họ — family name, e.g. "Nguyễn" (may be compound: "Tôn Nữ").
+    pub ho: String,
+    /// Tên đệm — middle name(s), e.g. "Văn" or "Thị Lan"; may be empty.
+    #[serde(default)]
+    pub dem: String,
+    /// Tên — given name, e.g. "An".
+    pub ten: String,
+}
+
+impl PersonName {
+    /// A name from its three parts.
+    pub fn new(ho: &str, dem: &str, ten: &str) -> Self {
+        PersonName {
+            ho: ho.to_string(),
+            dem: dem.to_string(),
+            ten: ten.to_string(),
+        }
+    }
+
+    /// The full name in reading order: "Nguyễn Văn An".
+    pub fn full(&self) -> String {
+        [self.ho.trim(), self.dem.trim(), self.ten.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+impl std::fmt::Display for PersonName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.full())
+    }
+}
