@@ -1,4 +1,11 @@
-//! Markup → tree: the resolved tree types, the parser of the markup that templates produce, the
-//! resolver that applies the style sheet, and a writer of the tree back to canonical text.
+//! Markup → tree: the resolved tree types, the parser and resolver of the markup that templates
+//! produce (with the style sheet), and a writer of the tree back to canonical text.
 
+mod resolve;
+mod style;
 pub mod tree;
+mod write;
+
+pub use resolve::{resolve, ResolveContext};
+pub use style::{ParagraphStyle, ResolvedStyle, StyleSheet};
+pub use write::write_tree;
