@@ -1,1 +1,55 @@
-fn main(){}
+//! Rendering speed: one invitation in each format, and a batch of 1 000 invitations in both.
+//!
+//! `cargo bench --bench render`. Targets (2-core machine, release): invitation DOCX ≤ 1 ms,
+//! PDF ≤ 2 ms; 1 000 invitations in both formats ≤ 3 s wall.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use daihoi::{Engine, Format, Invitation};
+
+fn sample() -> daihoi::Congress {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/bach-mai-2020.json"
+    ))
+    .expect("sample data");
+    daihoi::load_congress(&text).expect("sample parses")
+}
+
+fn invitation(c: &mut Criterion) {
+    let engine = Engine::new().expect("engine");
+    let congress = sample();
+    let inv = Invitation::for_guest(&congress, 0).expect("a guest");
+    c.bench_function("invitation/docx", |b| {
+        b.iter(|| engine.render(&inv, Format::Docx).expect("docx"))
+    });
+    c.bench_function("invitation/pdf", |b| {
+        b.iter(|| engine.render(&inv, Format::Pdf).expect("pdf"))
+    });
+    c.bench_function("invitation/tree", |b| {
+        b.iter(|| engine.render_tree(&inv).expect("tree"))
+    });
+}
+
+fn batch(c: &mut Criterion) {
+    let engine = Engine::new().expect("engine");
+    let mut congress = sample();
+    let guests = congress.guests.clone();
+    congress.guests = (0..1000)
+        .map(|i| guests[i % guests.len()].clone())
+        .collect();
+    let mut group = c.benchmark_group("batch");
+    group.sample_size(10);
+    group.bench_function("1000 invitations docx+pdf", |b| {
+        b.iter(|| {
+            let items = engine
+                .render_invitations(&congress, &[Format::Docx, Format::Pdf])
+                .expect("batch");
+            assert!(items.iter().all(|i| i.result.is_ok()));
+            items
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, invitation, batch);
+criterion_main!(benches);

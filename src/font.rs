@@ -43,9 +43,8 @@ pub struct FaceMetrics {
 
 impl FaceMetrics {
     fn parse(data: &'static [u8], name: &str) -> Result<Self> {
-        let face = ttf_parser::Face::parse(data, 0).map_err(|e| {
-            Error::new(ErrorKind::Font, format!("cannot read font {name}: {e}"))
-        })?;
+        let face = ttf_parser::Face::parse(data, 0)
+            .map_err(|e| Error::new(ErrorKind::Font, format!("cannot read font {name}: {e}")))?;
         let mut dense = vec![(u16::MAX, 0u16); DENSE];
         let mut sparse = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
@@ -55,7 +54,9 @@ impl FaceMetrics {
                 }
                 sub.codepoints(|cp| {
                     let Some(c) = char::from_u32(cp) else { return };
-                    let Some(gid) = sub.glyph_index(cp) else { return };
+                    let Some(gid) = sub.glyph_index(cp) else {
+                        return;
+                    };
                     if gid.0 == 0 {
                         return;
                     }
@@ -71,7 +72,10 @@ impl FaceMetrics {
         let underline = face
             .underline_metrics()
             .map(|m| (m.position as f32, m.thickness as f32))
-            .unwrap_or((-0.1 * face.units_per_em() as f32, 0.05 * face.units_per_em() as f32));
+            .unwrap_or((
+                -0.1 * face.units_per_em() as f32,
+                0.05 * face.units_per_em() as f32,
+            ));
         Ok(FaceMetrics {
             data,
             units_per_em: face.units_per_em() as f32,
@@ -171,7 +175,8 @@ mod tests {
     fn covers_vietnamese_and_measures_like_times() {
         let fonts = FontSet::bundled().unwrap();
         let regular = fonts.face(Face::Regular);
-        for c in "ĐẢNG CỘNG SẢN VIỆT NAM ỦY Ủy ỹ ự ằ ẵ ’ – “”".chars() {
+        for c in "ĐẢNG CỘNG SẢN VIỆT NAM ỦY Ủy ỹ ự ằ ẵ ’ – “”".chars()
+        {
             assert!(regular.covers(c), "{c:?} should be covered");
         }
         // Times New Roman: 'M' is 0.889 em, space 0.25 em.

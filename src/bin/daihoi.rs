@@ -1,1 +1,217 @@
-fn main(){}
+//! `daihoi` — render the paperwork of a Party congress from its JSON file.
+//!
+//! Exit codes: 0 all written; 2 bad input (the message names the file and field; files that
+//! could be made are still written); 1 anything else (I/O).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use daihoi::{BatchItem, Congress, DocumentKind, Engine, Error, ErrorKind, Format, Rendered};
+
+#[derive(Parser)]
+#[command(
+    name = "daihoi",
+    version,
+    about = "Paperwork of Vietnamese Party grassroots congresses, as DOCX and PDF"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Render documents of a congress: one kind, or `all`.
+    Render {
+        /// The document kind (see `daihoi kinds`), or `all`.
+        kind: String,
+        /// The congress file (JSON).
+        #[arg(long)]
+        data: PathBuf,
+        /// Formats, comma-separated.
+        #[arg(long, default_value = "docx,pdf")]
+        format: String,
+        /// Output folder (created if missing).
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// A folder of templates that replace the built-in ones by name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// List the document kinds.
+    Kinds,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(exit_code(&e))
+        }
+    }
+}
+
+fn exit_code(e: &Error) -> u8 {
+    match e.kind() {
+        ErrorKind::Io => 1,
+        _ => 2,
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Kinds => {
+            for k in DocumentKind::ALL {
+                println!("{:<12} {} ({})", k.name(), k.title(), k.type_code());
+            }
+            println!("{:<12} every kind above", "all");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Render {
+            kind,
+            data,
+            format,
+            out,
+            templates,
+        } => {
+            let kinds: Vec<DocumentKind> = if kind == "all" {
+                DocumentKind::ALL.to_vec()
+            } else {
+                vec![DocumentKind::from_name(&kind).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::InvalidData,
+                        format!("unknown document kind `{kind}`; `daihoi kinds` lists them"),
+                    )
+                })?]
+            };
+            let formats = parse_formats(&format)?;
+            let congress = read_congress(&data)?;
+            let mut builder = Engine::builder();
+            if let Some(dir) = templates {
+                builder = builder.template_dir(dir);
+            }
+            let engine = builder.build()?;
+            std::fs::create_dir_all(&out).map_err(|e| io_error(&out, e))?;
+            let mut failed = 0usize;
+            let mut written = 0usize;
+            for kind in kinds {
+                let items = render_kind(&engine, &congress, kind, &formats)
+                    .map_err(|e| e.with_document(data.display().to_string()))?;
+                for item in items {
+                    match item.result {
+                        Ok(files) => {
+                            for file in files {
+                                write_file(&out, &item.file_stem, &file)?;
+                                written += 1;
+                            }
+                        }
+                        Err(e) => {
+                            failed += 1;
+                            eprintln!("error: {}: {e:#}", data.display());
+                        }
+                    }
+                }
+            }
+            println!("{written} file(s) written to {}", out.display());
+            if failed > 0 {
+                eprintln!("{failed} document(s) could not be made; see the errors above");
+                return Ok(ExitCode::from(2));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn render_kind(
+    engine: &Engine,
+    congress: &Congress,
+    kind: DocumentKind,
+    formats: &[Format],
+) -> Result<Vec<BatchItem>, Error> {
+    match kind {
+        DocumentKind::Invitation => engine.render_invitations(congress, formats),
+        DocumentKind::Summons => {
+            let problems = congress.validate();
+            if !problems.is_empty() {
+                return Err(Error::invalid("congress", problems));
+            }
+            let doc = daihoi::Summons::for_congress(congress);
+            let meta = daihoi::Document::meta(&doc);
+            Ok(vec![BatchItem {
+                index: 0,
+                recipient: String::new(),
+                file_stem: meta.file_stem,
+                result: engine.render_formats(&doc, formats),
+            }])
+        }
+        other => Err(Error::new(
+            ErrorKind::InvalidData,
+            format!("`{other}` cannot be rendered from the command line yet"),
+        )),
+    }
+}
+
+fn parse_formats(spec: &str) -> Result<Vec<Format>, Error> {
+    let mut out = Vec::new();
+    for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
+        let f = Format::from_name(part).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidData,
+                format!("unknown format `{}`; expected docx or pdf", part.trim()),
+            )
+        })?;
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::new(
+            ErrorKind::InvalidData,
+            "no format given; expected docx, pdf or both",
+        ));
+    }
+    Ok(out)
+}
+
+fn read_congress(path: &Path) -> Result<Congress, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
+    daihoi::load_congress(&text).map_err(|e| e.with_document(path.display().to_string()))
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Error {
+    Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
+}
+
+/// Writes to a temporary file beside the target, then renames: never a half-written file.
+fn write_file(dir: &Path, stem: &str, file: &Rendered) -> Result<(), Error> {
+    let name = format!("{stem}.{}", file.format.extension());
+    let target = dir.join(&name);
+    let tmp = dir.join(format!(".{name}.part"));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(&file.bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, &target)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io_error(&target, e));
+    }
+    let pages = file
+        .pages
+        .map(|p| format!(", {p} page(s)"))
+        .unwrap_or_default();
+    println!(
+        "wrote {} ({} bytes{pages})",
+        target.display(),
+        file.bytes.len()
+    );
+    for w in &file.warnings {
+        println!("  warning: {w}");
+    }
+    Ok(())
+}

@@ -122,10 +122,7 @@ impl Resolver<'_, '_> {
                         if !t.trim().is_empty() {
                             return Err(self.error(
                                 node,
-                                format!(
-                                    "text `{}` must be inside a <p>",
-                                    excerpt(t.trim(), 40)
-                                ),
+                                format!("text `{}` must be inside a <p>", excerpt(t.trim(), 40)),
                             ));
                         }
                     }
@@ -323,7 +320,10 @@ impl Resolver<'_, '_> {
             &["columns", "borders", "header-rows", "padding", "padding-y"],
         )?;
         let Some(spec) = node.attribute("columns") else {
-            return Err(self.error(node, "<table> needs a `columns` attribute, e.g. \"45%,55%\""));
+            return Err(self.error(
+                node,
+                "<table> needs a `columns` attribute, e.g. \"45%,55%\"",
+            ));
         };
         let columns = self.columns(node, spec, width)?;
         let borders = match node.attribute("borders") {
@@ -332,7 +332,10 @@ impl Resolver<'_, '_> {
         };
         let header_rows = match node.attribute("header-rows") {
             Some(v) => v.trim().parse::<usize>().map_err(|_| {
-                self.error(node, format!("header-rows must be a whole number, found `{v}`"))
+                self.error(
+                    node,
+                    format!("header-rows must be a whole number, found `{v}`"),
+                )
             })?,
             None => 0,
         };
@@ -349,7 +352,10 @@ impl Resolver<'_, '_> {
             if row.tag_name().name() != "row" {
                 return Err(self.error(
                     row,
-                    format!("unexpected <{}> in a <table>; expected <row>", row.tag_name().name()),
+                    format!(
+                        "unexpected <{}> in a <table>; expected <row>",
+                        row.tag_name().name()
+                    ),
                 ));
             }
             self.check_attrs(row, &["cant-split"])?;
@@ -371,9 +377,17 @@ impl Resolver<'_, '_> {
                 }
                 self.check_attrs(cell, &["span", "valign"])?;
                 let span = match cell.attribute("span") {
-                    Some(v) => v.trim().parse::<usize>().ok().filter(|s| *s >= 1).ok_or_else(
-                        || self.error(cell, format!("span must be a whole number ≥ 1, found `{v}`")),
-                    )?,
+                    Some(v) => v
+                        .trim()
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|s| *s >= 1)
+                        .ok_or_else(|| {
+                            self.error(
+                                cell,
+                                format!("span must be a whole number ≥ 1, found `{v}`"),
+                            )
+                        })?,
                     None => 1,
                 };
                 if col + span > columns.len() {
@@ -420,7 +434,10 @@ impl Resolver<'_, '_> {
         if header_rows > rows.len() {
             return Err(self.error(
                 node,
-                format!("header-rows is {header_rows} but the table has {} rows", rows.len()),
+                format!(
+                    "header-rows is {header_rows} but the table has {} rows",
+                    rows.len()
+                ),
             ));
         }
         Ok(Table {
@@ -453,9 +470,7 @@ impl Resolver<'_, '_> {
         if rest < -0.5 || (stars > 0 && rest <= 0.0) {
             return Err(self.error(
                 node,
-                format!(
-                    "columns `{spec}` need {fixed:.1} pt but only {width:.1} pt are available"
-                ),
+                format!("columns `{spec}` need {fixed:.1} pt but only {width:.1} pt are available"),
             ));
         }
         let star = if stars > 0 { rest / stars as f32 } else { 0.0 };
@@ -647,7 +662,9 @@ mod tests {
             "<document>\n  <p style=\"body\">\n   Kính  gửi:\n  <b>Đồng chí</b>  A <br/>  B  </p></document>",
         )
         .unwrap();
-        let Block::Paragraph(p) = &doc.blocks[0] else { panic!() };
+        let Block::Paragraph(p) = &doc.blocks[0] else {
+            panic!()
+        };
         assert_eq!(p.text(), "Kính gửi: Đồng chí A\nB");
         assert_eq!(p.align, Align::Justify);
         assert_eq!(p.first_line_indent, 36.0);
@@ -655,8 +672,8 @@ mod tests {
 
     #[test]
     fn escaped_user_text_prints_literally() {
-        let doc =
-            resolve_str("<document><p>&lt;b&gt;Nguyễn &amp; {{x}}&lt;/b&gt;</p></document>").unwrap();
+        let doc = resolve_str("<document><p>&lt;b&gt;Nguyễn &amp; {{x}}&lt;/b&gt;</p></document>")
+            .unwrap();
         assert_eq!(doc.plain_text(), "<b>Nguyễn & {{x}}</b>\n");
     }
 
@@ -666,7 +683,9 @@ mod tests {
             "<document><p style=\"heading\">ĐẢNG CỘNG SẢN VIỆT NAM</p><rule width=\"text\"/></document>",
         )
         .unwrap();
-        let Block::Rule(rule) = &doc.blocks[1] else { panic!() };
+        let Block::Rule(rule) = &doc.blocks[1] else {
+            panic!()
+        };
         // Times New Roman bold 15 pt: the heading is about 200 pt wide.
         assert!(rule.width > 180.0 && rule.width < 230.0, "{}", rule.width);
     }
@@ -677,7 +696,9 @@ mod tests {
             "<document><table columns=\"10%,20mm,*\"><row><cell/><cell/><cell/></row></table></document>",
         )
         .unwrap();
-        let Block::Table(t) = &doc.blocks[0] else { panic!() };
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!()
+        };
         let w = doc.page.text_width();
         assert!((t.width() - w).abs() < 0.01);
         assert!((t.columns[0] - w * 0.1).abs() < 0.01);

@@ -26,7 +26,13 @@ pub fn write_tree(doc: &Document) -> String {
         r(p.margin_right)
     );
     if let Some(n) = &p.page_number {
-        let _ = write!(out, " numbers from {} size {} top {}", n.first, r(n.size), r(n.top));
+        let _ = write!(
+            out,
+            " numbers from {} size {} top {}",
+            n.first,
+            r(n.size),
+            r(n.top)
+        );
     }
     out.push('\n');
     write_blocks(&doc.blocks, 0, &mut out);

@@ -1,0 +1,467 @@
+//! The congress: the one place every document takes its names, dates and counts from.
+
+use serde::{Deserialize, Serialize};
+
+use super::common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
+use super::person::PersonName;
+use crate::error::Diagnostic;
+use crate::rules::RuleSet;
+use crate::vi::{self, Date, TermStyle, Time};
+
+/// Loại tổ chức — the kind of Party organisation holding the congress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrgKind {
+    /// Đảng bộ cơ sở (e.g. a ward's), made of cells; 5-year term.
+    GrassrootsPartyOrg,
+    /// Chi bộ cơ sở — a cell that is itself the grassroots organisation; 5-year term.
+    GrassrootsCell,
+    /// Chi bộ trực thuộc — a cell inside a đảng bộ cơ sở; congress twice in 5 years.
+    AffiliatedCell,
+}
+
+/// Đại hội đảng viên / đại hội đại biểu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CongressKind {
+    /// Đại hội đảng viên — every member attends.
+    Members,
+    /// Đại hội đại biểu — elected delegates attend.
+    Delegates,
+}
+
+/// How the congress ordinal is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrdinalStyle {
+    /// "lần thứ XXVI".
+    #[default]
+    Roman,
+    /// "lần thứ nhất".
+    Words,
+}
+
+/// Phiên trù bị / phiên chính thức.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    /// Phiên trù bị — the preparatory session (working bodies, rules).
+    Preparatory,
+    /// Phiên chính thức — the official session.
+    Official,
+}
+
+impl SessionKind {
+    /// "Phiên trù bị" / "Phiên chính thức".
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionKind::Preparatory => "Phiên trù bị",
+            SessionKind::Official => "Phiên chính thức",
+        }
+    }
+}
+
+/// Nhiệm kỳ — the term, e.g. 2020 – 2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// First year.
+    pub start: i32,
+    /// Last year.
+    pub end: i32,
+}
+
+/// The organisation holding the congress and its convening committee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// The organisation, e.g. "Đảng bộ phường Bạch Mai".
+    pub name: String,
+    /// Its kind.
+    pub kind: OrgKind,
+    /// The superior organisation, e.g. "Đảng bộ quận Hai Bà Trưng".
+    pub superior: String,
+    /// The superior's committee, e.g. "Quận uỷ Hai Bà Trưng" (for "Được sự đồng ý của …").
+    #[serde(default)]
+    pub superior_committee: Option<String>,
+    /// The convening committee, e.g. "Đảng uỷ phường Bạch Mai" (or "Chi bộ …" for a cell).
+    pub committee: String,
+    /// The committee's body code for numbers: "ĐU", "CB".
+    pub committee_code: String,
+    /// The executive committee as the convener of a summons, e.g. "Ban Chấp hành Đảng bộ
+    /// phường Bạch Mai". Default: the committee.
+    #[serde(default)]
+    pub executive: Option<String>,
+    /// Place of the date line, e.g. "Bạch Mai".
+    pub place: String,
+}
+
+/// A congress session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    /// Preparatory or official.
+    pub kind: SessionKind,
+    /// The day.
+    pub date: Date,
+    /// Start time.
+    pub start: Time,
+    /// End time, if known.
+    #[serde(default)]
+    pub end: Option<Time>,
+    /// "½ ngày", "cả ngày", if said.
+    #[serde(default)]
+    pub duration: Option<String>,
+    /// The venue, if different from the congress venue.
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// The schedule announced in the summons.
+    #[serde(default)]
+    pub schedule: Vec<ScheduleItem>,
+}
+
+/// Khách mời — a guest invited to the congress.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Guest {
+    /// The guest's name.
+    pub name: PersonName,
+    /// Chức vụ — the guest's title, e.g. "Phó Bí thư Thường trực Quận uỷ".
+    pub title: String,
+    /// Pins this guest's invitation number; otherwise numbers follow the list.
+    #[serde(default)]
+    pub number: Option<u32>,
+}
+
+/// A document the congress refers to: "Kế hoạch số 01-KH/ĐU ngày 05/01/2020 của Đảng uỷ …".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reference {
+    /// "Kế hoạch", "Hướng dẫn", "Chỉ thị" …
+    pub kind: String,
+    /// Its number.
+    pub number: DocNumber,
+    /// Its date.
+    pub date: Date,
+    /// "của Ban Thường vụ Quận uỷ về tổ chức đại hội …": what follows the date.
+    #[serde(default)]
+    pub about: String,
+}
+
+impl Reference {
+    /// "Căn cứ Kế hoạch số 01-KH/ĐU ngày 05/01/2020 của …".
+    pub fn basis(&self) -> String {
+        let mut s = format!(
+            "Căn cứ {} số {} ngày {}",
+            self.kind,
+            self.number.symbol(),
+            self.date.short()
+        );
+        if !self.about.trim().is_empty() {
+            s.push(' ');
+            s.push_str(self.about.trim());
+        }
+        s
+    }
+}
+
+/// Settings of the invitations (giấy mời) to guests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationSettings {
+    /// Date of issue.
+    pub date: Date,
+    /// Number of the first invitation; guests follow in list order. Default 1.
+    #[serde(default = "one")]
+    pub first_number: u32,
+    /// Which sessions guests are invited to. Default: the official ones.
+    #[serde(default)]
+    pub sessions: Option<Vec<SessionKind>>,
+    /// Trang phục, if said.
+    #[serde(default)]
+    pub dress: Option<String>,
+    /// The closing line. Default "Rất mong đồng chí đến dự đúng thời gian, địa điểm./.".
+    #[serde(default)]
+    pub closing: Option<String>,
+    /// "Nơi nhận" items. Default: "Như trên", "Lưu VP".
+    #[serde(default)]
+    pub recipients: Option<Vec<String>>,
+}
+
+/// Settings of the summons (thông báo triệu tập) of members or delegates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummonsSettings {
+    /// Date of issue.
+    pub date: Date,
+    /// Its number within the committee's term (type TB).
+    pub number: u32,
+    /// Type code. Default "TB" (practice titles it "THÔNG BÁO TRIỆU TẬP" under TB).
+    #[serde(default)]
+    pub type_code: Option<String>,
+    /// Thành phần — who is summoned, e.g. "Các đồng chí đại biểu chính thức …".
+    pub composition: String,
+    /// Trang phục.
+    pub dress: String,
+    /// Lưu ý — notes, one per line.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// "Nơi nhận" items. Default: "Các đồng chí đại biểu", "Lưu VP".
+    #[serde(default)]
+    pub recipients: Option<Vec<String>>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Bí thư or whoever signs for the convening committee.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// "T/M ĐẢNG UỶ", "T/M CHI BỘ", "T/M BAN THƯỜNG VỤ".
+    pub authority: String,
+    /// "BÍ THƯ", "PHÓ BÍ THƯ".
+    pub title: String,
+    /// The signer.
+    pub name: PersonName,
+}
+
+/// Đại hội — a grassroots Party congress and everything its paperwork is made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Congress {
+    /// The organisation and its committee.
+    pub organisation: Organisation,
+    /// Members' or delegates' congress.
+    pub kind: CongressKind,
+    /// Lần thứ — the congress number, if known (otherwise the term is written).
+    #[serde(default)]
+    pub ordinal: Option<u16>,
+    /// How the ordinal is written.
+    #[serde(default)]
+    pub ordinal_style: OrdinalStyle,
+    /// The term.
+    pub term: Term,
+    /// Which rule set applies (elections, format). Default `round2020`.
+    #[serde(default)]
+    pub rule_set: RuleSet,
+    /// The venue.
+    pub venue: String,
+    /// The sessions, in order.
+    pub sessions: Vec<Session>,
+    /// Who signs for the convening committee.
+    pub signer: Signer,
+    /// Documents cited as the basis ("Căn cứ …").
+    #[serde(default)]
+    pub bases: Vec<Reference>,
+    /// "Được sự đồng ý của Ban Thường vụ Quận uỷ …", if the summons says so.
+    #[serde(default)]
+    pub approval: Option<String>,
+    /// The guests.
+    #[serde(default)]
+    pub guests: Vec<Guest>,
+    /// Invitation settings.
+    pub invitations: InvitationSettings,
+    /// Summons settings.
+    pub summons: SummonsSettings,
+}
+
+impl Congress {
+    /// "Đại hội đại biểu" / "Đại hội đảng viên" (for a cell's members: "Đại hội").
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            CongressKind::Delegates => "Đại hội đại biểu",
+            CongressKind::Members => match self.organisation.kind {
+                OrgKind::GrassrootsPartyOrg => "Đại hội đảng viên",
+                _ => "Đại hội",
+            },
+        }
+    }
+
+    /// "lần thứ XXVI" / "lần thứ nhất", if the ordinal is known.
+    pub fn ordinal_text(&self) -> Option<String> {
+        let n = self.ordinal?;
+        match self.ordinal_style {
+            OrdinalStyle::Roman => vi::roman(n as u32).map(|r| format!("lần thứ {r}")),
+            OrdinalStyle::Words => vi::ordinal_words(n as u32).map(|w| format!("lần thứ {w}")),
+        }
+    }
+
+    /// "nhiệm kỳ 2020 – 2025".
+    pub fn term_text(&self) -> String {
+        format!(
+            "nhiệm kỳ {}",
+            vi::term(self.term.start, self.term.end, TermStyle::default())
+        )
+    }
+
+    /// The congress's full name: "Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ …, nhiệm kỳ
+    /// 2020 – 2025" (without the ordinal when it is unknown).
+    pub fn name(&self) -> String {
+        let mut s = format!("{} {}", self.kind_name(), self.organisation.name);
+        if let Some(o) = self.ordinal_text() {
+            s.push(' ');
+            s.push_str(&o);
+            s.push(',');
+        }
+        s.push(' ');
+        s.push_str(&self.term_text());
+        s
+    }
+
+    /// Who is summoned: "đại biểu chính thức" or "đảng viên".
+    pub fn audience(&self) -> &'static str {
+        match self.kind {
+            CongressKind::Delegates => "đại biểu",
+            CongressKind::Members => "đảng viên",
+        }
+    }
+
+    /// The header block of the committee's documents.
+    pub fn committee_header(&self, number: Option<DocNumber>, date: Date) -> Header {
+        Header {
+            superior: self.organisation.superior.clone(),
+            issuer: self.organisation.committee.clone(),
+            number,
+            place: self.organisation.place.clone(),
+            date,
+        }
+    }
+
+    /// The committee's signature block.
+    pub fn committee_signature(&self) -> Signature {
+        Signature {
+            authority: self.signer.authority.clone(),
+            title: self.signer.title.clone(),
+            name: self.signer.name.full(),
+        }
+    }
+
+    /// The session as announced, with its label.
+    pub fn session_time(&self, s: &Session) -> SessionTime {
+        let label = if self.sessions.len() > 1 {
+            s.kind.label().to_string()
+        } else {
+            String::new()
+        };
+        SessionTime {
+            label,
+            date: s.date,
+            start: s.start,
+            end: s.end,
+            duration: s.duration.clone(),
+            schedule: s.schedule.clone(),
+        }
+    }
+
+    /// Checks everything the documents rely on; every problem at once, each with its path.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut v = Validator::new();
+        v.at("organisation", |v| {
+            let o = &self.organisation;
+            v.text("name", &o.name);
+            v.text("superior", &o.superior);
+            v.text("committee", &o.committee);
+            v.text("committee_code", &o.committee_code);
+            v.text("place", &o.place);
+        });
+        if self.term.end <= self.term.start || self.term.end - self.term.start > 10 {
+            v.problem(
+                "term",
+                format!(
+                    "{}–{} is not a plausible term (end after start, at most 10 years)",
+                    self.term.start, self.term.end
+                ),
+            );
+        }
+        if let Some(0) = self.ordinal {
+            v.problem("ordinal", "the first congress is number 1");
+        }
+        v.text("venue", &self.venue);
+        if self.sessions.is_empty() {
+            v.problem("sessions", "at least one session is needed");
+        }
+        if !self
+            .sessions
+            .iter()
+            .any(|s| s.kind == SessionKind::Official)
+            && !self.sessions.is_empty()
+        {
+            v.problem("sessions", "there is no official session");
+        }
+        for (i, s) in self.sessions.iter().enumerate() {
+            v.at(&format!("sessions[{i}]"), |v| {
+                v.session(&self.session_time(s));
+                if let Some(prev) = i.checked_sub(1).and_then(|p| self.sessions.get(p)) {
+                    if (s.date, s.start) < (prev.date, prev.start) {
+                        v.problem("date", "sessions must be listed in time order");
+                    }
+                }
+            });
+        }
+        v.at("signer", |v| {
+            v.text("authority", &self.signer.authority);
+            v.text("title", &self.signer.title);
+            v.at("name", |v| name(v, &self.signer.name));
+        });
+        for (i, g) in self.guests.iter().enumerate() {
+            v.at(&format!("guests[{i}]"), |v| {
+                v.at("name", |v| name(v, &g.name));
+                v.optional_text("title", &g.title);
+                if g.number == Some(0) {
+                    v.problem("number", "numbers start at 1");
+                }
+            });
+        }
+        let mut seen = std::collections::BTreeMap::new();
+        for (i, n) in self.invitation_numbers().into_iter().enumerate() {
+            if let Some(first) = seen.insert(n, i) {
+                v.problem(
+                    &format!("guests[{i}].number"),
+                    format!("invitation number {n:02} is also given to guests[{first}]"),
+                );
+            }
+        }
+        if self.invitations.first_number == 0 {
+            v.problem("invitations.first_number", "numbers start at 1");
+        }
+        if self.summons.number == 0 {
+            v.problem("summons.number", "numbers start at 1");
+        }
+        v.at("summons", |v| {
+            v.text("composition", &self.summons.composition);
+            v.text("dress", &self.summons.dress);
+        });
+        v.finish()
+    }
+
+    /// The invitation number of each guest, in list order: pinned numbers as given, the others
+    /// counting up from `invitations.first_number`, skipping pinned ones.
+    pub fn invitation_numbers(&self) -> Vec<u32> {
+        let pinned: std::collections::BTreeSet<u32> =
+            self.guests.iter().filter_map(|g| g.number).collect();
+        let mut next = self.invitations.first_number.max(1);
+        self.guests
+            .iter()
+            .map(|g| match g.number {
+                Some(n) => n,
+                None => {
+                    while pinned.contains(&next) {
+                        next += 1;
+                    }
+                    let n = next;
+                    next += 1;
+                    n
+                }
+            })
+            .collect()
+    }
+}
+
+/// Checks a person's name parts.
+pub(crate) fn name(v: &mut Validator, n: &PersonName) {
+    v.text("ho", &n.ho);
+    v.optional_text("dem", &n.dem);
+    v.text("ten", &n.ten);
+}

@@ -1,0 +1,627 @@
+//! Numbers in Vietnamese documents: number words ("năm mươi hai"), Roman numerals and
+//! ordinals ("lần thứ XXVI", "lần thứ nhất"), terms ("2020 – 2025") and digit formatting
+//! ("1.200.000", "05").
+
+use std::fmt;
+
+/// Regional variant of the number words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Dialect {
+    /// Northern (the default): "nghìn", "linh" — "một nghìn không trăm linh năm".
+    #[default]
+    Northern,
+    /// Southern: "ngàn", "lẻ" — "một ngàn không trăm lẻ năm".
+    Southern,
+}
+
+/// How [`number_words`] spells numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct NumberWordsOptions {
+    /// Scale word for thousands and the word for a zero tens digit.
+    ///
+    /// Default: [`Dialect::Northern`].
+    pub dialect: Dialect,
+    /// Write a 4 after a tens digit of 2 or more as "tư" ("hai mươi tư"); `false` writes
+    /// "bốn" ("hai mươi bốn"). 14 is "mười bốn" and 104 "một trăm linh bốn" either way.
+    ///
+    /// Default: `true`.
+    pub four_as_tu: bool,
+}
+
+impl Default for NumberWordsOptions {
+    fn default() -> Self {
+        NumberWordsOptions {
+            dialect: Dialect::Northern,
+            four_as_tu: true,
+        }
+    }
+}
+
+/// Why [`number_words`] has no words for a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NumberWordsError {
+    /// A group of three digits is all zero and a lower group is not, as in 1 000 005: the
+    /// reading is not confirmed (SPEC §9, question 9), so none is generated.
+    ZeroGroup(u64),
+    /// The number is 10^15 or more; there is no scale word above "nghìn tỷ".
+    TooLarge(u64),
+}
+
+impl fmt::Display for NumberWordsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumberWordsError::ZeroGroup(n) => write!(
+                f,
+                "number words for {n} are not defined: a group of three zeros followed by a \
+                 non-zero group has no confirmed reading (spec §9, question 9); write the \
+                 figure without words"
+            ),
+            NumberWordsError::TooLarge(n) => write!(
+                f,
+                "number words for {n} are not defined: the number is too large (at most {})",
+                LIMIT - 1
+            ),
+        }
+    }
+}
+
+impl std::error::Error for NumberWordsError {}
+
+/// The first number without words: 10^15, one "triệu tỷ".
+const LIMIT: u64 = 1_000_000_000_000_000;
+
+const DIGITS: [&str; 10] = [
+    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
+];
+
+/// The number in Vietnamese words, lower case: 52 → "năm mươi hai", 1 005 → "một nghìn không
+/// trăm linh năm" (SPEC §7 and §8.2).
+///
+/// Rules: 1 after a tens digit of 2 or more is "mốt", 4 is "tư" (option "bốn"), 5 after any
+/// tens digit is "lăm"; a zero tens digit after hundreds is "linh" ("lẻ" in the South); a group
+/// of three digits after the first is read in full ("không trăm …"); trailing all-zero groups
+/// are dropped (2 000 000 → "hai triệu"). Scales: nghìn (ngàn), triệu, tỷ, nghìn tỷ.
+///
+/// # Errors
+///
+/// [`NumberWordsError::ZeroGroup`] when an all-zero group is followed by a non-zero one
+/// (1 000 005), whose reading is unconfirmed; [`NumberWordsError::TooLarge`] from 10^15 on.
+pub fn number_words(n: u64, opts: &NumberWordsOptions) -> Result<String, NumberWordsError> {
+    if n >= LIMIT {
+        return Err(NumberWordsError::TooLarge(n));
+    }
+    if n == 0 {
+        return Ok(DIGITS[0].to_string());
+    }
+    // Groups of three digits, least significant first: units, nghìn, triệu, tỷ, nghìn tỷ.
+    let mut groups = [0u16; 5];
+    let mut rest = n;
+    for group in &mut groups {
+        *group = (rest % 1000) as u16; // < 1000, lossless
+        rest /= 1000;
+    }
+    let lead = groups.iter().rposition(|&g| g != 0).unwrap_or(0);
+    for i in 1..lead {
+        if groups[i] == 0 && groups[..i].iter().any(|&g| g != 0) {
+            return Err(NumberWordsError::ZeroGroup(n));
+        }
+    }
+    let thousand = match opts.dialect {
+        Dialect::Northern => "nghìn",
+        Dialect::Southern => "ngàn",
+    };
+    let mut words: Vec<&'static str> = Vec::new();
+    for i in (0..=lead).rev() {
+        let group = groups[i];
+        if group == 0 {
+            // Only trailing groups are zero here (checked above): they are not read.
+            continue;
+        }
+        group_words(group, i != lead, opts, &mut words);
+        match i {
+            1 => words.push(thousand),
+            2 => words.push("triệu"),
+            3 => words.push("tỷ"),
+            4 => {
+                words.push(thousand);
+                if groups[3] == 0 {
+                    // 1 000 000 000 000 is "một nghìn tỷ": the tỷ group is silent but its
+                    // scale word is not.
+                    words.push("tỷ");
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(words.join(" "))
+}
+
+/// Appends the words of one group of three digits (1..=999). `full` reads the hundreds even
+/// when zero, as every group after the first is read ("một nghìn không trăm linh một").
+fn group_words(group: u16, full: bool, opts: &NumberWordsOptions, words: &mut Vec<&'static str>) {
+    let digit = |d: u16| DIGITS[usize::from(d % 10)];
+    let (hundreds, tens, units) = (group / 100 % 10, group / 10 % 10, group % 10);
+    let said_hundreds = full || hundreds > 0;
+    if said_hundreds {
+        words.push(digit(hundreds));
+        words.push("trăm");
+    }
+    match tens {
+        0 => {
+            if units != 0 {
+                if said_hundreds {
+                    words.push(match opts.dialect {
+                        Dialect::Northern => "linh",
+                        Dialect::Southern => "lẻ",
+                    });
+                }
+                words.push(digit(units));
+            }
+        }
+        1 => {
+            words.push("mười");
+            match units {
+                0 => {}
+                5 => words.push("lăm"),
+                _ => words.push(digit(units)),
+            }
+        }
+        _ => {
+            words.push(digit(tens));
+            words.push("mươi");
+            match units {
+                0 => {}
+                1 => words.push("mốt"),
+                4 if opts.four_as_tu => words.push("tư"),
+                5 => words.push("lăm"),
+                _ => words.push(digit(units)),
+            }
+        }
+    }
+}
+
+/// The Roman numeral of a congress ordinal ("lần thứ XXVI"), subtractive: IV, IX, XIV, XL.
+///
+/// `None` outside 1..=3999, which Roman numerals cannot write.
+pub fn roman(n: u32) -> Option<String> {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    if !(1..=3999).contains(&n) {
+        return None;
+    }
+    let mut rest = n;
+    let mut out = String::new();
+    for (value, numeral) in TABLE {
+        while rest >= value {
+            out.push_str(numeral);
+            rest -= value;
+        }
+    }
+    Some(out)
+}
+
+/// The ordinal in words, for "lần thứ …" and ballot rounds ("bầu lần thứ hai"): 1 "nhất",
+/// 2 "hai", 3 "ba", 4 "tư", 5 "năm" … 10 "mười", then the cardinal words with the default
+/// options (11 "mười một", 14 "mười bốn", 21 "hai mươi mốt", 24 "hai mươi tư").
+///
+/// `None` for 0, and where [`number_words`] has no words.
+pub fn ordinal_words(n: u32) -> Option<String> {
+    match n {
+        0 => None,
+        1 => Some("nhất".to_string()),
+        4 => Some("tư".to_string()),
+        _ => number_words(u64::from(n), &NumberWordsOptions::default()).ok(),
+    }
+}
+
+/// How [`term`] joins the years of a term (nhiệm kỳ).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum TermStyle {
+    /// "2020 – 2025": an en dash (U+2013) with a space each side (the default).
+    #[default]
+    SpacedEnDash,
+    /// "2020-2025": a hyphen, no spaces.
+    Hyphen,
+}
+
+/// The years of a term (nhiệm kỳ): "2020 – 2025" or "2020-2025".
+pub fn term(start: i32, end: i32, style: TermStyle) -> String {
+    match style {
+        TermStyle::SpacedEnDash => format!("{start} \u{2013} {end}"),
+        TermStyle::Hyphen => format!("{start}-{end}"),
+    }
+}
+
+/// The number with "." between groups of three digits: "1.200.000", "1.000", "999".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count padded to two digits the way documents write small counts: 5 → "05"
+/// ("05 đồng chí"); 0 and numbers from 10 on are written plainly.
+pub fn zero_padded(n: u64) -> String {
+    if (1..=9).contains(&n) {
+        format!("0{n}")
+    } else {
+        n.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn north(n: u64) -> String {
+        number_words(n, &NumberWordsOptions::default()).unwrap()
+    }
+
+    fn south(n: u64) -> String {
+        let opts = NumberWordsOptions {
+            dialect: Dialect::Southern,
+            ..NumberWordsOptions::default()
+        };
+        number_words(n, &opts).unwrap()
+    }
+
+    fn bon(n: u64) -> String {
+        let opts = NumberWordsOptions {
+            four_as_tu: false,
+            ..NumberWordsOptions::default()
+        };
+        number_words(n, &opts).unwrap()
+    }
+
+    /// Every row of SPEC §8.2: (n, Northern, Southern).
+    const SPEC_8_2: &[(u64, &str, &str)] = &[
+        (0, "không", "không"),
+        (10, "mười", "mười"),
+        (11, "mười một", "mười một"),
+        (14, "mười bốn", "mười bốn"),
+        (15, "mười lăm", "mười lăm"),
+        (20, "hai mươi", "hai mươi"),
+        (21, "hai mươi mốt", "hai mươi mốt"),
+        (24, "hai mươi tư", "hai mươi tư"),
+        (25, "hai mươi lăm", "hai mươi lăm"),
+        (52, "năm mươi hai", "năm mươi hai"),
+        (55, "năm mươi lăm", "năm mươi lăm"),
+        (101, "một trăm linh một", "một trăm lẻ một"),
+        (104, "một trăm linh bốn", "một trăm lẻ bốn"),
+        (105, "một trăm linh năm", "một trăm lẻ năm"),
+        (110, "một trăm mười", "một trăm mười"),
+        (115, "một trăm mười lăm", "một trăm mười lăm"),
+        (121, "một trăm hai mươi mốt", "một trăm hai mươi mốt"),
+        (147, "một trăm bốn mươi bảy", "một trăm bốn mươi bảy"),
+        (1_000, "một nghìn", "một ngàn"),
+        (
+            1_001,
+            "một nghìn không trăm linh một",
+            "một ngàn không trăm lẻ một",
+        ),
+        (
+            1_005,
+            "một nghìn không trăm linh năm",
+            "một ngàn không trăm lẻ năm",
+        ),
+        (
+            1_015,
+            "một nghìn không trăm mười lăm",
+            "một ngàn không trăm mười lăm",
+        ),
+        (
+            1_234,
+            "một nghìn hai trăm ba mươi tư",
+            "một ngàn hai trăm ba mươi tư",
+        ),
+        (
+            2_020,
+            "hai nghìn không trăm hai mươi",
+            "hai ngàn không trăm hai mươi",
+        ),
+        (
+            10_005,
+            "mười nghìn không trăm linh năm",
+            "mười ngàn không trăm lẻ năm",
+        ),
+        (21_000, "hai mươi mốt nghìn", "hai mươi mốt ngàn"),
+        (105_000, "một trăm linh năm nghìn", "một trăm lẻ năm ngàn"),
+        (1_000_000, "một triệu", "một triệu"),
+        (
+            1_200_000,
+            "một triệu hai trăm nghìn",
+            "một triệu hai trăm ngàn",
+        ),
+        (2_000_000, "hai triệu", "hai triệu"),
+    ];
+
+    #[test]
+    fn every_row_of_spec_8_2_northern() {
+        for &(n, words, _) in SPEC_8_2 {
+            assert_eq!(north(n), words, "{n}");
+        }
+    }
+
+    #[test]
+    fn every_row_of_spec_8_2_southern() {
+        for &(n, _, words) in SPEC_8_2 {
+            assert_eq!(south(n), words, "{n}");
+        }
+    }
+
+    #[test]
+    fn single_digits() {
+        assert_eq!(north(0), "không");
+        assert_eq!(north(1), "một");
+        assert_eq!(north(4), "bốn");
+        assert_eq!(north(5), "năm");
+        assert_eq!(north(9), "chín");
+    }
+
+    #[test]
+    fn five_after_a_tens_digit_is_lam() {
+        assert_eq!(north(15), "mười lăm");
+        assert_eq!(north(35), "ba mươi lăm");
+        assert_eq!(north(105), "một trăm linh năm");
+    }
+
+    #[test]
+    fn one_after_tens_of_two_or_more_is_mot() {
+        assert_eq!(north(11), "mười một");
+        assert_eq!(north(21), "hai mươi mốt");
+        assert_eq!(north(91), "chín mươi mốt");
+        assert_eq!(north(101), "một trăm linh một");
+    }
+
+    #[test]
+    fn four_after_tens_of_two_or_more_is_tu_unless_the_option_says_bon() {
+        assert_eq!(north(24), "hai mươi tư");
+        assert_eq!(bon(24), "hai mươi bốn");
+        assert_eq!(bon(1_234), "một nghìn hai trăm ba mươi bốn");
+        assert_eq!(north(14), "mười bốn");
+        assert_eq!(bon(14), "mười bốn");
+        assert_eq!(north(104), "một trăm linh bốn");
+        assert_eq!(north(4), "bốn");
+    }
+
+    #[test]
+    fn round_numbers_drop_trailing_zero_groups() {
+        assert_eq!(north(100), "một trăm");
+        assert_eq!(north(1_000), "một nghìn");
+        assert_eq!(north(10_000), "mười nghìn");
+        assert_eq!(north(100_000), "một trăm nghìn");
+        assert_eq!(north(1_000_000_000), "một tỷ");
+        assert_eq!(north(1_000_000_000_000), "một nghìn tỷ");
+        assert_eq!(north(1_500_000_000_000), "một nghìn năm trăm tỷ");
+    }
+
+    #[test]
+    fn non_leading_groups_are_read_in_full() {
+        assert_eq!(north(2_020_000), "hai triệu không trăm hai mươi nghìn");
+        assert_eq!(north(1_010), "một nghìn không trăm mười");
+        assert_eq!(
+            north(2_020_005_015),
+            "hai tỷ không trăm hai mươi triệu không trăm linh năm nghìn không trăm mười lăm"
+        );
+        assert_eq!(
+            north(999_999_999_999_999),
+            "chín trăm chín mươi chín nghìn chín trăm chín mươi chín tỷ \
+             chín trăm chín mươi chín triệu chín trăm chín mươi chín nghìn \
+             chín trăm chín mươi chín"
+        );
+    }
+
+    #[test]
+    fn tallies_in_words() {
+        // "52 (năm mươi hai) phiếu".
+        assert_eq!(
+            format!("52 ({}) phiếu", north(52)),
+            "52 (năm mươi hai) phiếu"
+        );
+    }
+
+    #[test]
+    fn an_all_zero_group_before_a_non_zero_group_is_not_generated() {
+        let opts = NumberWordsOptions::default();
+        for n in [1_000_005, 1_000_001_000, 5_000_000_123, 1_000_000_000_001] {
+            assert_eq!(
+                number_words(n, &opts),
+                Err(NumberWordsError::ZeroGroup(n)),
+                "{n}"
+            );
+        }
+        let msg = number_words(1_000_005, &opts).unwrap_err().to_string();
+        assert!(
+            msg.starts_with("number words for 1000005 are not defined: "),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn numbers_from_10_to_the_15_are_too_large() {
+        let opts = NumberWordsOptions::default();
+        assert_eq!(
+            number_words(LIMIT, &opts),
+            Err(NumberWordsError::TooLarge(LIMIT))
+        );
+        assert!(number_words(u64::MAX, &opts).is_err());
+        let msg = number_words(LIMIT, &opts).unwrap_err().to_string();
+        assert!(msg.contains("too large"), "{msg}");
+        let err: Box<dyn std::error::Error> = Box::new(NumberWordsError::TooLarge(LIMIT));
+        assert!(err.to_string().starts_with("number words for "));
+    }
+
+    #[test]
+    fn options_default_and_deserialize_partially() {
+        let opts: NumberWordsOptions = serde_json::from_str(r#"{"dialect":"Southern"}"#).unwrap();
+        assert_eq!(opts.dialect, Dialect::Southern);
+        assert!(opts.four_as_tu);
+        assert_eq!(
+            serde_json::from_str::<NumberWordsOptions>("{}").unwrap(),
+            NumberWordsOptions::default()
+        );
+    }
+
+    #[test]
+    fn roman_numerals_are_subtractive() {
+        let cases = [
+            (1, "I"),
+            (4, "IV"),
+            (9, "IX"),
+            (14, "XIV"),
+            (26, "XXVI"),
+            (40, "XL"),
+            (49, "XLIX"),
+            (90, "XC"),
+            (400, "CD"),
+            (1994, "MCMXCIV"),
+            (3999, "MMMCMXCIX"),
+        ];
+        for (n, numeral) in cases {
+            assert_eq!(roman(n).as_deref(), Some(numeral), "{n}");
+        }
+        assert_eq!(roman(0), None);
+        assert_eq!(roman(4000), None);
+    }
+
+    #[test]
+    fn congress_ordinals_of_spec_8_3() {
+        assert_eq!(format!("lần thứ {}", roman(26).unwrap()), "lần thứ XXVI");
+        assert_eq!(format!("lần thứ {}", roman(1).unwrap()), "lần thứ I");
+        assert_eq!(
+            format!("lần thứ {}", ordinal_words(1).unwrap()),
+            "lần thứ nhất"
+        );
+    }
+
+    #[test]
+    fn ordinal_words_use_nhat_and_tu_then_cardinals() {
+        let expected = [
+            (1, "nhất"),
+            (2, "hai"),
+            (3, "ba"),
+            (4, "tư"),
+            (5, "năm"),
+            (6, "sáu"),
+            (7, "bảy"),
+            (8, "tám"),
+            (9, "chín"),
+            (10, "mười"),
+            (11, "mười một"),
+            (14, "mười bốn"),
+            (21, "hai mươi mốt"),
+            (24, "hai mươi tư"),
+            (26, "hai mươi sáu"),
+        ];
+        for (n, words) in expected {
+            assert_eq!(ordinal_words(n).as_deref(), Some(words), "{n}");
+        }
+        assert_eq!(ordinal_words(0), None);
+        assert_eq!(ordinal_words(1_000_005), None);
+        assert_eq!(
+            format!("bầu lần thứ {}", ordinal_words(2).unwrap()),
+            "bầu lần thứ hai"
+        );
+    }
+
+    #[test]
+    fn term_years_with_spaced_en_dash_or_hyphen() {
+        assert_eq!(term(2020, 2025, TermStyle::default()), "2020 – 2025");
+        assert_eq!(
+            term(2020, 2022, TermStyle::SpacedEnDash),
+            "2020 \u{2013} 2022"
+        );
+        assert_eq!(
+            format!("nhiệm kỳ {}", term(2020, 2022, TermStyle::SpacedEnDash)),
+            "nhiệm kỳ 2020 – 2022"
+        );
+        assert_eq!(term(2020, 2025, TermStyle::Hyphen), "2020-2025");
+    }
+
+    #[test]
+    fn thousands_separator_is_a_dot() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1.000");
+        assert_eq!(thousands(12_345), "12.345");
+        assert_eq!(thousands(1_200_000), "1.200.000");
+        assert_eq!(thousands(u64::MAX), "18.446.744.073.709.551.615");
+    }
+
+    #[test]
+    fn small_counts_are_zero_padded() {
+        assert_eq!(zero_padded(5), "05");
+        assert_eq!(zero_padded(1), "01");
+        assert_eq!(zero_padded(9), "09");
+        assert_eq!(zero_padded(10), "10");
+        assert_eq!(zero_padded(0), "0");
+        assert_eq!(format!("{} đồng chí", zero_padded(5)), "05 đồng chí");
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn options() -> impl Strategy<Value = NumberWordsOptions> {
+            (any::<bool>(), any::<bool>()).prop_map(|(south, four_as_tu)| NumberWordsOptions {
+                dialect: if south {
+                    Dialect::Southern
+                } else {
+                    Dialect::Northern
+                },
+                four_as_tu,
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn number_words_never_panics_and_is_lower_case(n in any::<u64>(), opts in options()) {
+                if let Ok(words) = number_words(n, &opts) {
+                    prop_assert_eq!(words.to_lowercase(), words.clone());
+                    prop_assert!(!words.is_empty());
+                    prop_assert!(!words.contains("  "));
+                }
+            }
+
+            #[test]
+            fn number_words_defined_below_a_million(n in 0u64..1_000_000, opts in options()) {
+                let words = number_words(n, &opts);
+                prop_assert!(words.is_ok());
+                let words = words.unwrap();
+                prop_assert_eq!(words.to_lowercase(), words);
+            }
+
+            #[test]
+            fn roman_numerals_use_only_roman_letters(n in 1u32..4000) {
+                let numeral = roman(n).unwrap();
+                prop_assert!(numeral.chars().all(|c| "IVXLCDM".contains(c)));
+            }
+
+            #[test]
+            fn thousands_removes_to_the_number(n in any::<u64>()) {
+                prop_assert_eq!(thousands(n).replace('.', "").parse::<u64>().unwrap(), n);
+            }
+        }
+    }
+}

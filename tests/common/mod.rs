@@ -1,0 +1,202 @@
+//! Shared test support: the engine, the sample congress, and the real clients (LibreOffice,
+//! qpdf, poppler-utils) that every produced file is checked with.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use daihoi::{Congress, Engine};
+
+/// One engine for the whole test binary (fonts parsed, templates compiled once).
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new().expect("the built-in engine builds"))
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn sample_text() -> String {
+    std::fs::read_to_string(root().join("examples/data/bach-mai-2020.json")).unwrap()
+}
+
+pub fn sample() -> Congress {
+    daihoi::load_congress(&sample_text()).unwrap()
+}
+
+/// A fresh scratch directory under the target dir.
+pub fn scratch(name: &str) -> PathBuf {
+    let base = std::env::var_os("CARGO_TARGET_TMPDIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let dir = base.join(format!("daihoi-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn tools_required() -> bool {
+    std::env::var("DAIHOI_REQUIRE_TOOLS").is_ok_and(|v| v == "1")
+}
+
+/// Whether `tool` is installed; when it is not, say why the check is skipped — or fail when
+/// `DAIHOI_REQUIRE_TOOLS=1`.
+pub fn have_tool(tool: &str, package: &str) -> bool {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {tool}"))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if tools_required() {
+            panic!("`{tool}` is required (DAIHOI_REQUIRE_TOOLS=1) but not installed; apt-get install {package}");
+        }
+        eprintln!(
+            "skipping the {tool} check: `{tool}` is not installed (apt-get install {package})"
+        );
+    }
+    found
+}
+
+/// Unzips one part of a DOCX.
+pub fn docx_part(bytes: &[u8], name: &str) -> Option<String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut file = zip.by_name(name).ok()?;
+    let mut s = String::new();
+    file.read_to_string(&mut s).ok()?;
+    Some(s)
+}
+
+/// Every part name of a DOCX.
+pub fn docx_parts(bytes: &[u8]) -> Vec<String> {
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    zip.file_names().map(str::to_string).collect()
+}
+
+/// Whitespace folded to single spaces, trimmed.
+pub fn fold(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Converts every DOCX in `files` to PDF with LibreOffice (chunks of ≤ 200, one profile per
+/// call, files counted afterwards — LibreOffice exits 0 even when it skips files). Returns the
+/// PDFs, or None when LibreOffice is not installed.
+pub fn libreoffice_convert(files: &[PathBuf], out: &Path) -> Option<Vec<PathBuf>> {
+    if !have_tool("soffice", "libreoffice-writer-nogui") {
+        return None;
+    }
+    std::fs::create_dir_all(out).unwrap();
+    for (i, chunk) in files.chunks(200).enumerate() {
+        let profile = scratch(&format!(
+            "lo-profile-{i}-{}",
+            out.file_name().unwrap().to_string_lossy()
+        ));
+        let status = Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(out)
+            .args(chunk)
+            .output()
+            .expect("soffice runs");
+        assert!(
+            status.status.success(),
+            "soffice failed: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        let _ = std::fs::remove_dir_all(&profile);
+    }
+    let pdfs: Vec<PathBuf> = files
+        .iter()
+        .map(|f| out.join(f.with_extension("pdf").file_name().unwrap()))
+        .collect();
+    for p in &pdfs {
+        assert!(p.exists(), "LibreOffice did not convert {}", p.display());
+        assert!(
+            std::fs::metadata(p).unwrap().len() > 1000,
+            "{} is empty",
+            p.display()
+        );
+    }
+    Some(pdfs)
+}
+
+/// Runs `qpdf --check`, `pdffonts` and `pdftotext` on a PDF: the file is sound, every font is
+/// embedded and subset, and the text comes back as `expected` (whitespace folded).
+pub fn check_pdf_with_tools(path: &Path, expected_text: &str) {
+    if have_tool("qpdf", "qpdf") {
+        let out = Command::new("qpdf")
+            .arg("--check")
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "qpdf --check {}: {}{}",
+            path.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    if have_tool("pdffonts", "poppler-utils") {
+        let out = Command::new("pdffonts").arg(path).output().unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        let rows: Vec<&str> = text.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "no fonts in {}", path.display());
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            // name type encoding emb sub uni object ID
+            let n = cols.len();
+            assert!(n >= 7, "unexpected pdffonts row {row:?}");
+            assert_eq!(cols[n - 5], "yes", "font not embedded: {row}");
+            assert_eq!(cols[n - 4], "yes", "font not subset: {row}");
+            assert_eq!(cols[n - 3], "yes", "font without ToUnicode: {row}");
+            assert!(cols[0].contains('+'), "subset font name without tag: {row}");
+        }
+    }
+    if have_tool("pdftotext", "poppler-utils") {
+        // Crop away the top band where page numbers stand (numbers are 10 mm from the top
+        // edge, the text starts at 20 mm).
+        let out = Command::new("pdftotext")
+            .args(["-r", "72", "-x", "0", "-y", "50", "-W", "600", "-H", "800"])
+            .arg(path)
+            .arg("-")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).expect("pdftotext gives UTF-8");
+        let got = fold(&text);
+        let want = fold(expected_text);
+        if got != want {
+            let at = got
+                .chars()
+                .zip(want.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            panic!(
+                "pdftotext of {} differs from the tree's text at char {at}:\n got: …{}\nwant: …{}",
+                path.display(),
+                got.chars()
+                    .skip(at.saturating_sub(30))
+                    .take(90)
+                    .collect::<String>(),
+                want.chars()
+                    .skip(at.saturating_sub(30))
+                    .take(90)
+                    .collect::<String>()
+            );
+        }
+    }
+}
