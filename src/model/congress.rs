@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
 use super::person::PersonName;
 use crate::error::Diagnostic;
+pub use crate::rules::CongressKind;
 use crate::rules::RuleSet;
 use crate::vi::{self, Date, TermStyle, Time};
 
@@ -18,16 +19,6 @@ pub enum OrgKind {
     GrassrootsCell,
     /// Chi bộ trực thuộc — a cell inside a đảng bộ cơ sở; congress twice in 5 years.
     AffiliatedCell,
-}
-
-/// Đại hội đảng viên / đại hội đại biểu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CongressKind {
-    /// Đại hội đảng viên — every member attends.
-    Members,
-    /// Đại hội đại biểu — elected delegates attend.
-    Delegates,
 }
 
 /// How the congress ordinal is written.
