@@ -137,6 +137,17 @@ pub trait Document: Serialize + Sync {
     fn validate(&self) -> Vec<Diagnostic>;
     /// Title, ids and file name.
     fn meta(&self) -> DocMeta;
+    /// The data the template sees. Default: the document serialized; documents computed from
+    /// counts (vote-count minutes, summaries) add the computed results here, so what is printed
+    /// always follows from the data.
+    fn context(&self) -> crate::Result<serde_json::Value> {
+        serde_json::to_value(self).map_err(|e| {
+            crate::Error::new(
+                crate::ErrorKind::Json,
+                format!("cannot serialise the document: {e}"),
+            )
+        })
+    }
 }
 
 fn fnv1a(bytes: &[u8]) -> u64 {

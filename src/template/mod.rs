@@ -15,20 +15,21 @@ use crate::error::{Diagnostic, Error, ErrorKind, Location, Result};
 
 pub use helpers::{names as helper_names, FormatOptions};
 
-/// The built-in templates: (name, source). Partials live under `partials/`.
-const BUILTIN: &[(&str, &str)] = &[
-    ("invitation", include_str!("../../templates/invitation.hbs")),
-    ("summons", include_str!("../../templates/summons.hbs")),
-    (
-        "header",
-        include_str!("../../templates/partials/header.hbs"),
-    ),
-    ("title", include_str!("../../templates/partials/title.hbs")),
-    (
-        "signature",
-        include_str!("../../templates/partials/signature.hbs"),
-    ),
-];
+/// Embeds `templates/NAME.hbs` (documents) and `templates/partials/NAME.hbs` (partials).
+macro_rules! builtin {
+    (documents: $($d:literal),* ; partials: $($p:literal),* $(,)?) => {
+        &[
+            $(($d, include_str!(concat!("../../templates/", $d, ".hbs"))),)*
+            $(($p, include_str!(concat!("../../templates/partials/", $p, ".hbs"))),)*
+        ]
+    };
+}
+
+/// The built-in templates: (name, source).
+const BUILTIN: &[(&str, &str)] = builtin!(
+    documents: "invitation", "summons";
+    partials: "header", "title", "signature", "signer",
+);
 
 /// The names of the built-in templates and partials.
 pub fn builtin_names() -> impl Iterator<Item = &'static str> {
