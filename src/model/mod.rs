@@ -29,17 +29,52 @@ pub enum DocumentKind {
     Invitation,
     /// Thông báo triệu tập — summons of members or delegates (TB).
     Summons,
+    /// Phiếu bầu cử — a ballot for one office and round.
+    Ballot,
+    /// Biên bản kiểm phiếu — vote-count minutes of one election round (BB).
+    VoteCountMinutes,
+    /// Giấy triệu tập hội nghị — summons to a personnel-procedure conference (TB).
+    ConferenceSummons,
+    /// Phiếu giới thiệu nhân sự — the introduction ballot of a personnel step.
+    IntroductionBallot,
+    /// Biên bản kiểm phiếu giới thiệu — tally minutes of an introduction ballot (BB).
+    IntroductionTallyMinutes,
+    /// Biên bản hội nghị — minutes of a personnel-procedure conference (BB).
+    ConferenceMinutes,
+    /// Bảng tổng hợp kết quả giới thiệu qua các bước — the personnel summary sheet.
+    PersonnelSummary,
+    /// Danh sách trích ngang — the candidate summary list.
+    CandidateList,
 }
 
 impl DocumentKind {
     /// Every kind, in the order of the congress.
-    pub const ALL: &'static [DocumentKind] = &[DocumentKind::Invitation, DocumentKind::Summons];
+    pub const ALL: &'static [DocumentKind] = &[
+        DocumentKind::Invitation,
+        DocumentKind::Summons,
+        DocumentKind::CandidateList,
+        DocumentKind::ConferenceSummons,
+        DocumentKind::IntroductionBallot,
+        DocumentKind::IntroductionTallyMinutes,
+        DocumentKind::ConferenceMinutes,
+        DocumentKind::PersonnelSummary,
+        DocumentKind::Ballot,
+        DocumentKind::VoteCountMinutes,
+    ];
 
     /// The machine name, also the template name: `invitation`.
     pub fn name(self) -> &'static str {
         match self {
             DocumentKind::Invitation => "invitation",
             DocumentKind::Summons => "summons",
+            DocumentKind::Ballot => "ballot",
+            DocumentKind::VoteCountMinutes => "vote-count-minutes",
+            DocumentKind::ConferenceSummons => "conference-summons",
+            DocumentKind::IntroductionBallot => "introduction-ballot",
+            DocumentKind::IntroductionTallyMinutes => "introduction-tally-minutes",
+            DocumentKind::ConferenceMinutes => "conference-minutes",
+            DocumentKind::PersonnelSummary => "personnel-summary",
+            DocumentKind::CandidateList => "candidate-list",
         }
     }
 
@@ -48,14 +83,30 @@ impl DocumentKind {
         match self {
             DocumentKind::Invitation => "Giấy mời",
             DocumentKind::Summons => "Thông báo triệu tập",
+            DocumentKind::Ballot => "Phiếu bầu cử",
+            DocumentKind::VoteCountMinutes => "Biên bản kiểm phiếu",
+            DocumentKind::ConferenceSummons => "Giấy triệu tập hội nghị",
+            DocumentKind::IntroductionBallot => "Phiếu giới thiệu nhân sự",
+            DocumentKind::IntroductionTallyMinutes => "Biên bản kiểm phiếu giới thiệu",
+            DocumentKind::ConferenceMinutes => "Biên bản hội nghị",
+            DocumentKind::PersonnelSummary => "Bảng tổng hợp kết quả giới thiệu",
+            DocumentKind::CandidateList => "Danh sách trích ngang",
         }
     }
 
-    /// The type code of its number: "GM".
+    /// The type code of its number ("GM"); empty for papers that carry no number (ballots,
+    /// lists).
     pub fn type_code(self) -> &'static str {
         match self {
             DocumentKind::Invitation => "GM",
-            DocumentKind::Summons => "TB",
+            DocumentKind::Summons | DocumentKind::ConferenceSummons => "TB",
+            DocumentKind::VoteCountMinutes
+            | DocumentKind::IntroductionTallyMinutes
+            | DocumentKind::ConferenceMinutes => "BB",
+            DocumentKind::Ballot
+            | DocumentKind::IntroductionBallot
+            | DocumentKind::PersonnelSummary
+            | DocumentKind::CandidateList => "",
         }
     }
 
