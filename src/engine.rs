@@ -241,13 +241,17 @@ impl Engine {
     ) -> Result<(Value, Vec<Diagnostic>)> {
         let label = document_label(meta);
         let mut problems = doc.validate();
-        let mut value = serde_json::to_value(doc).map_err(|e| {
-            Error::new(
-                ErrorKind::Json,
-                format!("cannot serialise the document: {e}"),
-            )
-            .with_document(label.clone())
-        })?;
+        let mut value = match doc.context() {
+            Ok(v) => v,
+            // A context that cannot be computed (inconsistent counts) is reported together
+            // with the other problems of the document.
+            Err(e) if !problems.is_empty() || !e.diagnostics().is_empty() => {
+                problems.extend(e.diagnostics().iter().cloned());
+                problems.dedup();
+                return Err(Error::invalid(&label, problems));
+            }
+            Err(e) => return Err(e.with_document(label.clone())),
+        };
         problems.extend(template::prepare(&mut value));
         let mut warnings = Vec::new();
         let mut glyphs = Vec::new();

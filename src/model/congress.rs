@@ -256,6 +256,9 @@ pub struct Congress {
     pub invitations: InvitationSettings,
     /// Summons settings.
     pub summons: SummonsSettings,
+    /// The elections held by the congress, in order.
+    #[serde(default)]
+    pub elections: Vec<super::election::ElectionRecord>,
 }
 
 impl Congress {
@@ -424,7 +427,9 @@ impl Congress {
             v.text("composition", &self.summons.composition);
             v.text("dress", &self.summons.dress);
         });
-        v.finish()
+        let mut out = v.finish();
+        out.extend(self.validate_elections());
+        out
     }
 
     /// The invitation number of each guest, in list order: pinned numbers as given, the others
@@ -447,6 +452,56 @@ impl Congress {
                 }
             })
             .collect()
+    }
+}
+
+impl Congress {
+    fn validate_elections(&self) -> Vec<Diagnostic> {
+        let mut v = Validator::new();
+        for (i, e) in self.elections.iter().enumerate() {
+            v.at(&format!("elections[{i}]"), |v| {
+                if e.vote_counting_committee.is_empty() {
+                    v.problem(
+                        "vote_counting_committee",
+                        "the vote-counting committee has no members",
+                    );
+                }
+                for (k, m) in e.vote_counting_committee.iter().enumerate() {
+                    v.at(&format!("vote_counting_committee[{k}]"), |v| {
+                        v.at("name", |v| name(v, &m.name));
+                        v.text("role", &m.role);
+                    });
+                }
+                if e.rounds.is_empty() {
+                    v.problem(
+                        "rounds",
+                        "an election needs the counts of at least one round",
+                    );
+                }
+                for r in 0..e.rounds.len() {
+                    let result = self
+                        .election_round(i, r)
+                        .and_then(|el| crate::rules::tally(&el));
+                    if let Err(err) = result {
+                        let prefix = format!("rounds[{r}]");
+                        if err.diagnostics().is_empty() {
+                            v.problem(&prefix, err.message().to_string());
+                        }
+                        for d in err.diagnostics() {
+                            let field = if d.path.is_empty() {
+                                prefix.clone()
+                            } else {
+                                format!("{prefix}.{}", d.path)
+                            };
+                            v.problem(&field, d.message.clone());
+                        }
+                        // Later rounds take their seats from this one: stop here.
+                        break;
+                    }
+                }
+            });
+        }
+        v.finish()
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod common;
 mod congress;
+mod election;
 mod invitation;
 mod person;
 
@@ -13,6 +14,7 @@ pub use congress::{
     Congress, CongressKind, Guest, InvitationSettings, OrdinalStyle, OrgKind, Organisation,
     Reference, Session, SessionKind, Signer, SummonsSettings, Term,
 };
+pub use election::{Ballot, BodyMember, ElectionRecord, RoundCounts, VoteCountMinutes};
 pub use invitation::{Addressee, Invitation, Summons};
 pub use person::PersonName;
 

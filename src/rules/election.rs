@@ -141,6 +141,25 @@ impl Exclusion {
         }
     }
 
+    /// The label for the voters of `kind`: a delegates' congress excludes delegates
+    /// ("đại biểu chính thức vắng mặt có lý do …"), a members' congress members.
+    pub fn label_for(&self, kind: CongressKind) -> String {
+        let label = self.label();
+        match (kind, self) {
+            (CongressKind::Delegates, Exclusion::Other(_)) | (CongressKind::Members, _) => {
+                label.to_string()
+            }
+            (CongressKind::Delegates, _) => match label.strip_prefix("đảng viên chính thức")
+            {
+                Some(rest) => format!("đại biểu chính thức{rest}"),
+                None => match label.strip_prefix("đảng viên") {
+                    Some(rest) => format!("đại biểu{rest}"),
+                    None => label.to_string(),
+                },
+            },
+        }
+    }
+
     /// Whether the 294-QĐ/TW reading used by [`RuleSet::Round2025`] excludes this kind.
     pub fn allowed_in(&self, rule_set: RuleSet) -> bool {
         match rule_set {

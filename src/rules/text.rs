@@ -35,7 +35,12 @@ impl Tally {
             parts.convened
         )?;
         for x in &parts.exclusions {
-            writeln!(out, "  trừ {}: {} (excluded)", x.kind.label(), x.count)?;
+            writeln!(
+                out,
+                "  trừ {}: {} (excluded)",
+                x.kind.label_for(e.kind),
+                x.count
+            )?;
         }
         writeln!(
             out,

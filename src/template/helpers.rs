@@ -35,6 +35,9 @@ impl Default for FormatOptions {
 
 type HelperFn = fn(&[&Value], &FormatOptions) -> Result<String, String>;
 
+/// Arity of a helper that takes any number of arguments.
+const VARIADIC: usize = usize::MAX;
+
 struct Simple {
     name: &'static str,
     arity: usize,
@@ -51,7 +54,7 @@ impl HelperDef for Simple {
         _: &mut RenderContext<'reg, 'rc>,
     ) -> Result<ScopedJson<'rc>, RenderError> {
         let params: Vec<&Value> = h.params().iter().map(|p| p.value()).collect();
-        if params.len() != self.arity {
+        if self.arity != VARIADIC && params.len() != self.arity {
             return Err(RenderErrorReason::Other(format!(
                 "helper `{}` takes {} argument(s), got {}",
                 self.name,
@@ -148,6 +151,15 @@ const HELPERS: &[(&str, usize, HelperFn)] = &[
     ("inc", 1, |p, _| Ok((number(p[0])? + 1).to_string())),
     ("pad", 1, |p, _| Ok(vi::zero_padded(number(p[0])?))),
     ("thousands", 1, |p, _| Ok(vi::thousands(number(p[0])?))),
+    ("concat", VARIADIC, |p, _| {
+        Ok(p.iter()
+            .map(|v| match v {
+                Value::String(s) => s.clone(),
+                Value::Null => String::new(),
+                other => other.to_string(),
+            })
+            .collect())
+    }),
 ];
 
 /// The names of all helpers, for the template documentation test.

@@ -27,7 +27,7 @@ macro_rules! builtin {
 
 /// The built-in templates: (name, source).
 const BUILTIN: &[(&str, &str)] = builtin!(
-    documents: "invitation", "summons";
+    documents: "invitation", "summons", "ballot", "vote-count-minutes";
     partials: "header", "title", "signature", "signer",
 );
 
