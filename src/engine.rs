@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::font::FontSet;
 use crate::markup::{self, tree, ResolveContext, StyleSheet};
-use crate::model::{Congress, DocMeta, Document, Invitation};
+use crate::model::{Congress, DocMeta, Document, DocumentKind};
 use crate::template::{self, FormatOptions, Templates};
 
 /// An output format.
@@ -281,42 +281,51 @@ impl Engine {
         congress: &Congress,
         formats: &[Format],
     ) -> Result<Vec<BatchItem>> {
+        self.render_kind(congress, DocumentKind::Invitation, formats)
+    }
+
+    /// Every document of `kind` that `congress` produces (see [`Congress::documents`]),
+    /// rendered in parallel in each of `formats`.
+    ///
+    /// Problems of the congress that concern no single document fail the whole call; a problem
+    /// of one guest (or one document) fails only that item, and the others are still produced.
+    pub fn render_kind(
+        &self,
+        congress: &Congress,
+        kind: DocumentKind,
+        formats: &[Format],
+    ) -> Result<Vec<BatchItem>> {
         let mut per_guest: Vec<Vec<Diagnostic>> = vec![Vec::new(); congress.guests.len()];
         let mut general = Vec::new();
         for d in congress.validate() {
             match guest_index(&d.path) {
                 Some(i) if i < per_guest.len() => per_guest[i].push(d),
+                // Election problems belong to the ballots and minutes, which report them.
+                _ if d.path.starts_with("elections[") => {}
                 _ => general.push(d),
             }
         }
         if !general.is_empty() {
             return Err(Error::invalid("congress", general));
         }
-        Ok((0..congress.guests.len())
+        let docs = congress.documents(kind)?;
+        Ok(docs
             .into_par_iter()
-            .map(|i| {
-                let guest = &congress.guests[i];
-                let recipient = guest.name.full();
-                let Some(inv) = Invitation::for_guest(congress, i) else {
-                    return BatchItem {
-                        index: i,
-                        recipient: recipient.clone(),
-                        file_stem: crate::model::safe_file_stem(&recipient),
-                        result: Err(Error::new(ErrorKind::InvalidData, "no such guest")),
-                    };
+            .enumerate()
+            .map(|(i, doc)| {
+                let meta = doc.meta();
+                let guest_problems = match kind {
+                    DocumentKind::Invitation => per_guest.get(i).cloned().unwrap_or_default(),
+                    _ => Vec::new(),
                 };
-                let meta = inv.meta();
-                let result = if per_guest[i].is_empty() {
-                    self.render_formats(&inv, formats)
+                let result = if guest_problems.is_empty() {
+                    self.render_formats(&doc, formats)
                 } else {
-                    Err(Error::invalid(
-                        &document_label(&meta),
-                        std::mem::take(&mut per_guest[i].clone()),
-                    ))
+                    Err(Error::invalid(&document_label(&meta), guest_problems))
                 };
                 BatchItem {
                     index: i,
-                    recipient,
+                    recipient: meta.recipient.clone().unwrap_or_else(|| meta.title.clone()),
                     file_stem: meta.file_stem,
                     result,
                 }

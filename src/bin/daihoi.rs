@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use daihoi::{BatchItem, Congress, DocumentKind, Engine, Error, ErrorKind, Format, Rendered};
+use daihoi::{Congress, DocumentKind, Engine, Error, ErrorKind, Format, Rendered};
 
 #[derive(Parser)]
 #[command(
@@ -42,6 +42,14 @@ enum Command {
     },
     /// List the document kinds.
     Kinds,
+    /// Tally an election (the Party's rules) and print the outcome.
+    Tally {
+        /// The election file (JSON; see the README).
+        election: PathBuf,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -66,9 +74,29 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Kinds => {
             for k in DocumentKind::ALL {
-                println!("{:<12} {} ({})", k.name(), k.title(), k.type_code());
+                let code = match k.type_code() {
+                    "" => String::new(),
+                    c => format!(" ({c})"),
+                };
+                println!("{:<28} {}{code}", k.name(), k.title());
             }
-            println!("{:<12} every kind above", "all");
+            println!("{:<28} every kind above", "all");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Tally { election, json } => {
+            let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;
+            let e = daihoi::rules::Election::from_json(&text)
+                .map_err(|err| err.with_document(election.display().to_string()))?;
+            let t = daihoi::rules::tally(&e)
+                .map_err(|err| err.with_document(election.display().to_string()))?;
+            if json {
+                let out = serde_json::to_string_pretty(&t).map_err(|err| {
+                    Error::new(ErrorKind::Json, format!("cannot write JSON: {err}"))
+                })?;
+                println!("{out}");
+            } else {
+                print!("{}", t.to_text(&e));
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Render {
@@ -99,7 +127,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let mut failed = 0usize;
             let mut written = 0usize;
             for kind in kinds {
-                let items = render_kind(&engine, &congress, kind, &formats)
+                let items = engine
+                    .render_kind(&congress, kind, &formats)
                     .map_err(|e| e.with_document(data.display().to_string()))?;
                 for item in items {
                     match item.result {
@@ -123,35 +152,6 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
-    }
-}
-
-fn render_kind(
-    engine: &Engine,
-    congress: &Congress,
-    kind: DocumentKind,
-    formats: &[Format],
-) -> Result<Vec<BatchItem>, Error> {
-    match kind {
-        DocumentKind::Invitation => engine.render_invitations(congress, formats),
-        DocumentKind::Summons => {
-            let problems = congress.validate();
-            if !problems.is_empty() {
-                return Err(Error::invalid("congress", problems));
-            }
-            let doc = daihoi::Summons::for_congress(congress);
-            let meta = daihoi::Document::meta(&doc);
-            Ok(vec![BatchItem {
-                index: 0,
-                recipient: String::new(),
-                file_stem: meta.file_stem,
-                result: engine.render_formats(&doc, formats),
-            }])
-        }
-        other => Err(Error::new(
-            ErrorKind::InvalidData,
-            format!("`{other}` cannot be rendered from the command line yet"),
-        )),
     }
 }
 

@@ -3,12 +3,14 @@
 //! A document is a plain serde struct (build it by hand, deserialize it, or derive it from a
 //! [`Congress`]); [`Document::validate`] reports every problem at once with field paths.
 
+mod any;
 mod common;
 mod congress;
 mod election;
 mod invitation;
 mod person;
 
+pub use any::AnyDocument;
 pub use common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
 pub use congress::{
     Congress, CongressKind, Guest, InvitationSettings, OrdinalStyle, OrgKind, Organisation,

@@ -1,0 +1,89 @@
+//! Any document of a congress, and every document of one kind that a congress produces.
+
+use serde::Serialize;
+
+use super::{
+    Ballot, Congress, DocMeta, Document, DocumentKind, Invitation, Summons, VoteCountMinutes,
+};
+use crate::error::{Diagnostic, Result};
+
+/// One document of any kind (for batches and packs).
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum AnyDocument {
+    /// Giấy mời.
+    Invitation(Invitation),
+    /// Thông báo triệu tập.
+    Summons(Summons),
+    /// Phiếu bầu cử.
+    Ballot(Ballot),
+    /// Biên bản kiểm phiếu.
+    VoteCountMinutes(VoteCountMinutes),
+}
+
+macro_rules! each {
+    ($self:ident, $d:ident => $e:expr) => {
+        match $self {
+            AnyDocument::Invitation($d) => $e,
+            AnyDocument::Summons($d) => $e,
+            AnyDocument::Ballot($d) => $e,
+            AnyDocument::VoteCountMinutes($d) => $e,
+        }
+    };
+}
+
+impl Document for AnyDocument {
+    fn kind(&self) -> DocumentKind {
+        each!(self, d => d.kind())
+    }
+    fn validate(&self) -> Vec<Diagnostic> {
+        each!(self, d => d.validate())
+    }
+    fn meta(&self) -> DocMeta {
+        each!(self, d => d.meta())
+    }
+    fn context(&self) -> Result<serde_json::Value> {
+        each!(self, d => d.context())
+    }
+}
+
+impl Congress {
+    /// Every document of `kind` this congress produces, in order: one invitation per guest,
+    /// one ballot and one set of minutes per election round, …
+    ///
+    /// Vote-count minutes are numbered in the congress's sequence in election and round
+    /// order, from `first_minutes_number`, unless a round pins its number.
+    pub fn documents(&self, kind: DocumentKind) -> Result<Vec<AnyDocument>> {
+        let mut out = Vec::new();
+        match kind {
+            DocumentKind::Invitation => {
+                for i in 0..self.guests.len() {
+                    if let Some(inv) = Invitation::for_guest(self, i) {
+                        out.push(AnyDocument::Invitation(inv));
+                    }
+                }
+            }
+            DocumentKind::Summons => out.push(AnyDocument::Summons(Summons::for_congress(self))),
+            DocumentKind::Ballot => {
+                for (i, e) in self.elections.iter().enumerate() {
+                    for r in 0..e.rounds.len() {
+                        out.push(AnyDocument::Ballot(Ballot::for_round(self, i, r)?));
+                    }
+                }
+            }
+            DocumentKind::VoteCountMinutes => {
+                let mut seq = 1;
+                for (i, e) in self.elections.iter().enumerate() {
+                    for r in 0..e.rounds.len() {
+                        let m = VoteCountMinutes::for_round(self, i, r, seq)?;
+                        seq += 1;
+                        out.push(AnyDocument::VoteCountMinutes(m));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(out)
+    }
+}
