@@ -1,0 +1,248 @@
+//! Ballots and vote-count minutes: generated from the counts, in both formats.
+
+mod common;
+
+use common::*;
+use daihoi::markup::{tree, write_tree};
+use daihoi::model::{AnyDocument, Ballot, PersonName, VoteCountMinutes};
+use daihoi::rules::{BallotCounts, Candidate, Denominator};
+use daihoi::{Document, DocumentKind, Format};
+
+fn minutes(election: usize, round: usize) -> VoteCountMinutes {
+    VoteCountMinutes::for_round(&sample(), election, round, 5).unwrap()
+}
+
+fn text_of<D: Document>(doc: &D) -> String {
+    fold(&engine().render_tree(doc).unwrap().plain_text())
+}
+
+#[test]
+fn golden_trees_of_the_sample_ballots_and_minutes() {
+    let c = sample();
+    for kind in [DocumentKind::Ballot, DocumentKind::VoteCountMinutes] {
+        for (i, doc) in c.documents(kind).unwrap().iter().enumerate() {
+            let tree = engine().render_tree(doc).unwrap();
+            insta::assert_snapshot!(format!("{}_{i}", kind.name()), write_tree(&tree));
+        }
+    }
+}
+
+#[test]
+fn minutes_state_the_counts_with_words_and_the_denominator_with_its_parts() {
+    let text = text_of(&minutes(0, 0));
+    for expected in [
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Bầu Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
+        "Số 05-BB/ĐH",
+        "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí.",
+        "danh sách bầu cử gồm 17 (mười bảy) đồng chí",
+        "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí.",
+        "Số phiếu hợp lệ: 116 (một trăm mười sáu) phiếu; số phiếu không hợp lệ: 2 (hai) phiếu (lý do: 2 phiếu bầu quá số lượng cần bầu).",
+        "làm căn cứ tính kết quả bầu cử: 118 (một trăm mười tám) đồng chí (tổng số được triệu tập 120, trừ 2 đại biểu chính thức vắng mặt",
+        "ít nhất 60 (sáu mươi) phiếu bầu",
+        "Tỷ lệ % (so với đại biểu chính thức)",
+        "1. Đồng chí Lê Thành Vinh: 115 (một trăm mười lăm) phiếu, đạt 97,46%.",
+        "Các đồng chí Đinh Thị Phương, Nguyễn Văn Toàn có số phiếu bằng nhau (70 phiếu, đạt 59,32%)",
+        "bầu lại trong số các đồng chí này để chọn 1 (một) đồng chí",
+        "Biên bản lập xong hồi 15 giờ 10 phút cùng ngày",
+        "T/M BAN KIỂM PHIẾU TRƯỞNG BAN Nguyễn Thị Thu Trang",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn the_second_round_takes_its_seats_from_the_first() {
+    let m = minutes(0, 1);
+    assert_eq!(m.election.seats, 1, "the tie left one seat");
+    let text = text_of(&m);
+    assert!(text.contains("(Bầu lần thứ hai)"), "{text}");
+    assert!(text.contains("1. Đồng chí Đinh Thị Phương: 64 (sáu mươi tư) phiếu, đạt 54,24%."));
+}
+
+#[test]
+fn a_shortfall_is_stated_and_sends_the_congress_to_a_further_round() {
+    let text = text_of(&minutes(1, 0));
+    assert!(
+        text.contains("Số đồng chí trúng cử còn thiếu 1 (một) đồng chí so với số lượng cần bầu"),
+        "{text}"
+    );
+    assert!(text.contains("việc bầu lần thứ hai"), "{text}");
+    assert!(text.contains("Số lượng đại biểu được cấp uỷ cấp trên phân bổ"), "{text}");
+}
+
+#[test]
+fn the_minutes_results_are_in_ballot_order_and_the_elected_by_votes() {
+    let m = minutes(0, 0);
+    let t = m.tally().unwrap();
+    let text = text_of(&m);
+    // Results table: ballot order.
+    let first = text.find("1 Nguyễn Thị Thanh An 112 94,92% Trúng cử").unwrap();
+    let last = text.find("17 Lê Thành Vinh 115 97,46% Trúng cử").unwrap();
+    assert!(first < last);
+    // Elected list: by votes, highest first.
+    assert_eq!(t.outcomes[t.elected[0]].name.ten, "Vinh");
+}
+
+#[test]
+fn inconsistent_counts_are_an_error_naming_the_count() {
+    let mut c = sample();
+    c.elections[0].rounds[0].ballots.returned = 119;
+    let problems = c.validate();
+    assert!(
+        problems
+            .iter()
+            .any(|d| d.path.starts_with("elections[0].rounds[0].ballots")),
+        "{problems:?}"
+    );
+    let m = VoteCountMinutes {
+        election: {
+            let mut e = minutes(0, 0).election;
+            e.ballots.returned = 119;
+            e
+        },
+        ..minutes(0, 0)
+    };
+    let err = engine().render(&m, Format::Pdf).unwrap_err();
+    assert!(err.to_string().contains("election.ballots"), "{err}");
+}
+
+#[test]
+fn ballots_list_names_by_given_name_then_family_then_middle() {
+    let mut c = sample();
+    let names = [
+        ("Trần", "Thị", "Bình"),
+        ("Lê", "Văn", "Bình"),
+        ("Nguyễn", "Văn", "An"),
+        ("Phạm", "Văn", "Đức"),
+        ("Phạm", "Văn", "Dung"),
+        ("Phạm", "Văn", "Dụng"),
+        ("Phạm", "Văn", "Dùng"),
+        ("Phạm", "Văn", "Dũng"),
+    ];
+    c.elections[0].rounds[0].candidates = names
+        .iter()
+        .map(|(h, d, t)| Candidate {
+            name: PersonName::new(h, d, t),
+            votes: 100,
+            floor_nominee: None,
+        })
+        .collect();
+    c.elections[0].seats = 8;
+    let b = Ballot::for_round(&c, 0, 0).unwrap();
+    assert_eq!(
+        b.names,
+        [
+            "Nguyễn Văn An",
+            "Lê Văn Bình",
+            "Trần Thị Bình",
+            "Phạm Văn Dung",
+            "Phạm Văn Dùng",
+            "Phạm Văn Dũng",
+            "Phạm Văn Dụng",
+            "Phạm Văn Đức",
+        ]
+    );
+    assert!(b.agree_columns, "no surplus: Đồng ý / Không đồng ý columns");
+    let text = text_of(&b);
+    assert!(text.contains("TT Họ và tên Đồng ý Không đồng ý"), "{text}");
+}
+
+#[test]
+fn a_ballot_with_surplus_is_a_list_to_strike_through() {
+    let b = Ballot::for_round(&sample(), 0, 0).unwrap();
+    assert!(!b.agree_columns);
+    let text = text_of(&b);
+    assert!(text.contains("PHIẾU BẦU CỬ"));
+    assert!(text.contains("(Dấu của Đảng uỷ phường Bạch Mai)"), "stamp place at the upper left");
+    assert!(text.contains("gạch cả họ và tên"));
+    assert!(text.contains("Bầu không quá 15 (mười lăm) đồng chí"));
+}
+
+/// A delegates' election of 60 candidates for 40 seats.
+fn sixty_candidates() -> VoteCountMinutes {
+    let mut m = minutes(1, 0);
+    let given = ["An", "Bình", "Cường", "Dung", "Hà", "Hải", "Lan", "Minh", "Nam", "Tâm"];
+    let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ"];
+    m.election.candidates = (0..60)
+        .map(|i| Candidate {
+            name: PersonName::new(family[i % 6], "Văn", given[i / 6]),
+            votes: 118 - i as u32,
+            floor_nominee: None,
+        })
+        .collect();
+    m.election.seats = 40;
+    m.election.ballots = BallotCounts {
+        issued: 118,
+        returned: 118,
+        valid: 118,
+        invalid: vec![],
+    };
+    m.election.denominator = Denominator {
+        convened: 118,
+        exclusions: vec![],
+    };
+    m
+}
+
+#[test]
+fn a_sixty_candidate_election_splits_across_pages_with_the_header_row_repeated() {
+    let m = sixty_candidates();
+    let tree = engine().render_tree(&m).unwrap();
+    let tables: Vec<&tree::Table> = tree
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            tree::Block::Table(t) if t.borders => Some(t),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 2, "the list and the results");
+    for t in &tables {
+        assert_eq!(t.header_rows, 1);
+        assert_eq!(t.rows.len(), 61);
+        assert!(t.rows.iter().all(|r| r.cant_split));
+    }
+    let pdf = engine().render(&m, Format::Pdf).unwrap();
+    assert!(pdf.pages.unwrap() >= 3, "{:?} pages", pdf.pages);
+    let doc = lopdf::Document::load_mem(&pdf.bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    for p in &pages[1..] {
+        let text = doc.extract_text(&[*p]).unwrap();
+        if text.contains("Nguyễn Văn") || text.contains("Trần Văn") {
+            assert!(
+                text.contains("Họ và tên"),
+                "page {p} continues a table without its header row"
+            );
+        }
+    }
+    let docx = engine().render(&m, Format::Docx).unwrap();
+    let xml = docx_part(&docx.bytes, "word/document.xml").unwrap();
+    assert!(xml.matches("<w:tblHeader").count() >= 2);
+    assert!(xml.matches("<w:cantSplit").count() >= 120);
+}
+
+#[test]
+fn every_election_document_passes_the_real_clients() {
+    let dir = scratch("elections-real-clients");
+    let c = sample();
+    let mut docs: Vec<AnyDocument> = c.documents(DocumentKind::Ballot).unwrap();
+    docs.extend(c.documents(DocumentKind::VoteCountMinutes).unwrap());
+    docs.push(AnyDocument::VoteCountMinutes(sixty_candidates()));
+    let mut docx_files = Vec::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let tree = engine().render_tree(doc).unwrap();
+        let stem = format!("{i:02}-{}", doc.meta().file_stem);
+        let docx = daihoi::docx::export(&tree).unwrap();
+        let path = dir.join(format!("{stem}.docx"));
+        std::fs::write(&path, docx).unwrap();
+        docx_files.push(path);
+        let pdf = daihoi::pdf::export(&tree, engine().fonts()).unwrap();
+        let path = dir.join(format!("{stem}.pdf"));
+        std::fs::write(&path, pdf.bytes).unwrap();
+        check_pdf_with_tools(&path, &tree.plain_text());
+    }
+    if let Some(pdfs) = libreoffice_convert(&docx_files, &dir.join("lo")) {
+        assert_eq!(pdfs.len(), docx_files.len());
+    }
+}
