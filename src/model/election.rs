@@ -88,11 +88,15 @@ impl Congress {
                 t.tie.as_ref().map(|t| t.seats_left).unwrap_or(0) + t.further_round_seats
             }
         };
+        // Ballot order is "vần A, B, C" (SPEC §7): the ballot, the minutes and the tally all
+        // list the candidates in that one order, whatever order the file gives them in.
+        let mut candidates = counts.candidates.clone();
+        candidates.sort_by_cached_key(|c| vi::name_key(&c.name.ho, &c.name.dem, &c.name.ten));
         Ok(rules::Election {
             office: record.office.clone(),
             seats,
             round: round as u32 + 1,
-            candidates: counts.candidates.clone(),
+            candidates,
             denominator: counts.denominator.clone(),
             present: counts.present,
             ballots: counts.ballots.clone(),
