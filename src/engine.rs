@@ -89,11 +89,12 @@ impl EngineBuilder {
 
     /// Parses the fonts and compiles the templates.
     pub fn build(self) -> Result<Engine> {
+        let fonts = FontSet::bundled()?;
         Ok(Engine {
             templates: Templates::new(self.template_dir.as_deref(), &self.format)?,
-            fonts: FontSet::bundled()?,
+            pdf: crate::pdf::PdfWriter::new(&fonts)?,
+            fonts,
             styles: self.styles.unwrap_or_default(),
-            pdf: crate::pdf::PdfWriter::new()?,
         })
     }
 }
@@ -162,6 +163,11 @@ impl Engine {
             .collect()
     }
 
+    /// Writes an already resolved tree (from [`Engine::render_tree`]) as `format`.
+    pub fn export_tree(&self, tree: &tree::Document, format: Format) -> Result<Rendered> {
+        self.export(tree, format, &mut Vec::new())
+    }
+
     fn export(
         &self,
         tree: &tree::Document,
@@ -176,7 +182,7 @@ impl Engine {
                 warnings: std::mem::take(warnings),
             }),
             Format::Pdf => {
-                let out = self.pdf.export(tree, &self.fonts)?;
+                let out = self.pdf.export_with(tree)?;
                 warnings.extend(out.warnings.into_iter().map(|w| Diagnostic::new("", w)));
                 Ok(Rendered {
                     format,
@@ -245,9 +251,11 @@ impl Engine {
             Ok(v) => v,
             // A context that cannot be computed (inconsistent counts) is reported together
             // with the other problems of the document.
+            // (validation usually found the same problems already).
             Err(e) if !problems.is_empty() || !e.diagnostics().is_empty() => {
-                problems.extend(e.diagnostics().iter().cloned());
-                problems.dedup();
+                if problems.is_empty() {
+                    problems.extend(e.diagnostics().iter().cloned());
+                }
                 return Err(Error::invalid(&label, problems));
             }
             Err(e) => return Err(e.with_document(label.clone())),

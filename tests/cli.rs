@@ -10,7 +10,7 @@ fn daihoi() -> Command {
 }
 
 #[test]
-fn render_all_writes_every_invitation_and_the_summons_in_both_formats() {
+fn render_all_writes_every_document_of_the_congress_in_both_formats() {
     let out = common::scratch("cli-all");
     let data = common::root().join("examples/data/bach-mai-2020.json");
     let o = daihoi()
@@ -26,13 +26,18 @@ fn render_all_writes_every_invitation_and_the_summons_in_both_formats() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let guests = common::sample().guests.len();
+    let c = common::sample();
+    let documents: usize = daihoi::DocumentKind::ALL
+        .iter()
+        .map(|k| c.documents(*k).unwrap().len())
+        .sum();
+    assert!(documents > c.guests.len() + 1);
     let mut names: Vec<String> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
         .collect();
     names.sort();
-    assert_eq!(names.len(), 2 * (guests + 1), "{names:?}");
+    assert_eq!(names.len(), 2 * documents, "{names:?}");
     assert!(
         names.iter().all(|n| !n.starts_with('.')),
         "no temporary files left: {names:?}"

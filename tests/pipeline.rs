@@ -311,11 +311,11 @@ fn every_sample_file_passes_the_real_clients() {
     let mut docx_files = Vec::new();
     let mut pdfs = Vec::new();
     let mut write = |stem: &str, tree: &tree::Document| {
-        let docx = daihoi::docx::export(tree).unwrap();
+        let docx = engine().export_tree(tree, Format::Docx).unwrap().bytes;
         let path = dir.join(format!("{stem}.docx"));
         std::fs::write(&path, docx).unwrap();
         docx_files.push(path);
-        let pdf = daihoi::pdf::export(tree, engine().fonts()).unwrap();
+        let pdf = engine().export_tree(tree, Format::Pdf).unwrap();
         let path = dir.join(format!("{stem}.pdf"));
         std::fs::write(&path, pdf.bytes).unwrap();
         pdfs.push((path, tree.plain_text()));
