@@ -1,0 +1,591 @@
+//! Tree → docx-rs: one docx-rs element per tree element, every property explicit.
+//!
+//! Units: the tree is in points; WordprocessingML wants twips (1/20 pt) for lengths,
+//! half-points for font sizes and eighths of a point for border widths.
+
+use docx_rs::{
+    AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrText, LineSpacing,
+    LineSpacingType, PageMargin, Paragraph as DocxParagraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
+    Table as DocxTable, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+use crate::font::DOCX_FAMILY;
+use crate::markup::tree::{
+    mm, Align, Block, Cell, Document, Inline, PageNumber, Paragraph, Rule, RunStyle, Spacer, Table,
+    VAlign,
+};
+
+/// A document translated to docx-rs, plus what docx-rs cannot express and the fix-up pass adds.
+pub(super) struct Built {
+    /// The document.
+    pub docx: Docx,
+    /// Per table row in document order: whether it repeats as a header row (`w:tblHeader`).
+    pub header_rows: Vec<bool>,
+}
+
+/// Points to twips, rounded.
+fn twips(pt: f32) -> i32 {
+    // `as` saturates (and maps NaN to 0): no panic on odd input.
+    (pt * 20.0).round() as i32
+}
+
+/// Points to non-negative twips.
+fn twips_u(pt: f32) -> u32 {
+    twips(pt).max(0) as u32
+}
+
+/// Points to half-points (`w:sz`), within the schema's range 1–1638 pt.
+fn half_points(pt: f32) -> usize {
+    ((pt * 2.0).round() as i64).clamp(2, 3276) as usize
+}
+
+/// Points to eighths of a point (`w:sz` of a border), within the schema's range 1/4–12 pt.
+fn eighths(pt: f32) -> usize {
+    ((pt * 8.0).round() as i64).clamp(2, 96) as usize
+}
+
+/// Paragraph mark size of the empty paragraphs that draw rules, spacers and page breaks (1 pt),
+/// so the mark never makes them taller than asked.
+const TINY: usize = 2;
+
+/// Column boundaries rounded once, so column widths add up to the rounded table width.
+/// Widths are clamped to 0..=1 000 000 twips (Word's own limit is 31 680), so sums of them
+/// cannot overflow.
+fn column_twips(columns: &[f32]) -> Vec<i32> {
+    const MAX: i64 = 1_000_000;
+    let mut out = Vec::with_capacity(columns.len());
+    let mut sum = 0.0f64;
+    let mut prev = 0i64;
+    for &c in columns {
+        sum += c as f64;
+        let edge = (sum * 20.0).round() as i64;
+        out.push(edge.saturating_sub(prev).clamp(0, MAX) as i32);
+        prev = edge;
+    }
+    out
+}
+
+/// The sum of some twips values, saturating.
+fn sum(values: &[i32]) -> i32 {
+    values.iter().fold(0i32, |a, &b| a.saturating_add(b))
+}
+
+fn alignment(align: Align) -> AlignmentType {
+    match align {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        // `Justified` writes `w:val="justified"`, which is not in ST_Jc.
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+/// Times New Roman in all four slots (ASCII, high ANSI, East Asian, complex script): the
+/// document defaults, which every run inherits.
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(DOCX_FAMILY)
+        .hi_ansi(DOCX_FAMILY)
+        .east_asia(DOCX_FAMILY)
+        .cs(DOCX_FAMILY)
+}
+
+/// The font size most of the document's text uses (by characters; ties go to the smaller).
+fn body_size(blocks: &[Block]) -> usize {
+    fn count(blocks: &[Block], tally: &mut Vec<(usize, usize)>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(p) => {
+                    for inline in &p.inlines {
+                        if let Inline::Text(run) = inline {
+                            let size = half_points(run.style.size);
+                            let n = run.text.chars().count();
+                            match tally.iter_mut().find(|(s, _)| *s == size) {
+                                Some(entry) => entry.1 += n,
+                                None => tally.push((size, n)),
+                            }
+                        }
+                    }
+                }
+                Block::Table(t) => {
+                    for row in &t.rows {
+                        for cell in &row.cells {
+                            count(&cell.blocks, tally);
+                        }
+                    }
+                }
+                Block::Rule(_) | Block::Spacer(_) | Block::PageBreak => {}
+            }
+        }
+    }
+    let mut tally = Vec::new();
+    count(blocks, &mut tally);
+    tally
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or(28, |&(size, _)| size)
+}
+
+/// Translates the tree.
+pub(super) fn translate(doc: &Document) -> Built {
+    let mut cx = Context {
+        next_id: 1,
+        header_rows: Vec::new(),
+    };
+    let page = &doc.page;
+    let margin_top = twips(page.margin_top);
+    let margin_bottom = twips(page.margin_bottom);
+    // Left and right margins are unsigned in the schema (ST_TwipsMeasure); top and bottom
+    // may be negative (text may overlap the header).
+    let margin_left = twips(page.margin_left).max(0);
+    let margin_right = twips(page.margin_right).max(0);
+    let page_width = twips(page.width);
+    let header_distance = match &page.page_number {
+        Some(n) => twips(n.top),
+        None => twips(mm(10.0)).min(margin_top / 2),
+    };
+    let footer_distance = twips(mm(10.0)).min(margin_bottom / 2);
+
+    let mut docx = Docx::new()
+        .page_size(twips_u(page.width), twips_u(page.height))
+        .page_margin(PageMargin {
+            top: margin_top,
+            left: margin_left,
+            bottom: margin_bottom,
+            right: margin_right,
+            header: header_distance.max(0),
+            footer: footer_distance.max(0),
+            gutter: 0,
+        })
+        .default_fonts(fonts())
+        .default_size(body_size(&doc.blocks))
+        .default_line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        );
+
+    if let Some(number) = &page.page_number {
+        docx = cx.page_numbers(docx, number);
+    }
+
+    let text_width = page_width
+        .saturating_sub(margin_left)
+        .saturating_sub(margin_right);
+    let mut break_before = false;
+    for block in &doc.blocks {
+        match block {
+            Block::Table(t) => {
+                if break_before {
+                    docx = docx.add_paragraph(cx.page_break());
+                    break_before = false;
+                }
+                docx = docx.add_table(cx.table(t));
+            }
+            Block::PageBreak => {
+                if break_before {
+                    docx = docx.add_paragraph(cx.page_break());
+                }
+                break_before = true;
+            }
+            other => {
+                // A block that writes nothing (a spacer of no height) passes the break on.
+                if let Some(p) = cx.simple_block(other, text_width, break_before) {
+                    docx = docx.add_paragraph(p);
+                    break_before = false;
+                }
+            }
+        }
+    }
+    if break_before {
+        docx = docx.add_paragraph(cx.page_break());
+    }
+
+    Built {
+        docx,
+        header_rows: cx.header_rows,
+    }
+}
+
+struct Context {
+    /// Next `w14:paraId`: assigned here, not by docx-rs's thread-local counter, so the output
+    /// does not depend on what else the thread has built.
+    next_id: u32,
+    header_rows: Vec<bool>,
+}
+
+impl Context {
+    fn new_paragraph(&mut self) -> DocxParagraph {
+        let id = self.next_id;
+        // paraId must stay below 0x80000000.
+        self.next_id = (self.next_id + 1) & 0x7fff_ffff;
+        DocxParagraph::new().id(format!("{id:08X}"))
+    }
+
+    /// A paragraph, rule or spacer (`None` for a spacer of no height).
+    fn simple_block(
+        &mut self,
+        block: &Block,
+        avail: i32,
+        break_before: bool,
+    ) -> Option<DocxParagraph> {
+        let p = match block {
+            Block::Paragraph(p) => self.paragraph(p),
+            Block::Rule(r) => self.rule(r, avail),
+            Block::Spacer(s) => self.spacer(s)?,
+            Block::PageBreak => self.page_break(),
+            // Nested tables are handled by the caller.
+            Block::Table(_) => return None,
+        };
+        Some(if break_before {
+            p.page_break_before(true)
+        } else {
+            p
+        })
+    }
+
+    /// Writes a `w:p` from a tree paragraph.
+    fn paragraph(&mut self, p: &Paragraph) -> DocxParagraph {
+        let first = twips(p.first_line_indent);
+        let special = match first {
+            0 => None,
+            f if f > 0 => Some(SpecialIndentType::FirstLine(f)),
+            f => Some(SpecialIndentType::Hanging(f.saturating_neg())),
+        };
+        let left = twips(p.indent_left);
+        let right = twips(p.indent_right);
+        let line = twips(p.line_height);
+        let spacing = LineSpacing::new()
+            .before(twips_u(p.space_before))
+            .after(twips_u(p.space_after));
+        let spacing = if line > 0 {
+            spacing.line(line).line_rule(LineSpacingType::AtLeast)
+        } else {
+            spacing.line(240).line_rule(LineSpacingType::Auto)
+        };
+        let mut out = self
+            .new_paragraph()
+            .align(alignment(p.align))
+            .line_spacing(spacing);
+        if left != 0 || right != 0 || special.is_some() {
+            out = out.indent(Some(left), special, Some(right), None);
+        }
+        if p.keep_with_next {
+            out = out.keep_next(true);
+        }
+
+        // The paragraph mark takes the size of the text it ends, so that it never makes the
+        // last line taller than the text on it.
+        let mark = p.inlines.iter().rev().find_map(|i| match i {
+            Inline::Text(run) => Some(run.style),
+            Inline::Break => None,
+        });
+        if let Some(style) = mark {
+            out = out.size(half_points(style.size));
+        }
+
+        let mut current = p.inlines.iter().find_map(|i| match i {
+            Inline::Text(run) => Some(run.style),
+            Inline::Break => None,
+        });
+        for inline in &p.inlines {
+            match inline {
+                Inline::Text(run) => {
+                    current = Some(run.style);
+                    out = out.add_run(styled_run(&run.style).add_text(run.text.as_str()));
+                }
+                Inline::Break => {
+                    let run = match &current {
+                        Some(style) => styled_run(style),
+                        None => Run::new(),
+                    };
+                    out = out.add_run(run.add_break(BreakType::TextWrapping));
+                }
+            }
+        }
+        out
+    }
+
+    /// Writes a rule as an empty paragraph with a top border: `space_before` above the line,
+    /// a line box of exactly `space_after` below it, indented to `width` within `avail`.
+    fn rule(&mut self, rule: &Rule, avail: i32) -> DocxParagraph {
+        let avail = avail.max(0);
+        let width = twips(rule.width).clamp(0, avail);
+        let slack = avail - width;
+        let (left, right) = match rule.align {
+            Align::Left | Align::Justify => (0, slack),
+            Align::Center => (slack / 2, slack - slack / 2),
+            Align::Right => (slack, 0),
+        };
+        let mut p = self
+            .new_paragraph()
+            .indent(Some(left), None, Some(right), None)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(twips_u(rule.space_before))
+                    .after(0)
+                    .line(twips(rule.space_after).max(1))
+                    .line_rule(LineSpacingType::Exact),
+            )
+            .size(TINY);
+        if rule.thickness > 0.0 && width > 0 {
+            // `ParagraphBorders::new()` (and so `set_border`) starts with a thin box on all
+            // four sides: start from nothing and add the top line only.
+            p.property = p.property.set_borders(
+                ParagraphBorders::with_empty().set(
+                    ParagraphBorder::new(ParagraphBorderPosition::Top)
+                        .val(BorderType::Single)
+                        .size(eighths(rule.thickness))
+                        .space(0)
+                        .color("000000"),
+                ),
+            );
+        }
+        p
+    }
+
+    /// Writes a spacer as an empty paragraph exactly `height` tall.
+    fn spacer(&mut self, spacer: &Spacer) -> Option<DocxParagraph> {
+        let height = twips(spacer.height);
+        if height <= 0 {
+            return None;
+        }
+        Some(
+            self.new_paragraph()
+                .line_spacing(
+                    LineSpacing::new()
+                        .before(0)
+                        .after(0)
+                        .line(height)
+                        .line_rule(LineSpacingType::Exact),
+                )
+                .size(TINY),
+        )
+    }
+
+    /// Writes a paragraph holding only a page break, 1 pt tall, for a break that no following
+    /// paragraph can carry as `w:pageBreakBefore`.
+    fn page_break(&mut self) -> DocxParagraph {
+        self.new_paragraph()
+            .line_spacing(
+                LineSpacing::new()
+                    .before(0)
+                    .after(0)
+                    .line(20)
+                    .line_rule(LineSpacingType::Exact),
+            )
+            .size(TINY)
+            .add_run(Run::new().size(TINY).add_break(BreakType::Page))
+    }
+
+    /// Writes a `w:tbl`: fixed layout, the grid from the column widths, explicit borders and
+    /// cell margins, placed at the left margin.
+    fn table(&mut self, t: &Table) -> DocxTable {
+        let cols = column_twips(&t.columns);
+        let total = sum(&cols);
+        // At most i32::MAX, so the casts back to i32 below are exact.
+        let pad_x = twips_u(t.cell_padding_x) as usize;
+        let pad_y = twips_u(t.cell_padding_y) as usize;
+
+        let mut rows = Vec::with_capacity(t.rows.len());
+        for (r, row) in t.rows.iter().enumerate() {
+            self.header_rows.push(r < t.header_rows);
+            let mut cells = Vec::with_capacity(row.cells.len());
+            let mut col = 0usize;
+            for cell in &row.cells {
+                let span = cell.col_span.max(1);
+                let end = col.saturating_add(span).min(cols.len());
+                let width = cols.get(col..end).map_or(0, sum);
+                col = end;
+                let inner = width.saturating_sub((pad_x as i32).saturating_mul(2));
+                cells.push(self.cell(cell, span, width, inner));
+            }
+            let mut tr = TableRow::new(cells);
+            if row.cant_split {
+                tr = tr.cant_split();
+            }
+            rows.push(tr);
+        }
+
+        let borders = if t.borders {
+            let size = eighths(t.border_width);
+            all_borders(|pos| {
+                TableBorder::new(pos)
+                    .border_type(BorderType::Single)
+                    .size(size)
+                    .color("000000")
+            })
+        } else {
+            all_borders(|pos| {
+                TableBorder::new(pos)
+                    .border_type(BorderType::Nil)
+                    .size(0)
+                    .color("auto")
+            })
+        };
+
+        DocxTable::new(rows)
+            .set_grid(cols.iter().map(|&c| c as usize).collect())
+            .layout(TableLayoutType::Fixed)
+            .width(total.max(0) as usize, WidthType::Dxa)
+            // With compatibilityMode 15 (docx-rs writes it) the indent is measured to the
+            // table's edge, so 0 puts the edge on the margin, as the PDF does.
+            .indent(0)
+            .margins(TableCellMargins::new().margin(pad_y, pad_x, pad_y, pad_x))
+            .set_borders(borders)
+    }
+
+    /// Writes a `w:tc`.
+    fn cell(&mut self, cell: &Cell, span: usize, width: i32, inner: i32) -> TableCell {
+        let mut tc = TableCell::new()
+            .width(width.max(0) as usize, WidthType::Dxa)
+            .vertical_align(match cell.v_align {
+                VAlign::Top => VAlignType::Top,
+                VAlign::Center => VAlignType::Center,
+                VAlign::Bottom => VAlignType::Bottom,
+            });
+        if span > 1 {
+            tc = tc.grid_span(span);
+        }
+        let mut break_before = false;
+        let mut ends_with_table = false;
+        for block in &cell.blocks {
+            match block {
+                Block::Table(t) => {
+                    if break_before {
+                        tc = tc.add_paragraph(self.page_break());
+                        break_before = false;
+                    }
+                    tc = tc.add_table(self.table(t));
+                    ends_with_table = true;
+                }
+                Block::PageBreak => {
+                    if break_before {
+                        tc = tc.add_paragraph(self.page_break());
+                    }
+                    break_before = true;
+                }
+                other => {
+                    if let Some(p) = self.simple_block(other, inner, break_before) {
+                        tc = tc.add_paragraph(p);
+                        ends_with_table = false;
+                        break_before = false;
+                    }
+                }
+            }
+        }
+        if break_before {
+            tc = tc.add_paragraph(self.page_break());
+            ends_with_table = false;
+        }
+        // A cell must end with a paragraph.
+        if ends_with_table {
+            let p = self.new_paragraph().size(TINY);
+            tc = tc.add_paragraph(p);
+        }
+        tc
+    }
+
+    /// Adds the page-number header: a centred PAGE field at `number.top` from the top edge,
+    /// from page `number.first` on.
+    ///
+    /// A section can only give its first page a header of its own (`w:titlePg`), so numbers
+    /// start on page 1 or 2: a `first` above 2 starts them on page 2. (Word could hide them up
+    /// to page `first` with an `IF { PAGE } >= first` field, but LibreOffice prints such a
+    /// field's nested results as text.)
+    fn page_numbers(&mut self, docx: Docx, number: &PageNumber) -> Docx {
+        let size = half_points(number.size);
+        let run = || Run::new().size(size);
+        let header_paragraph = |cx: &mut Context| {
+            cx.new_paragraph()
+                .align(AlignmentType::Center)
+                .line_spacing(
+                    LineSpacing::new()
+                        .before(0)
+                        .after(0)
+                        .line(240)
+                        .line_rule(LineSpacingType::Auto),
+                )
+                .size(size)
+        };
+        let first = number.first.clamp(1, 2);
+        let cached = first.to_string();
+
+        // The field as separate runs (begin / instruction / separate / result / end) so each
+        // part carries the run properties; docx-rs's `PageNum` cannot be styled.
+        let p = header_paragraph(self)
+            .add_run(run().add_field_char(FieldCharType::Begin, false))
+            .add_run(run().add_instr_text(InstrText::Unsupported(" PAGE ".into())))
+            .add_run(run().add_field_char(FieldCharType::Separate, false))
+            .add_run(run().add_text(cached.as_str()))
+            .add_run(run().add_field_char(FieldCharType::End, false));
+        let mut docx = docx.header(Header::new().add_paragraph(p));
+        if first == 2 {
+            // An empty first-page header: the first page shows no number.
+            let empty = header_paragraph(self);
+            docx = docx.first_header(Header::new().add_paragraph(empty));
+        }
+        docx
+    }
+}
+
+/// A run with the tree's character formatting. The font comes from the document defaults:
+/// docx-rs writes no theme, so nothing overrides them and runs need no `w:rFonts` of their own
+/// (Word and LibreOffice both carry the resolved font along when text is copied out).
+fn styled_run(style: &RunStyle) -> Run {
+    let mut run = Run::new().size(half_points(style.size));
+    if style.bold {
+        run = run.bold();
+    }
+    if style.italic {
+        run = run.italic();
+    }
+    if style.underline {
+        run = run.underline("single");
+    }
+    run
+}
+
+fn all_borders(make: impl Fn(TableBorderPosition) -> TableBorder) -> TableBorders {
+    TableBorders::new()
+        .set(make(TableBorderPosition::Top))
+        .set(make(TableBorderPosition::Left))
+        .set(make(TableBorderPosition::Bottom))
+        .set(make(TableBorderPosition::Right))
+        .set(make(TableBorderPosition::InsideH))
+        .set(make(TableBorderPosition::InsideV))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units() {
+        assert_eq!(twips(mm(210.0)), 11906);
+        assert_eq!(twips(mm(297.0)), 16838);
+        assert_eq!(twips(mm(20.0)), 1134);
+        assert_eq!(twips(mm(30.0)), 1701);
+        assert_eq!(twips(mm(15.0)), 850);
+        assert_eq!(half_points(14.0), 28);
+        assert_eq!(half_points(13.5), 27);
+        assert_eq!(half_points(0.0), 2);
+        assert_eq!(eighths(0.5), 4);
+        assert_eq!(eighths(100.0), 96);
+        assert_eq!(twips(f32::NAN), 0);
+        assert_eq!(twips(f32::INFINITY), i32::MAX);
+    }
+
+    #[test]
+    fn column_widths_add_up_to_the_rounded_total() {
+        let cols = column_twips(&[100.03, 100.03, 100.03]);
+        assert_eq!(sum(&cols), (300.09f32 * 20.0).round() as i32);
+        let odd = column_twips(&[f32::MAX, -f32::MAX, f32::NAN, 1e30, -5.0]);
+        assert!(odd.iter().all(|&c| (0..=1_000_000).contains(&c)));
+        assert_eq!(sum(&[i32::MAX, 5]), i32::MAX);
+    }
+}

@@ -1,0 +1,172 @@
+//! The DOCX backend: resolved tree → docx-rs → `.docx` bytes, following the Party's format
+//! rules (A4, Times New Roman, page numbers from page 2, borderless header tables).
+//!
+//! docx-rs builds the parts; a linear fix-up pass then puts property children into schema order
+//! and adds what docx-rs has no API for (`w:tblHeader`, `w:lang`); this module writes the core
+//! properties and packs the ZIP itself, with fixed timestamps. No I/O, no clock: the same tree
+//! gives the same bytes. Never panics on any tree.
+
+mod build;
+mod fixup;
+mod package;
+mod schema;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::markup::tree::{Block, Document, Inline};
+
+use fixup::{fix_part, Edits};
+
+/// The language written when the tree names none.
+const DEFAULT_LANGUAGE: &str = "vi-VN";
+
+/// Writes the tree as a .docx file.
+///
+/// Deterministic: the same tree gives the same bytes (dates come from `doc.meta.created`).
+///
+/// # Errors
+///
+/// [`ErrorKind::Docx`] when the text holds a character XML cannot (U+FFFE, U+FFFF, a C0
+/// control), which a resolved tree never does.
+pub fn export(doc: &Document) -> Result<Vec<u8>> {
+    check_xml_chars(doc)?;
+    let built = build::translate(doc);
+    let xml = built.docx.build();
+
+    let language = if doc.meta.language.is_empty() {
+        DEFAULT_LANGUAGE
+    } else {
+        doc.meta.language.as_str()
+    };
+    let mut language_escaped = String::with_capacity(language.len());
+    package::push_escaped(&mut language_escaped, language);
+
+    let document = fix_part(
+        &xml.document,
+        &Edits {
+            header_rows: &built.header_rows,
+            default_lang: None,
+        },
+    )?;
+    let styles = fix_part(
+        &xml.styles,
+        &Edits {
+            header_rows: &[],
+            default_lang: Some(&language_escaped),
+        },
+    )?;
+    let none = Edits::default();
+    let settings = fix_part(&xml.settings, &none)?;
+    let numbering = fix_part(&xml.numberings, &none)?;
+    let footnotes = fix_part(&xml.footnotes, &none)?;
+    let comments = fix_part(&xml.comments, &none)?;
+    let core = package::core_xml(&doc.meta, language);
+
+    let parts: [(&str, &[u8]); 14] = [
+        ("[Content_Types].xml", &xml.content_type),
+        ("_rels/.rels", &xml.rels),
+        ("docProps/app.xml", &xml.doc_props.app),
+        ("docProps/core.xml", &core),
+        ("docProps/custom.xml", &xml.doc_props.custom),
+        ("word/_rels/document.xml.rels", &xml.document_rels),
+        ("word/document.xml", &document),
+        ("word/styles.xml", &styles),
+        ("word/settings.xml", &settings),
+        ("word/fontTable.xml", &xml.font_table),
+        ("word/comments.xml", &comments),
+        ("word/numbering.xml", &numbering),
+        ("word/commentsExtended.xml", &xml.comments_extended),
+        ("word/footnotes.xml", &footnotes),
+    ];
+    let capacity = parts
+        .iter()
+        .map(|(n, d)| d.len() + 2 * n.len() + 80)
+        .sum::<usize>()
+        + xml.headers.iter().map(|h| h.len() + 200).sum::<usize>()
+        + 1024;
+    let mut zip = package::ZipWriter::new(capacity, package::dos_timestamp(&doc.meta.created));
+    for (name, data) in parts {
+        zip.add(name, data)?;
+    }
+    for (i, header) in xml.headers.iter().enumerate() {
+        let header = fix_part(header, &none)?;
+        zip.add(&format!("word/header{}.xml", i + 1), &header)?;
+        if let Some(rels) = xml.header_rels.get(i) {
+            zip.add(&format!("word/_rels/header{}.xml.rels", i + 1), rels)?;
+        }
+    }
+    for (i, footer) in xml.footers.iter().enumerate() {
+        let footer = fix_part(footer, &none)?;
+        zip.add(&format!("word/footer{}.xml", i + 1), &footer)?;
+        if let Some(rels) = xml.footer_rels.get(i) {
+            zip.add(&format!("word/_rels/footer{}.xml.rels", i + 1), rels)?;
+        }
+    }
+    zip.finish()
+}
+
+/// Whether XML 1.0 can hold `c` (its `Char` production).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Fails on a character no XML part can hold (U+FFFE, U+FFFF, C0 controls): the resolver
+/// excludes control characters and the font check upstream excludes the rest, so this only
+/// guards against a tree built by other means.
+fn check_xml_chars(doc: &Document) -> Result<()> {
+    fn bad(text: &str) -> Option<char> {
+        text.chars().find(|&c| !is_xml_char(c))
+    }
+    fn blocks(list: &[Block]) -> Option<char> {
+        list.iter().find_map(|block| match block {
+            Block::Paragraph(p) => p.inlines.iter().find_map(|i| match i {
+                Inline::Text(run) => bad(&run.text),
+                Inline::Break => None,
+            }),
+            Block::Table(t) => t
+                .rows
+                .iter()
+                .flat_map(|r| &r.cells)
+                .find_map(|c| blocks(&c.blocks)),
+            Block::Rule(_) | Block::Spacer(_) | Block::PageBreak => None,
+        })
+    }
+    let m = &doc.meta;
+    let found = [
+        &m.title,
+        &m.subject,
+        &m.author,
+        &m.kind,
+        &m.id,
+        &m.language,
+        &m.created,
+    ]
+    .into_iter()
+    .find_map(|s| bad(s))
+    .or_else(|| blocks(&doc.blocks));
+    match found {
+        None => Ok(()),
+        Some(c) => Err(Error::new(
+            ErrorKind::Docx,
+            format!(
+                "expected text that XML can hold, found U+{:04X}, which no DOCX part can contain",
+                c as u32
+            ),
+        )
+        .with_hint("remove the character from the input")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_chars() {
+        for c in ['a', '\t', 'ễ', '\u{FFFD}', '\u{1F600}', '\u{E000}'] {
+            assert!(is_xml_char(c), "{c:?}");
+        }
+        for c in ['\u{0}', '\u{1}', '\u{B}', '\u{1F}', '\u{FFFE}', '\u{FFFF}'] {
+            assert!(!is_xml_char(c), "{c:?}");
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! The OPC package around the parts: `docProps/core.xml`, and a small ZIP writer (stored
+//! entries, fixed timestamps) so that the same parts always give the same bytes.
+//!
+//! docx-rs's own packer takes entry timestamps from the clock whenever the `time` feature of
+//! `zip` is enabled anywhere in the dependency graph, so it cannot promise determinism.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::markup::tree::Meta;
+
+/// Writes `docProps/core.xml` from the document's metadata.
+pub(super) fn core_xml(meta: &Meta, language: &str) -> Vec<u8> {
+    let mut x = String::with_capacity(1024);
+    x.push_str(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<cp:coreProperties"#,
+        r#" xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties""#,
+        r#" xmlns:dc="http://purl.org/dc/elements/1.1/""#,
+        r#" xmlns:dcterms="http://purl.org/dc/terms/""#,
+        r#" xmlns:dcmitype="http://purl.org/dc/dcmitype/""#,
+        r#" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+    ));
+    element(&mut x, "dc:title", &meta.title);
+    element(&mut x, "dc:subject", &meta.subject);
+    element(&mut x, "dc:creator", &meta.author);
+    element(&mut x, "cp:lastModifiedBy", &meta.author);
+    element(&mut x, "cp:category", &meta.kind);
+    element(&mut x, "dc:identifier", &meta.id);
+    element(&mut x, "dc:language", language);
+    x.push_str("<cp:revision>1</cp:revision>");
+    if is_w3cdtf(&meta.created) {
+        for name in ["dcterms:created", "dcterms:modified"] {
+            x.push('<');
+            x.push_str(name);
+            x.push_str(r#" xsi:type="dcterms:W3CDTF">"#);
+            x.push_str(&meta.created);
+            x.push_str("</");
+            x.push_str(name);
+            x.push('>');
+        }
+    }
+    x.push_str("</cp:coreProperties>");
+    x.into_bytes()
+}
+
+/// Appends `<name>value</name>` (value escaped), or nothing for an empty value.
+fn element(x: &mut String, name: &str, value: &str) {
+    if value.is_empty() {
+        return;
+    }
+    x.push('<');
+    x.push_str(name);
+    x.push('>');
+    push_escaped(x, value);
+    x.push_str("</");
+    x.push_str(name);
+    x.push('>');
+}
+
+/// Appends `value` escaped for XML text and attribute values.
+pub(super) fn push_escaped(x: &mut String, value: &str) {
+    for c in value.chars() {
+        match c {
+            '&' => x.push_str("&amp;"),
+            '<' => x.push_str("&lt;"),
+            '>' => x.push_str("&gt;"),
+            '"' => x.push_str("&quot;"),
+            '\'' => x.push_str("&apos;"),
+            c => x.push(c),
+        }
+    }
+}
+
+/// Whether `s` looks like a W3C date-time (`YYYY-MM-DDThh:mm:ss` plus optional fraction and
+/// zone): anything else would make the core properties invalid, so it is left out.
+fn is_w3cdtf(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    b.len() >= 19
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16)
+        && b[16] == b':'
+        && digits(17..19)
+        && b[19..]
+            .iter()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'Z' | b'+' | b'-' | b':'))
+}
+
+/// The MS-DOS date and time of `created` (`YYYY-MM-DDThh:mm:ss…`), or 1980-01-01 00:00.
+pub(super) fn dos_timestamp(created: &str) -> (u16, u16) {
+    const EPOCH: (u16, u16) = ((1 << 5) | 1, 0);
+    if !is_w3cdtf(created) {
+        return EPOCH;
+    }
+    let num = |r: std::ops::Range<usize>| -> u16 {
+        created
+            .get(r)
+            .and_then(|s| s.parse::<u16>().ok())
+            .unwrap_or(0)
+    };
+    let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+    let (hour, minute, second) = (num(11..13), num(14..16), num(17..19));
+    if !(1980..=2107).contains(&year)
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 59
+    {
+        return EPOCH;
+    }
+    (
+        ((year - 1980) << 9) | (month << 5) | day,
+        (hour << 11) | (minute << 5) | (second / 2),
+    )
+}
+
+/// A ZIP archive of stored (uncompressed) entries with one fixed timestamp.
+pub(super) struct ZipWriter {
+    buf: Vec<u8>,
+    central: Vec<u8>,
+    entries: u16,
+    date: u16,
+    time: u16,
+}
+
+fn too_big() -> Error {
+    Error::new(
+        ErrorKind::Docx,
+        "the package is too large for a zip archive without zip64",
+    )
+}
+
+impl ZipWriter {
+    /// A new archive whose entries carry the given MS-DOS date and time.
+    pub fn new(capacity: usize, (date, time): (u16, u16)) -> Self {
+        ZipWriter {
+            buf: Vec::with_capacity(capacity),
+            central: Vec::with_capacity(2048),
+            entries: 0,
+            date,
+            time,
+        }
+    }
+
+    /// Adds a file.
+    pub fn add(&mut self, name: &str, data: &[u8]) -> Result<()> {
+        let crc = crc32(data);
+        let size = u32::try_from(data.len()).map_err(|_| too_big())?;
+        let offset = u32::try_from(self.buf.len()).map_err(|_| too_big())?;
+        let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
+        self.entries = self.entries.checked_add(1).ok_or_else(too_big)?;
+
+        let b = &mut self.buf;
+        b.extend_from_slice(&0x0403_4b50u32.to_le_bytes()); // local file header
+        b.extend_from_slice(&20u16.to_le_bytes()); // version needed: 2.0
+        b.extend_from_slice(&0u16.to_le_bytes()); // flags
+        b.extend_from_slice(&0u16.to_le_bytes()); // method: stored
+        b.extend_from_slice(&self.time.to_le_bytes());
+        b.extend_from_slice(&self.date.to_le_bytes());
+        b.extend_from_slice(&crc.to_le_bytes());
+        b.extend_from_slice(&size.to_le_bytes()); // compressed
+        b.extend_from_slice(&size.to_le_bytes()); // uncompressed
+        b.extend_from_slice(&name_len.to_le_bytes());
+        b.extend_from_slice(&0u16.to_le_bytes()); // extra field length
+        b.extend_from_slice(name.as_bytes());
+        b.extend_from_slice(data);
+
+        let c = &mut self.central;
+        c.extend_from_slice(&0x0201_4b50u32.to_le_bytes()); // central directory header
+        c.extend_from_slice(&20u16.to_le_bytes()); // version made by: 2.0, MS-DOS
+        c.extend_from_slice(&20u16.to_le_bytes()); // version needed
+        c.extend_from_slice(&0u16.to_le_bytes()); // flags
+        c.extend_from_slice(&0u16.to_le_bytes()); // method
+        c.extend_from_slice(&self.time.to_le_bytes());
+        c.extend_from_slice(&self.date.to_le_bytes());
+        c.extend_from_slice(&crc.to_le_bytes());
+        c.extend_from_slice(&size.to_le_bytes());
+        c.extend_from_slice(&size.to_le_bytes());
+        c.extend_from_slice(&name_len.to_le_bytes());
+        c.extend_from_slice(&[0; 2 + 2 + 2 + 2 + 4]); // extra, comment, disk, attributes
+        c.extend_from_slice(&offset.to_le_bytes());
+        c.extend_from_slice(name.as_bytes());
+        Ok(())
+    }
+
+    /// Writes the central directory and returns the archive.
+    pub fn finish(mut self) -> Result<Vec<u8>> {
+        let offset = u32::try_from(self.buf.len()).map_err(|_| too_big())?;
+        let size = u32::try_from(self.central.len()).map_err(|_| too_big())?;
+        self.buf.extend_from_slice(&self.central);
+        let b = &mut self.buf;
+        b.extend_from_slice(&0x0605_4b50u32.to_le_bytes()); // end of central directory
+        b.extend_from_slice(&[0; 4]); // disk numbers
+        b.extend_from_slice(&self.entries.to_le_bytes());
+        b.extend_from_slice(&self.entries.to_le_bytes());
+        b.extend_from_slice(&size.to_le_bytes());
+        b.extend_from_slice(&offset.to_le_bytes());
+        b.extend_from_slice(&0u16.to_le_bytes()); // comment length
+        Ok(self.buf)
+    }
+}
+
+/// CRC-32 (IEEE 802.3, reflected), slicing by eight.
+fn crc32(data: &[u8]) -> u32 {
+    let t = &CRC_TABLES;
+    let mut crc = !0u32;
+    let mut chunks = data.chunks_exact(8);
+    for c in &mut chunks {
+        let lo = crc ^ u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        crc = t[7][(lo & 0xff) as usize]
+            ^ t[6][((lo >> 8) & 0xff) as usize]
+            ^ t[5][((lo >> 16) & 0xff) as usize]
+            ^ t[4][(lo >> 24) as usize]
+            ^ t[3][c[4] as usize]
+            ^ t[2][c[5] as usize]
+            ^ t[1][c[6] as usize]
+            ^ t[0][c[7] as usize];
+    }
+    for &byte in chunks.remainder() {
+        crc = t[0][((crc ^ byte as u32) & 0xff) as usize] ^ (crc >> 8);
+    }
+    !crc
+}
+
+static CRC_TABLES: [[u32; 256]; 8] = crc_tables();
+
+const fn crc_tables() -> [[u32; 256]; 8] {
+    let mut t = [[0u32; 256]; 8];
+    let mut i = 0;
+    while i < 256 {
+        let mut c = i as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+            k += 1;
+        }
+        t[0][i] = c;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 256 {
+        let mut s = 1;
+        while s < 8 {
+            let prev = t[s - 1][i];
+            t[s][i] = (prev >> 8) ^ t[0][(prev & 0xff) as usize];
+            s += 1;
+        }
+        i += 1;
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc32_matches_the_check_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+        let long: Vec<u8> = (0..1000u32).map(|i| (i * 7) as u8).collect();
+        let mut bytewise = !0u32;
+        for &b in &long {
+            bytewise = CRC_TABLES[0][((bytewise ^ b as u32) & 0xff) as usize] ^ (bytewise >> 8);
+        }
+        assert_eq!(crc32(&long), !bytewise);
+    }
+
+    #[test]
+    fn dos_timestamp_comes_from_the_creation_date() {
+        assert_eq!(
+            dos_timestamp("2020-03-05T08:00:00Z"),
+            ((40 << 9) | (3 << 5) | 5, 8 << 11)
+        );
+        assert_eq!(dos_timestamp("not a date"), ((1 << 5) | 1, 0));
+        assert_eq!(dos_timestamp("1970-01-01T00:00:00Z"), ((1 << 5) | 1, 0));
+    }
+
+    #[test]
+    fn core_properties_are_escaped() {
+        let meta = Meta {
+            title: "<b>Nguyễn & \"x\"</b>".into(),
+            created: "2020-03-05T08:00:00Z".into(),
+            ..Meta::default()
+        };
+        let xml = String::from_utf8(core_xml(&meta, "vi-VN")).unwrap();
+        assert!(xml.contains("<dc:title>&lt;b&gt;Nguyễn &amp; &quot;x&quot;&lt;/b&gt;</dc:title>"));
+        assert!(xml.contains(r#"<dcterms:created xsi:type="dcterms:W3CDTF">2020-03-05T08:00:00Z"#));
+        let bad = Meta {
+            created: "yesterday<".into(),
+            ..Meta::default()
+        };
+        let xml = String::from_utf8(core_xml(&bad, "vi-VN")).unwrap();
+        assert!(!xml.contains("dcterms:created"));
+    }
+}
