@@ -360,7 +360,8 @@ pub(crate) fn document_label(meta: &DocMeta) -> String {
 fn missing_glyphs(value: &Value, fonts: &FontSet, path: &mut String, out: &mut Vec<Diagnostic>) {
     match value {
         Value::String(s) => {
-            if let Some(c) = fonts.first_missing(s) {
+            // Control characters are reported by `template::prepare`, not as glyphs.
+            if let Some(c) = fonts.first_missing(s).filter(|c| !c.is_control()) {
                 out.push(Diagnostic::new(
                     path.clone(),
                     format!(

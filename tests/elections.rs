@@ -68,7 +68,10 @@ fn a_shortfall_is_stated_and_sends_the_congress_to_a_further_round() {
         "{text}"
     );
     assert!(text.contains("việc bầu lần thứ hai"), "{text}");
-    assert!(text.contains("Số lượng đại biểu được cấp uỷ cấp trên phân bổ"), "{text}");
+    assert!(
+        text.contains("Số lượng đại biểu được cấp uỷ cấp trên phân bổ"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -77,7 +80,9 @@ fn the_minutes_results_are_in_ballot_order_and_the_elected_by_votes() {
     let t = m.tally().unwrap();
     let text = text_of(&m);
     // Results table: ballot order.
-    let first = text.find("1 Nguyễn Thị Thanh An 112 94,92% Trúng cử").unwrap();
+    let first = text
+        .find("1 Nguyễn Thị Thanh An 112 94,92% Trúng cử")
+        .unwrap();
     let last = text.find("17 Lê Thành Vinh 115 97,46% Trúng cử").unwrap();
     assert!(first < last);
     // Elected list: by votes, highest first.
@@ -154,7 +159,10 @@ fn a_ballot_with_surplus_is_a_list_to_strike_through() {
     assert!(!b.agree_columns);
     let text = text_of(&b);
     assert!(text.contains("PHIẾU BẦU CỬ"));
-    assert!(text.contains("(Dấu của Đảng uỷ phường Bạch Mai)"), "stamp place at the upper left");
+    assert!(
+        text.contains("(Dấu của Đảng uỷ phường Bạch Mai)"),
+        "stamp place at the upper left"
+    );
     assert!(text.contains("gạch cả họ và tên"));
     assert!(text.contains("Bầu không quá 15 (mười lăm) đồng chí"));
 }
@@ -162,7 +170,9 @@ fn a_ballot_with_surplus_is_a_list_to_strike_through() {
 /// A delegates' election of 60 candidates for 40 seats.
 fn sixty_candidates() -> VoteCountMinutes {
     let mut m = minutes(1, 0);
-    let given = ["An", "Bình", "Cường", "Dung", "Hà", "Hải", "Lan", "Minh", "Nam", "Tâm"];
+    let given = [
+        "An", "Bình", "Cường", "Dung", "Hà", "Hải", "Lan", "Minh", "Nam", "Tâm",
+    ];
     let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ"];
     m.election.candidates = (0..60)
         .map(|i| Candidate {

@@ -428,6 +428,10 @@ impl Congress {
             v.text("dress", &self.summons.dress);
         });
         let mut out = v.finish();
+        // Control characters anywhere in the data, with their paths.
+        if let Ok(mut value) = serde_json::to_value(self) {
+            out.extend(crate::template::prepare(&mut value));
+        }
         out.extend(self.validate_elections());
         out
     }

@@ -225,7 +225,8 @@ impl Document for Ballot {
             &self.congress,
             None,
         );
-        meta.file_stem = super::safe_file_stem(&format!("phiếu bầu lần {} {}", self.round, self.office));
+        meta.file_stem =
+            super::safe_file_stem(&format!("phiếu bầu lần {} {}", self.round, self.office));
         meta
     }
 }
