@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
 use super::person::PersonName;
+use super::personnel::{CandidateProfile, PersonnelRecord};
 use crate::error::Diagnostic;
 pub use crate::rules::CongressKind;
 use crate::rules::RuleSet;
@@ -256,6 +257,12 @@ pub struct Congress {
     pub invitations: InvitationSettings,
     /// Summons settings.
     pub summons: SummonsSettings,
+    /// Quy trình nhân sự — the personnel procedure, if its papers are made here.
+    #[serde(default)]
+    pub personnel: Option<PersonnelRecord>,
+    /// Danh sách trích ngang — everyone considered for the new executive committee.
+    #[serde(default)]
+    pub candidates: Vec<CandidateProfile>,
 }
 
 impl Congress {
@@ -424,6 +431,7 @@ impl Congress {
             v.text("composition", &self.summons.composition);
             v.text("dress", &self.summons.dress);
         });
+        super::personnel::check(&mut v, self);
         v.finish()
     }
 

@@ -7,6 +7,7 @@ mod common;
 mod congress;
 mod invitation;
 mod person;
+mod personnel;
 
 pub use common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
 pub use congress::{
@@ -15,6 +16,11 @@ pub use congress::{
 };
 pub use invitation::{Addressee, Invitation, Summons};
 pub use person::PersonName;
+pub use personnel::{
+    BallotEntry, CandidateList, CandidateProfile, ConferenceMinutes, ConferenceSummons,
+    CountingTeam, Education, Gender, IntroductionBallot, IntroductionTallyMinutes, KeyOfficials,
+    Participant, PersonnelRecord, PersonnelSummary, StepRecord, SummonsIssue, TrackRecord,
+};
 
 use serde::Serialize;
 
