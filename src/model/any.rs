@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use super::{
-    Ballot, Congress, DocMeta, Document, DocumentKind, Invitation, Summons, VoteCountMinutes,
+    Ballot, CandidateList, ConferenceMinutes, ConferenceSummons, Congress, DocMeta, Document,
+    DocumentKind, IntroductionBallot, IntroductionTallyMinutes, Invitation, PersonnelSummary,
+    Summons, VoteCountMinutes,
 };
 use crate::error::{Diagnostic, Result};
 
@@ -20,6 +22,18 @@ pub enum AnyDocument {
     Ballot(Ballot),
     /// Biên bản kiểm phiếu.
     VoteCountMinutes(VoteCountMinutes),
+    /// Giấy triệu tập hội nghị (personnel procedure).
+    ConferenceSummons(ConferenceSummons),
+    /// Phiếu giới thiệu nhân sự.
+    IntroductionBallot(IntroductionBallot),
+    /// Biên bản kiểm phiếu giới thiệu.
+    IntroductionTallyMinutes(IntroductionTallyMinutes),
+    /// Biên bản hội nghị (personnel procedure).
+    ConferenceMinutes(ConferenceMinutes),
+    /// Bảng tổng hợp kết quả giới thiệu qua các bước.
+    PersonnelSummary(PersonnelSummary),
+    /// Danh sách trích ngang.
+    CandidateList(CandidateList),
 }
 
 macro_rules! each {
@@ -29,6 +43,12 @@ macro_rules! each {
             AnyDocument::Summons($d) => $e,
             AnyDocument::Ballot($d) => $e,
             AnyDocument::VoteCountMinutes($d) => $e,
+            AnyDocument::ConferenceSummons($d) => $e,
+            AnyDocument::IntroductionBallot($d) => $e,
+            AnyDocument::IntroductionTallyMinutes($d) => $e,
+            AnyDocument::ConferenceMinutes($d) => $e,
+            AnyDocument::PersonnelSummary($d) => $e,
+            AnyDocument::CandidateList($d) => $e,
         }
     };
 }
@@ -82,7 +102,58 @@ impl Congress {
                     }
                 }
             }
-            _ => {}
+            DocumentKind::ConferenceSummons
+            | DocumentKind::IntroductionBallot
+            | DocumentKind::IntroductionTallyMinutes
+            | DocumentKind::ConferenceMinutes => {
+                let Some(record) = &self.personnel else {
+                    return Ok(out);
+                };
+                for track in &record.tracks {
+                    for step in &track.steps {
+                        let (t, n) = (track.track, step.counts.step);
+                        out.push(match kind {
+                            DocumentKind::ConferenceSummons => {
+                                // Only the conferences that are summoned have one.
+                                if step.summons.is_none() {
+                                    continue;
+                                }
+                                AnyDocument::ConferenceSummons(ConferenceSummons::for_step(
+                                    self, t, n,
+                                )?)
+                            }
+                            DocumentKind::IntroductionBallot => AnyDocument::IntroductionBallot(
+                                IntroductionBallot::for_step(self, t, n)?,
+                            ),
+                            DocumentKind::IntroductionTallyMinutes => {
+                                AnyDocument::IntroductionTallyMinutes(
+                                    IntroductionTallyMinutes::for_step(self, t, n)?,
+                                )
+                            }
+                            _ => AnyDocument::ConferenceMinutes(ConferenceMinutes::for_step(
+                                self, t, n,
+                            )?),
+                        });
+                    }
+                }
+            }
+            DocumentKind::PersonnelSummary => {
+                if let Some(record) = &self.personnel {
+                    for track in &record.tracks {
+                        out.push(AnyDocument::PersonnelSummary(PersonnelSummary::for_track(
+                            self,
+                            track.track,
+                        )?));
+                    }
+                }
+            }
+            DocumentKind::CandidateList => {
+                if !self.candidates.is_empty() {
+                    out.push(AnyDocument::CandidateList(CandidateList::for_congress(
+                        self,
+                    )?));
+                }
+            }
         }
         Ok(out)
     }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
 use super::person::PersonName;
+use super::personnel::{CandidateProfile, PersonnelRecord};
 use crate::error::Diagnostic;
 pub use crate::rules::CongressKind;
 use crate::rules::RuleSet;
@@ -259,6 +260,12 @@ pub struct Congress {
     /// The elections held by the congress, in order.
     #[serde(default)]
     pub elections: Vec<super::election::ElectionRecord>,
+    /// Quy trình nhân sự — the personnel procedure, if its papers are made here.
+    #[serde(default)]
+    pub personnel: Option<PersonnelRecord>,
+    /// Danh sách trích ngang — everyone considered for the new executive committee.
+    #[serde(default)]
+    pub candidates: Vec<CandidateProfile>,
 }
 
 impl Congress {
@@ -427,6 +434,7 @@ impl Congress {
             v.text("composition", &self.summons.composition);
             v.text("dress", &self.summons.dress);
         });
+        super::personnel::check(&mut v, self);
         let mut out = v.finish();
         // Control characters anywhere in the data, with their paths.
         if let Ok(mut value) = serde_json::to_value(self) {

@@ -9,6 +9,7 @@ mod congress;
 mod election;
 mod invitation;
 mod person;
+mod personnel;
 
 pub use any::AnyDocument;
 pub use common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
@@ -19,6 +20,11 @@ pub use congress::{
 pub use election::{Ballot, BodyMember, ElectionRecord, RoundCounts, VoteCountMinutes};
 pub use invitation::{Addressee, Invitation, Summons};
 pub use person::PersonName;
+pub use personnel::{
+    BallotEntry, CandidateList, CandidateProfile, ConferenceMinutes, ConferenceSummons,
+    CountingTeam, Education, Gender, IntroductionBallot, IntroductionTallyMinutes, KeyOfficials,
+    Participant, PersonnelRecord, PersonnelSummary, StepRecord, SummonsIssue, TrackRecord,
+};
 
 use serde::Serialize;
 

@@ -27,8 +27,11 @@ macro_rules! builtin {
 
 /// The built-in templates: (name, source).
 const BUILTIN: &[(&str, &str)] = builtin!(
-    documents: "invitation", "summons", "ballot", "vote-count-minutes";
-    partials: "header", "title", "signature", "signer",
+    documents: "invitation", "summons", "ballot", "vote-count-minutes", "conference-summons",
+        "introduction-ballot", "introduction-tally-minutes", "conference-minutes",
+        "personnel-summary", "candidate-list";
+    partials: "header", "title", "signature", "signer", "attendance", "ballot-counts",
+        "step-verdict",
 );
 
 /// The names of the built-in templates and partials.
