@@ -575,7 +575,7 @@ impl Resolver<'_, '_> {
             (v, 1.0)
         };
         match num.trim().parse::<f32>() {
-            Ok(x) if x.is_finite() && x >= 0.0 && x <= 10_000.0 => Ok(x * factor),
+            Ok(x) if (0.0..=10_000.0).contains(&x) => Ok(x * factor),
             _ => Err(self.error(
                 node,
                 format!("{name} must be a length like 12pt, 10mm, 1.27cm or 45%, found `{v}`"),

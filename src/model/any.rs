@@ -13,6 +13,8 @@ use crate::error::{Diagnostic, Result};
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
+// Documents are built once and moved into a batch; boxing them would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum AnyDocument {
     /// Giấy mời.
     Invitation(Invitation),

@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::vi::{self, Date, NumberWordsOptions, Time};
 
 /// Formatting choices the spec leaves open (SPEC §9); the defaults are the spec's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FormatOptions {
     /// Write "Số:" instead of "Số" before the number. Default: false (36-HD samples).
     pub colon_after_so: bool,
@@ -21,16 +21,6 @@ pub struct FormatOptions {
     pub plain_times: bool,
     /// Number words (dialect, "tư"/"bốn"). Default: Northern, "tư".
     pub number_words: NumberWordsOptions,
-}
-
-impl Default for FormatOptions {
-    fn default() -> Self {
-        FormatOptions {
-            colon_after_so: false,
-            plain_times: false,
-            number_words: NumberWordsOptions::default(),
-        }
-    }
 }
 
 type HelperFn = fn(&[&Value], &FormatOptions) -> Result<String, String>;
