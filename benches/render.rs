@@ -1,7 +1,8 @@
 //! Rendering speed: one invitation in each format, and a batch of 1 000 invitations in both.
 //!
 //! `cargo bench --bench render`. Targets (2-core machine, release): invitation DOCX ≤ 1 ms,
-//! PDF ≤ 2 ms; 1 000 invitations in both formats ≤ 3 s wall.
+//! PDF ≤ 2 ms; 1 000 invitations in both formats ≤ 3 s wall. Also the vote-count minutes of a
+//! 60-candidate election in both formats.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use daihoi::{Engine, Format, Invitation};
@@ -51,5 +52,34 @@ fn batch(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, invitation, batch);
+/// The vote-count minutes of a delegates' election with 60 candidates for 40 seats.
+fn minutes_60(c: &mut Criterion) {
+    use daihoi::model::{PersonName, VoteCountMinutes};
+    use daihoi::rules::Candidate;
+    let engine = Engine::new().expect("engine");
+    let congress = sample();
+    let mut m = VoteCountMinutes::for_round(&congress, 1, 0, 5).expect("minutes");
+    let given = [
+        "An", "Bình", "Cường", "Dung", "Hà", "Hải", "Lan", "Minh", "Nam", "Tâm",
+    ];
+    let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ"];
+    m.election.candidates = (0..60)
+        .map(|i| Candidate {
+            name: PersonName::new(family[i % 6], "Xuân", given[i / 6]),
+            votes: 100 - i as u32,
+            floor_nominee: None,
+        })
+        .collect();
+    m.election.seats = 40;
+    m.election.ballots.valid = m.election.ballots.returned;
+    m.election.ballots.invalid.clear();
+    c.bench_function("minutes-60/docx", |b| {
+        b.iter(|| engine.render(&m, Format::Docx).expect("docx"))
+    });
+    c.bench_function("minutes-60/pdf", |b| {
+        b.iter(|| engine.render(&m, Format::Pdf).expect("pdf"))
+    });
+}
+
+criterion_group!(benches, invitation, minutes_60, batch);
 criterion_main!(benches);

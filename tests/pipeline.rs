@@ -4,8 +4,8 @@
 mod common;
 
 use common::*;
-use daihoi::markup::{tree, write_tree};
-use daihoi::{Document, Format, Invitation, Summons};
+use daihoi::markup::write_tree;
+use daihoi::{Format, Invitation, Summons};
 
 fn invitation() -> Invitation {
     Invitation::for_guest(&sample(), 0).unwrap()
@@ -305,30 +305,30 @@ fn one_invitation_per_guest_in_both_formats() {
 }
 
 #[test]
-fn every_sample_file_passes_the_real_clients() {
+fn every_document_of_the_sample_passes_the_real_clients() {
+    // Every kind: invitations, summons, ballots, vote-count minutes, personnel papers, list.
     let dir = scratch("real-clients");
     let congress = sample();
     let mut docx_files = Vec::new();
-    let mut pdfs = Vec::new();
-    let mut write = |stem: &str, tree: &tree::Document| {
-        let docx = engine().export_tree(tree, Format::Docx).unwrap().bytes;
-        let path = dir.join(format!("{stem}.docx"));
-        std::fs::write(&path, docx).unwrap();
-        docx_files.push(path);
-        let pdf = engine().export_tree(tree, Format::Pdf).unwrap();
-        let path = dir.join(format!("{stem}.pdf"));
-        std::fs::write(&path, pdf.bytes).unwrap();
-        pdfs.push((path, tree.plain_text()));
-    };
-    for i in 0..congress.guests.len() {
-        let inv = Invitation::for_guest(&congress, i).unwrap();
-        write(&inv.meta().file_stem, &engine().render_tree(&inv).unwrap());
+    let mut kinds = 0;
+    for kind in daihoi::DocumentKind::ALL {
+        let docs = congress.documents(*kind).unwrap();
+        assert!(!docs.is_empty(), "the sample makes no {kind}");
+        kinds += 1;
+        for (i, doc) in docs.iter().enumerate() {
+            let tree = engine().render_tree(doc).unwrap();
+            let stem = format!("{}-{i:02}", kind.name());
+            let docx = engine().export_tree(&tree, Format::Docx).unwrap().bytes;
+            let path = dir.join(format!("{stem}.docx"));
+            std::fs::write(&path, docx).unwrap();
+            docx_files.push(path);
+            let pdf = engine().export_tree(&tree, Format::Pdf).unwrap();
+            let path = dir.join(format!("{stem}.pdf"));
+            std::fs::write(&path, pdf.bytes).unwrap();
+            check_pdf_with_tools(&path, &tree.plain_text());
+        }
     }
-    let s = summons();
-    write(&s.meta().file_stem, &engine().render_tree(&s).unwrap());
-    for (path, text) in &pdfs {
-        check_pdf_with_tools(path, text);
-    }
+    assert_eq!(kinds, daihoi::DocumentKind::ALL.len());
     if let Some(converted) = libreoffice_convert(&docx_files, &dir.join("lo")) {
         assert_eq!(converted.len(), docx_files.len());
     }
