@@ -219,6 +219,17 @@ pub struct Signer {
     pub name: PersonName,
 }
 
+impl Signer {
+    /// The signature block: authority, title, full name.
+    pub fn signature(&self) -> Signature {
+        Signature {
+            authority: self.authority.clone(),
+            title: self.title.clone(),
+            name: self.name.full(),
+        }
+    }
+}
+
 /// Đại hội — a grassroots Party congress and everything its paperwork is made from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -332,11 +343,7 @@ impl Congress {
 
     /// The committee's signature block.
     pub fn committee_signature(&self) -> Signature {
-        Signature {
-            authority: self.signer.authority.clone(),
-            title: self.signer.title.clone(),
-            name: self.signer.name.full(),
-        }
+        self.signer.signature()
     }
 
     /// The session as announced, with its label.

@@ -233,11 +233,7 @@ impl PersonnelRecord {
     /// The signature block of the standing committee's papers.
     pub fn signature(&self, congress: &Congress) -> Signature {
         match &self.signer {
-            Some(s) => Signature {
-                authority: s.authority.clone(),
-                title: s.title.clone(),
-                name: s.name.full(),
-            },
+            Some(s) => s.signature(),
             None => Signature {
                 authority: "T/M BAN THƯỜNG VỤ".to_string(),
                 title: congress.signer.title.clone(),
