@@ -262,8 +262,7 @@ impl Engine {
         };
         problems.extend(template::prepare(&mut value));
         let mut warnings = Vec::new();
-        let mut glyphs = Vec::new();
-        missing_glyphs(&value, &self.fonts, &mut String::new(), &mut glyphs);
+        let glyphs = missing_glyphs(&mut value, &self.fonts);
         if strict_glyphs {
             problems.extend(glyphs);
         } else {
@@ -357,46 +356,25 @@ pub(crate) fn document_label(meta: &DocMeta) -> String {
 }
 
 /// Reports every string field holding a character the bundled font cannot print.
-fn missing_glyphs(value: &Value, fonts: &FontSet, path: &mut String, out: &mut Vec<Diagnostic>) {
-    match value {
-        Value::String(s) => {
-            // Control characters are reported by `template::prepare`, not as glyphs.
-            if let Some(c) = fonts.first_missing(s).filter(|c| !c.is_control()) {
-                out.push(Diagnostic::new(
-                    path.clone(),
-                    format!(
-                        "contains '{c}' (U+{:04X}), which the bundled font (Liberation Serif) \
-                         cannot print",
-                        c as u32
-                    ),
-                ));
-            }
+fn missing_glyphs(value: &mut Value, fonts: &FontSet) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    template::for_each_string(value, &mut |path, s| {
+        // Control characters are reported by `template::prepare`, not as glyphs.
+        if let Some(c) = fonts.first_missing(s).filter(|c| !c.is_control()) {
+            out.push(Diagnostic::new(
+                path,
+                format!(
+                    "contains '{c}' (U+{:04X}), which the bundled font (Liberation Serif) \
+                     cannot print",
+                    c as u32
+                ),
+            ));
         }
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                missing_glyphs(item, fonts, path, out);
-                path.truncate(len);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-                missing_glyphs(item, fonts, path, out);
-                path.truncate(len);
-            }
-        }
-        _ => {}
-    }
+    });
+    out
 }
 
-/// Reads a congress from JSON text. Errors name the field (`guests[3].name.ten`) and, when
-/// `source` is given, the file.
+/// Reads a congress from JSON text. Errors name the field (`guests[3].name.ten`).
 pub fn load_congress(text: &str) -> Result<Congress> {
     load_json(text)
 }
@@ -416,7 +394,13 @@ pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     })?;
     // NFC and line-break folding here; control characters are left for validation to report
     // against the document that contains them, so one bad guest does not stop the others.
-    normalise(&mut value);
+    template::for_each_string(&mut value, &mut |_, s| {
+        if let Some(clean) = template::clean_text(s, "", &mut Vec::new()) {
+            *s = clean;
+        } else if !crate::vi::is_nfc(s) {
+            *s = crate::vi::nfc(s);
+        }
+    });
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
@@ -436,22 +420,6 @@ fn strip_position(msg: &str) -> &str {
     match msg.find(" at line ") {
         Some(i) => &msg[..i],
         None => msg,
-    }
-}
-
-fn normalise(value: &mut Value) {
-    match value {
-        Value::String(s) => {
-            let mut ignored = Vec::new();
-            if let Some(clean) = template::clean_text(s, "", &mut ignored) {
-                *s = clean;
-            } else if !crate::vi::is_nfc(s) {
-                *s = crate::vi::nfc(s);
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(normalise),
-        Value::Object(map) => map.values_mut().for_each(normalise),
-        _ => {}
     }
 }
 

@@ -154,38 +154,42 @@ fn override_files(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
 /// and tabs become spaces; other control characters are problems reported with their path.
 pub fn prepare(value: &mut Value) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    walk(value, &mut String::new(), &mut problems);
+    for_each_string(value, &mut |path, s| {
+        if let Some(clean) = clean_text(s, path, &mut problems) {
+            *s = clean;
+        }
+    });
     problems
 }
 
-fn walk(value: &mut Value, path: &mut String, problems: &mut Vec<Diagnostic>) {
-    match value {
-        Value::String(s) => {
-            if let Some(clean) = clean_text(s, path, problems) {
-                *s = clean;
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter_mut().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                walk(item, path, problems);
-                path.truncate(len);
-            }
-        }
-        Value::Object(map) => {
-            for (k, item) in map.iter_mut() {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
+/// Calls `f` with the path (`guests[2].name.ten`) and the text of every string in `value`.
+pub fn for_each_string(value: &mut Value, f: &mut impl FnMut(&str, &mut String)) {
+    fn walk(value: &mut Value, path: &mut String, f: &mut impl FnMut(&str, &mut String)) {
+        match value {
+            Value::String(s) => f(path, s),
+            Value::Array(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{i}]"));
+                    walk(item, path, f);
+                    path.truncate(len);
                 }
-                path.push_str(k);
-                walk(item, path, problems);
-                path.truncate(len);
             }
+            Value::Object(map) => {
+                for (k, item) in map.iter_mut() {
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(k);
+                    walk(item, path, f);
+                    path.truncate(len);
+                }
+            }
+            _ => {}
         }
-        _ => {}
     }
+    walk(value, &mut String::new(), f)
 }
 
 /// NFC, with `\t \n \r` folded to spaces; `None` when nothing changes. Other control characters
