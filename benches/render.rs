@@ -58,7 +58,7 @@ fn minutes_60(c: &mut Criterion) {
     use daihoi::rules::Candidate;
     let engine = Engine::new().expect("engine");
     let congress = sample();
-    let mut m = VoteCountMinutes::for_round(&congress, 1, 0, 5).expect("minutes");
+    let mut m = VoteCountMinutes::for_round(&congress, 1, 0).expect("minutes");
     let given = [
         "An", "Bình", "Cường", "Dung", "Hà", "Hải", "Lan", "Minh", "Nam", "Tâm",
     ];

@@ -74,8 +74,7 @@ impl Congress {
     /// Every document of `kind` this congress produces, in order: one invitation per guest,
     /// one ballot and one set of minutes per election round, …
     ///
-    /// Vote-count minutes are numbered in the congress's sequence in election and round
-    /// order, from `first_minutes_number`, unless a round pins its number.
+    /// Numbers follow [`Congress::numbers`].
     pub fn documents(&self, kind: DocumentKind) -> Result<Vec<AnyDocument>> {
         let mut out = Vec::new();
         match kind {
@@ -95,11 +94,9 @@ impl Congress {
                 }
             }
             DocumentKind::VoteCountMinutes => {
-                let mut seq = 1;
                 for (i, e) in self.elections.iter().enumerate() {
                     for r in 0..e.rounds.len() {
-                        let m = VoteCountMinutes::for_round(self, i, r, seq)?;
-                        seq += 1;
+                        let m = VoteCountMinutes::for_round(self, i, r)?;
                         out.push(AnyDocument::VoteCountMinutes(m));
                     }
                 }

@@ -3,8 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
+use super::numbering::{Numbering, Slot};
 use super::person::PersonName;
 use super::personnel::{CandidateProfile, PersonnelRecord};
+use super::proceedings::Proceedings;
 use crate::error::Diagnostic;
 pub use crate::rules::CongressKind;
 use crate::rules::RuleSet;
@@ -186,8 +188,10 @@ pub struct InvitationSettings {
 pub struct SummonsSettings {
     /// Date of issue.
     pub date: Date,
-    /// Its number within the committee's term (type TB).
-    pub number: u32,
+    /// Pins its number in the committee's sequence of its type (TB); otherwise it takes the
+    /// next free one (see [`Numbering`](super::Numbering)).
+    #[serde(default)]
+    pub number: Option<u32>,
     /// Type code. Default "TB" (practice titles it "THÔNG BÁO TRIỆU TẬP" under TB).
     #[serde(default)]
     pub type_code: Option<String>,
@@ -277,6 +281,13 @@ pub struct Congress {
     /// Danh sách trích ngang — everyone considered for the new executive committee.
     #[serde(default)]
     pub candidates: Vec<CandidateProfile>,
+    /// Diễn biến đại hội — the congress itself: working bodies, attendance, reports, debate,
+    /// votes (for the programme, the script and the congress minutes).
+    #[serde(default)]
+    pub proceedings: Option<Proceedings>,
+    /// How documents are numbered (36-HD): where the committee's sequences start and restart.
+    #[serde(default)]
+    pub numbering: Numbering,
 }
 
 impl Congress {
@@ -422,26 +433,16 @@ impl Congress {
                 }
             });
         }
-        let mut seen = std::collections::BTreeMap::new();
-        for (i, n) in self.invitation_numbers().into_iter().enumerate() {
-            if let Some(first) = seen.insert(n, i) {
-                v.problem(
-                    &format!("guests[{i}].number"),
-                    format!("invitation number {n:02} is also given to guests[{first}]"),
-                );
-            }
-        }
         if self.invitations.first_number == 0 {
             v.problem("invitations.first_number", "numbers start at 1");
         }
-        if self.summons.number == 0 {
-            v.problem("summons.number", "numbers start at 1");
-        }
+        self.check_numbers(&mut v);
         v.at("summons", |v| {
             v.text("composition", &self.summons.composition);
             v.text("dress", &self.summons.dress);
         });
         super::personnel::check(&mut v, self);
+        super::proceedings::check(&mut v, self);
         let mut out = v.finish();
         // Control characters anywhere in the data, with their paths.
         if let Ok(mut value) = serde_json::to_value(self) {
@@ -451,25 +452,11 @@ impl Congress {
         out
     }
 
-    /// The invitation number of each guest, in list order: pinned numbers as given, the others
-    /// counting up from `invitations.first_number`, skipping pinned ones.
+    /// The invitation number of each guest, in list order (see [`Congress::numbers`]).
     pub fn invitation_numbers(&self) -> Vec<u32> {
-        let pinned: std::collections::BTreeSet<u32> =
-            self.guests.iter().filter_map(|g| g.number).collect();
-        let mut next = self.invitations.first_number.max(1);
-        self.guests
-            .iter()
-            .map(|g| match g.number {
-                Some(n) => n,
-                None => {
-                    while pinned.contains(&next) {
-                        next += 1;
-                    }
-                    let n = next;
-                    next += 1;
-                    n
-                }
-            })
+        let numbers = self.numbers();
+        (0..self.guests.len())
+            .map(|i| numbers.get(Slot::Invitation(i)).unwrap_or(0))
             .collect()
     }
 }

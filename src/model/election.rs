@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use super::common::{DocNumber, Header, Signature, Validator};
 use super::congress::Congress;
+use super::numbering::Slot;
 use super::person::PersonName;
 use super::{DocMeta, Document, DocumentKind};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
@@ -115,6 +116,18 @@ impl Congress {
         match self.ordinal_text() {
             Some(o) => format!("{kind} {o}"),
             None => format!("{kind} {}", self.term_text()),
+        }
+    }
+
+    /// The header of the congress's own documents (programme, minutes): the organisation over
+    /// the congress line ("ĐẢNG BỘ PHƯỜNG BẠCH MAI / ĐẠI HỘI ĐẠI BIỂU …", SPEC §3.3).
+    pub fn congress_header(&self, number: Option<DocNumber>, date: Date) -> Header {
+        Header {
+            superior: self.organisation.name.clone(),
+            issuer: self.congress_line(),
+            number,
+            place: self.organisation.place.clone(),
+            date,
         }
     }
 
@@ -253,14 +266,9 @@ pub struct VoteCountMinutes {
 }
 
 impl VoteCountMinutes {
-    /// The minutes of round `round` (0-based) of `congress.elections[index]`, numbered `seq`
-    /// in the congress's sequence ("Số {seq}-BB/ĐH") unless the round pins its own number.
-    pub fn for_round(
-        congress: &Congress,
-        index: usize,
-        round: usize,
-        seq: u32,
-    ) -> Result<VoteCountMinutes> {
+    /// The minutes of round `round` (0-based) of `congress.elections[index]`, numbered in the
+    /// congress's sequence ("Số 02-BB/ĐH", see [`Congress::numbers`]).
+    pub fn for_round(congress: &Congress, index: usize, round: usize) -> Result<VoteCountMinutes> {
         let election = congress.election_round(index, round)?;
         let record = &congress.elections[index];
         let counts = &record.rounds[round];
@@ -269,7 +277,10 @@ impl VoteCountMinutes {
             header: congress.working_body_header(
                 "Ban kiểm phiếu",
                 Some(DocNumber::new(
-                    counts.minutes_number.unwrap_or(seq),
+                    congress
+                        .numbers()
+                        .get(Slot::VoteCountMinutes(index, round))
+                        .unwrap_or(1),
                     "BB",
                     "ĐH",
                 )),

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{DocNumber, Header, SessionTime, Signature, Validator};
 use super::congress::{Congress, SessionKind};
+use super::numbering::Slot;
 use super::{DocMeta, Document, DocumentKind};
 use crate::error::Diagnostic;
 
@@ -53,8 +54,7 @@ impl Invitation {
     /// The invitation of `congress.guests[index]`, or `None` if there is no such guest.
     pub fn for_guest(congress: &Congress, index: usize) -> Option<Invitation> {
         let guest = congress.guests.get(index)?;
-        let numbers = congress.invitation_numbers();
-        let seq = numbers.get(index).copied()?;
+        let seq = congress.numbers().get(Slot::Invitation(index))?;
         let settings = &congress.invitations;
         let wanted = settings
             .sessions
@@ -189,7 +189,7 @@ impl Summons {
         Summons {
             header: congress.committee_header(
                 Some(DocNumber::new(
-                    s.number,
+                    congress.numbers().get(Slot::Summons).unwrap_or(1),
                     s.type_code.as_deref().unwrap_or("TB"),
                     &congress.organisation.committee_code,
                 )),

@@ -8,8 +8,10 @@ mod common;
 mod congress;
 mod election;
 mod invitation;
+mod numbering;
 mod person;
 mod personnel;
+mod proceedings;
 
 pub use any::AnyDocument;
 pub use common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
@@ -19,11 +21,16 @@ pub use congress::{
 };
 pub use election::{Ballot, BodyMember, ElectionRecord, RoundCounts, VoteCountMinutes};
 pub use invitation::{Addressee, Invitation, Summons};
+pub use numbering::{CommitteePeriod, Numbering, Numbers, Slot};
 pub use person::PersonName;
 pub use personnel::{
     BallotEntry, CandidateList, CandidateProfile, ConferenceMinutes, ConferenceSummons,
     CountingTeam, Education, Gender, IntroductionBallot, IntroductionTallyMinutes, KeyOfficials,
     Participant, PersonnelRecord, PersonnelSummary, StepRecord, SummonsIssue, TrackRecord,
+};
+pub use proceedings::{
+    Absence, AgendaItem, AgendaSession, Attendance, HandVote, Membership, Proceedings, Report,
+    Resolution, Speech, StepKind,
 };
 
 use serde::Serialize;

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::common::{DocNumber, Header, Signature, Validator};
 use super::congress::{name as check_name, Congress, Reference, Signer};
+use super::numbering::Slot;
 use super::person::PersonName;
 use super::{safe_file_stem, DocMeta, Document, DocumentKind};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
@@ -601,7 +602,7 @@ impl ConferenceSummons {
         })?;
         Ok(ConferenceSummons {
             header: congress.committee_header(
-                issue.number.map(|n| {
+                congress.numbers().get(Slot::ConferenceSummons(track, step.number())).map(|n| {
                     DocNumber::new(
                         n,
                         DocumentKind::ConferenceSummons.type_code(),
@@ -910,13 +911,16 @@ impl IntroductionTallyMinutes {
         let (record, s) = locate(congress, track, step)?;
         Ok(IntroductionTallyMinutes {
             header: congress.committee_header(
-                s.tally_number.map(|n| {
-                    DocNumber::new(
-                        n,
-                        DocumentKind::IntroductionTallyMinutes.type_code(),
-                        &congress.organisation.committee_code,
-                    )
-                }),
+                congress
+                    .numbers()
+                    .get(Slot::IntroductionTallyMinutes(track, step.number()))
+                    .map(|n| {
+                        DocNumber::new(
+                            n,
+                            DocumentKind::IntroductionTallyMinutes.type_code(),
+                            &congress.organisation.committee_code,
+                        )
+                    }),
                 s.date,
             ),
             conference: conference_name(record, congress, step),
@@ -1109,9 +1113,12 @@ impl ConferenceMinutes {
         let (record, s) = locate(congress, track, step)?;
         let code = &congress.organisation.committee_code;
         let bb = DocumentKind::ConferenceMinutes.type_code();
+        let numbers = congress.numbers();
         Ok(ConferenceMinutes {
             header: congress.committee_header(
-                s.minutes_number.map(|n| DocNumber::new(n, bb, code)),
+                numbers
+                    .get(Slot::ConferenceMinutes(track, step.number()))
+                    .map(|n| DocNumber::new(n, bb, code)),
                 s.date,
             ),
             conference: conference_name(record, congress, step),
@@ -1128,7 +1135,9 @@ impl ConferenceMinutes {
             seats: s.seats,
             proceedings: s.proceedings.clone(),
             counts: s.counts.clone(),
-            tally_minutes: s.tally_number.map(|n| DocNumber::new(n, bb, code)),
+            tally_minutes: numbers
+                .get(Slot::IntroductionTallyMinutes(track, step.number()))
+                .map(|n| DocNumber::new(n, bb, code)),
         })
     }
 
@@ -1716,15 +1725,6 @@ fn check_record(v: &mut Validator, record: &PersonnelRecord, congress: &Congress
             v.problem("roster", "the roster needs at least 1 person");
         }
     });
-    // A number of one type is given once. Practice restarts the sequence each year (the
-    // sample's congress summons is 05-TB/ĐU of March 2020), so numbers are told apart by year.
-    let mut numbers: BTreeMap<(&str, i32, u32), String> = BTreeMap::new();
-    if congress.summons.type_code.as_deref().unwrap_or("TB") == "TB" {
-        numbers.insert(
-            ("TB", congress.summons.date.year, congress.summons.number),
-            "summons.number".to_string(),
-        );
-    }
     let mut tracks_seen: BTreeMap<&'static str, usize> = BTreeMap::new();
     for (ti, t) in record.tracks.iter().enumerate() {
         v.at(&format!("tracks[{ti}]"), |v| {
@@ -1768,34 +1768,6 @@ fn check_record(v: &mut Validator, record: &PersonnelRecord, congress: &Congress
             for (si, s) in t.steps.iter().enumerate() {
                 v.at(&format!("steps[{si}]"), |v| {
                     check_step(v, record, congress, s);
-                    let here = format!("personnel.tracks[{ti}].steps[{si}]");
-                    let summons = s.summons.and_then(|x| Some((x.number?, x.date.year)));
-                    for (code, field, n) in [
-                        ("TB", "summons.number", summons),
-                        (
-                            "BB",
-                            "tally_number",
-                            s.tally_number.map(|n| (n, s.date.year)),
-                        ),
-                        (
-                            "BB",
-                            "minutes_number",
-                            s.minutes_number.map(|n| (n, s.date.year)),
-                        ),
-                    ] {
-                        let Some((n, year)) = n else { continue };
-                        let path = format!("{here}.{field}");
-                        if let Some(first) = numbers.insert((code, year, n), path) {
-                            v.problem(
-                                field,
-                                format!(
-                                    "number {n:02}-{code}/{} of {year} is also given to {first}",
-                                    congress.organisation.committee_code
-                                ),
-                            );
-                            numbers.insert((code, year, n), first);
-                        }
-                    }
                 });
             }
         });

@@ -108,7 +108,7 @@ impl TryFrom<u8> for Step {
 }
 
 /// The two personnel tracks, each running all five steps: tái cử first, then lần đầu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
     /// Tái cử — members of the outgoing committee standing again (`"re_election"`).
