@@ -179,7 +179,7 @@ fn the_ballot_is_secret_unsigned_and_takes_birth_year_and_position_from_the_prof
         "tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
         "(Dùng cho Hội nghị cán bộ chủ chốt; tái cử)",
         "TT Họ và tên Năm sinh Chức vụ hiện nay Đồng ý giới thiệu Không đồng ý giới thiệu",
-        "10 Lê Thành Vinh 1968 Bí thư Đảng uỷ phường",
+        "10 Lê Thành Vinh 1968 Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường",
         "Đồng chí đồng ý hoặc không đồng ý giới thiệu thì đánh dấu (X) vào ô tương ứng.",
         "Giới thiệu không quá 10 đồng chí.",
     ] {
@@ -554,7 +554,7 @@ fn the_candidate_list_has_the_columns_of_spec_4_9_one_row_per_person() {
         "DANH SÁCH TRÍCH NGANG Nhân sự dự kiến giới thiệu tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
         "(Tổng số: 17 (mười bảy) đồng chí; tái cử: 10 đồng chí, mới: 7 đồng chí)",
         "TT Họ và tên Ngày sinh (Nam / Nữ) Quê quán Dân tộc Ngày vào Đảng (chính thức) Trình độ (GDPT, chuyên môn, LLCT) Chức vụ hiện nay Cấp uỷ hiện tại Dự kiến (tái cử / mới) Ghi chú",
-        "Lê Thành Vinh 12/4/1968 (Nam) Xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định Kinh 02/9/1990 (02/9/1991) 10/10 Thạc sĩ Quản lý kinh tế Cao cấp Bí thư Đảng uỷ phường Bí thư Đảng uỷ Tái cử",
+        "Lê Thành Vinh 12/4/1968 (Nam) Xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định Kinh 02/9/1990 (02/9/1991) 10/10 Thạc sĩ Quản lý kinh tế Cao cấp Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường Bí thư Đảng uỷ Tái cử",
         "Đinh Công Sơn 19/8/1981 (Nam) Xã Hoà An, huyện Chiêm Hoá, tỉnh Tuyên Quang Tày",
         "T/M BAN THƯỜNG VỤ BÍ THƯ Lê Thành Vinh",
     ] {

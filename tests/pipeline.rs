@@ -59,7 +59,7 @@ fn summons_lists_sessions_with_weekdays_and_schedule() {
         "Ban Chấp hành Đảng bộ phường Bạch Mai triệu tập đại biểu dự “Đại hội đại biểu Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025”, cụ thể như sau:",
         "- Phiên trù bị: ½ ngày, từ 14h00’ đến 17h00’, ngày 18/3/2020 (Thứ Tư).",
         "+ Từ 14h00’ đến 14h15’: Kiểm tra quân số",
-        "- Phiên chính thức: cả ngày, từ 7h30’ đến 17h00’, ngày 19/3/2020 (Thứ Năm).",
+        "- Phiên chính thức: cả ngày, từ 7h30’ đến 17h30’, ngày 19/3/2020 (Thứ Năm).",
         "2. Địa điểm:",
         "3. Thành phần:",
         "4. Trang phục:",
@@ -301,36 +301,6 @@ fn one_invitation_per_guest_in_both_formats() {
             "{} numbered {number}",
             item.file_stem
         );
-    }
-}
-
-#[test]
-fn every_document_of_the_sample_passes_the_real_clients() {
-    // Every kind: invitations, summons, ballots, vote-count minutes, personnel papers, list.
-    let dir = scratch("real-clients");
-    let congress = sample();
-    let mut docx_files = Vec::new();
-    let mut kinds = 0;
-    for kind in daihoi::DocumentKind::ALL {
-        let docs = congress.documents(*kind).unwrap();
-        assert!(!docs.is_empty(), "the sample makes no {kind}");
-        kinds += 1;
-        for (i, doc) in docs.iter().enumerate() {
-            let tree = engine().render_tree(doc).unwrap();
-            let stem = format!("{}-{i:02}", kind.name());
-            let docx = engine().export_tree(&tree, Format::Docx).unwrap().bytes;
-            let path = dir.join(format!("{stem}.docx"));
-            std::fs::write(&path, docx).unwrap();
-            docx_files.push(path);
-            let pdf = engine().export_tree(&tree, Format::Pdf).unwrap();
-            let path = dir.join(format!("{stem}.pdf"));
-            std::fs::write(&path, pdf.bytes).unwrap();
-            check_pdf_with_tools(&path, &tree.plain_text());
-        }
-    }
-    assert_eq!(kinds, daihoi::DocumentKind::ALL.len());
-    if let Some(converted) = libreoffice_convert(&docx_files, &dir.join("lo")) {
-        assert_eq!(converted.len(), docx_files.len());
     }
 }
 

@@ -40,6 +40,25 @@ enum Command {
         #[arg(long)]
         templates: Option<PathBuf>,
     },
+    /// Make every document of a congress (DOCX and PDF) and a manifest.json, in a folder or
+    /// one zip.
+    Pack {
+        /// The congress file (JSON).
+        #[arg(long)]
+        data: PathBuf,
+        /// Output folder (created if missing), or the zip file with --zip.
+        #[arg(long)]
+        out: PathBuf,
+        /// Write one zip archive at --out instead of a folder.
+        #[arg(long)]
+        zip: bool,
+        /// Formats, comma-separated.
+        #[arg(long, default_value = "docx,pdf")]
+        format: String,
+        /// A folder of templates that replace the built-in ones by name.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
     /// List the document kinds.
     Kinds,
     /// Tally an election (the Party's rules) and print the outcome.
@@ -81,6 +100,70 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 println!("{:<28} {}{code}", k.name(), k.title());
             }
             println!("{:<28} every kind above", "all");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Pack {
+            data,
+            out,
+            zip,
+            format,
+            templates,
+        } => {
+            let formats = parse_formats(&format)?;
+            let congress = read_congress(&data)?;
+            let mut builder = Engine::builder();
+            if let Some(dir) = templates {
+                builder = builder.template_dir(dir);
+            }
+            let engine = builder.build()?;
+            let started = std::time::Instant::now();
+            // A progress bar on a terminal; nothing when the output is piped.
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{bar:40}] {pos}/{len} documents {elapsed}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+                .progress_chars("=> "),
+            );
+            let pack = engine
+                .pack_with_progress(&congress, &formats, &|done, total| {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                })
+                .map_err(|e| e.with_document(data.display().to_string()));
+            bar.finish_and_clear();
+            let pack = pack?;
+            for w in &pack.warnings {
+                eprintln!("warning: {}: {w}", data.display());
+            }
+            for d in &pack.documents {
+                for w in &d.warnings {
+                    eprintln!("warning: {}: {w}", d.title);
+                }
+            }
+            let files = pack.files().count();
+            if zip {
+                pack.write_zip(&out)?;
+                println!(
+                    "{} documents ({files} files, {} PDF pages) and manifest.json written to {} in {:.2} s",
+                    pack.documents.len(),
+                    pack.pdf_pages(),
+                    out.display(),
+                    started.elapsed().as_secs_f64()
+                );
+            } else {
+                pack.write_dir(&out)?;
+                println!(
+                    "{} documents ({files} files, {} PDF pages) written to {}/ in {:.2} s; \
+                     the list is {}",
+                    pack.documents.len(),
+                    pack.pdf_pages(),
+                    out.display(),
+                    started.elapsed().as_secs_f64(),
+                    out.join("manifest.json").display()
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Tally { election, json } => {

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use super::{
-    Ballot, CandidateList, ConferenceMinutes, ConferenceSummons, Congress, DocMeta, Document,
-    DocumentKind, IntroductionBallot, IntroductionTallyMinutes, Invitation, PersonnelSummary,
-    Summons, VoteCountMinutes,
+    Ballot, CandidateList, ConferenceMinutes, ConferenceSummons, Congress, CongressMinutes,
+    DocMeta, Document, DocumentKind, IntroductionBallot, IntroductionTallyMinutes, Invitation,
+    PersonnelSummary, Programme, Summons, VoteCountMinutes,
 };
 use crate::error::{Diagnostic, Result};
 
@@ -36,6 +36,10 @@ pub enum AnyDocument {
     PersonnelSummary(PersonnelSummary),
     /// Danh sách trích ngang.
     CandidateList(CandidateList),
+    /// Chương trình đại hội.
+    Programme(Programme),
+    /// Biên bản đại hội.
+    CongressMinutes(CongressMinutes),
 }
 
 macro_rules! each {
@@ -51,6 +55,8 @@ macro_rules! each {
             AnyDocument::ConferenceMinutes($d) => $e,
             AnyDocument::PersonnelSummary($d) => $e,
             AnyDocument::CandidateList($d) => $e,
+            AnyDocument::Programme($d) => $e,
+            AnyDocument::CongressMinutes($d) => $e,
         }
     };
 }
@@ -144,6 +150,18 @@ impl Congress {
                             track.track,
                         )?));
                     }
+                }
+            }
+            DocumentKind::Programme => {
+                if self.proceedings.is_some() {
+                    out.push(AnyDocument::Programme(Programme::for_congress(self)?));
+                }
+            }
+            DocumentKind::CongressMinutes => {
+                if self.proceedings.is_some() {
+                    out.push(AnyDocument::CongressMinutes(CongressMinutes::for_congress(
+                        self,
+                    )?));
                 }
             }
             DocumentKind::CandidateList => {

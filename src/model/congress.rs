@@ -443,6 +443,7 @@ impl Congress {
         });
         super::personnel::check(&mut v, self);
         super::proceedings::check(&mut v, self);
+        super::consistency::check(&mut v, self);
         let mut out = v.finish();
         // Control characters anywhere in the data, with their paths.
         if let Ok(mut value) = serde_json::to_value(self) {

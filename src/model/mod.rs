@@ -6,18 +6,24 @@
 mod any;
 mod common;
 mod congress;
+mod congress_minutes;
+mod consistency;
 mod election;
 mod invitation;
 mod numbering;
 mod person;
 mod personnel;
 mod proceedings;
+mod programme;
 
 pub use any::AnyDocument;
 pub use common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
 pub use congress::{
     Congress, CongressKind, Guest, InvitationSettings, OrdinalStyle, OrgKind, Organisation,
     Reference, Session, SessionKind, Signer, SummonsSettings, Term,
+};
+pub use congress_minutes::{
+    CongressMinutes, ElectedLine, ElectionLine, Moment, RoundLine, SpeechLine, VoteLine,
 };
 pub use election::{Ballot, BodyMember, ElectionRecord, RoundCounts, VoteCountMinutes};
 pub use invitation::{Addressee, Invitation, Summons};
@@ -32,6 +38,7 @@ pub use proceedings::{
     Absence, AgendaItem, AgendaSession, Attendance, HandVote, Membership, Proceedings, Report,
     Resolution, Speech, StepKind,
 };
+pub use programme::{Programme, ProgrammeItem, ProgrammeSession};
 
 use serde::Serialize;
 
@@ -62,6 +69,10 @@ pub enum DocumentKind {
     PersonnelSummary,
     /// Danh sách trích ngang — the candidate summary list.
     CandidateList,
+    /// Chương trình đại hội — the programme (CTr, congress sequence).
+    Programme,
+    /// Biên bản đại hội — the congress minutes (BB, congress sequence).
+    CongressMinutes,
 }
 
 impl DocumentKind {
@@ -75,8 +86,10 @@ impl DocumentKind {
         DocumentKind::IntroductionTallyMinutes,
         DocumentKind::ConferenceMinutes,
         DocumentKind::PersonnelSummary,
+        DocumentKind::Programme,
         DocumentKind::Ballot,
         DocumentKind::VoteCountMinutes,
+        DocumentKind::CongressMinutes,
     ];
 
     /// The machine name, also the template name: `invitation`.
@@ -92,6 +105,8 @@ impl DocumentKind {
             DocumentKind::ConferenceMinutes => "conference-minutes",
             DocumentKind::PersonnelSummary => "personnel-summary",
             DocumentKind::CandidateList => "candidate-list",
+            DocumentKind::Programme => "programme",
+            DocumentKind::CongressMinutes => "congress-minutes",
         }
     }
 
@@ -108,6 +123,8 @@ impl DocumentKind {
             DocumentKind::ConferenceMinutes => "Biên bản hội nghị",
             DocumentKind::PersonnelSummary => "Bảng tổng hợp kết quả giới thiệu",
             DocumentKind::CandidateList => "Danh sách trích ngang",
+            DocumentKind::Programme => "Chương trình đại hội",
+            DocumentKind::CongressMinutes => "Biên bản đại hội",
         }
     }
 
@@ -119,7 +136,9 @@ impl DocumentKind {
             DocumentKind::Summons | DocumentKind::ConferenceSummons => "TB",
             DocumentKind::VoteCountMinutes
             | DocumentKind::IntroductionTallyMinutes
-            | DocumentKind::ConferenceMinutes => "BB",
+            | DocumentKind::ConferenceMinutes
+            | DocumentKind::CongressMinutes => "BB",
+            DocumentKind::Programme => "CTr",
             DocumentKind::Ballot
             | DocumentKind::IntroductionBallot
             | DocumentKind::PersonnelSummary
@@ -158,6 +177,8 @@ pub struct DocMeta {
     pub file_stem: String,
     /// Whom the document is for, if it is addressed to one person (for batch reports).
     pub recipient: Option<String>,
+    /// The number and symbol without "Số" ("01-GM/ĐU"), if the document is numbered.
+    pub number: Option<String>,
 }
 
 impl DocMeta {
@@ -193,6 +214,7 @@ impl DocMeta {
             id: format!("{:016x}", fnv1a(id_source.as_bytes())),
             file_stem: safe_file_stem(&stem),
             recipient: recipient.map(str::to_string),
+            number: header.number.as_ref().map(|n| n.symbol()),
         }
     }
 }

@@ -81,7 +81,7 @@ impl Office {
     /// "đại biểu dự Đại hội …".
     pub fn label(&self) -> String {
         match self {
-            Office::CellCommittee => "Chi ủy".to_string(),
+            Office::CellCommittee => "Chi uỷ".to_string(),
             Office::ExecutiveCommittee => "Ban Chấp hành".to_string(),
             Office::StandingCommittee => "Ban Thường vụ".to_string(),
             Office::Secretary => "Bí thư".to_string(),
@@ -135,7 +135,7 @@ impl Exclusion {
                 "đảng viên bị đình chỉ sinh hoạt, bị khởi tố, truy tố, tạm giam"
             }
             Exclusion::AbsentWithApprovedReason => {
-                "đảng viên chính thức vắng mặt có lý do chính đáng được cấp ủy đồng ý"
+                "đảng viên chính thức vắng mặt có lý do chính đáng được cấp uỷ đồng ý"
             }
             Exclusion::Other(text) => text,
         }

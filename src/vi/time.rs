@@ -8,7 +8,7 @@ use super::excerpt;
 /// A time of day to the minute, 00:00 to 23:59.
 ///
 /// Displays and serializes as "07:30"; parses "7:30" or "07:30".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Time {
     /// Hour, 0 to 23.
     pub hour: u8,

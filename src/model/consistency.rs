@@ -1,0 +1,185 @@
+//! Consistency across the pack. Every document is made from the one congress record, so a
+//! figure printed in several papers has one source; what remains is what the record itself can
+//! get wrong: dates that contradict each other, and one person written two ways in two places.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::common::Validator;
+use super::congress::Congress;
+use crate::error::Diagnostic;
+
+/// Dates that must agree: each election is held on a day of the congress; invitations, the
+/// summons and the personnel conferences come before it.
+pub(crate) fn check(v: &mut Validator, congress: &Congress) {
+    let Some(first) = congress.sessions.first().map(|s| s.date) else {
+        return;
+    };
+    let days: Vec<_> = congress.sessions.iter().map(|s| s.date).collect();
+    for (i, e) in congress.elections.iter().enumerate() {
+        // The minutes of a round are closed before the congress's day ends.
+        let end = congress
+            .sessions
+            .iter()
+            .filter(|s| s.date == e.date)
+            .filter_map(|s| s.end)
+            .max();
+        for (r, round) in e.rounds.iter().enumerate() {
+            if let (Some(closed), Some(end)) = (round.closed_at, end) {
+                if closed > end {
+                    v.problem(
+                        &format!("elections[{i}].rounds[{r}].closed_at"),
+                        format!("{closed} is after the session of that day ends ({end})"),
+                    );
+                }
+            }
+        }
+        if !days.contains(&e.date) {
+            v.problem(
+                &format!("elections[{i}].date"),
+                format!(
+                    "{} is not a day of the congress ({})",
+                    e.date,
+                    days.iter()
+                        .map(|d| d.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+    }
+    for (field, date) in [
+        ("invitations.date", congress.invitations.date),
+        ("summons.date", congress.summons.date),
+    ] {
+        if date > first {
+            v.problem(
+                field,
+                format!("{date} is after the congress opens ({first})"),
+            );
+        }
+    }
+    if let Some(record) = &congress.personnel {
+        for (t, track) in record.tracks.iter().enumerate() {
+            for (s, step) in track.steps.iter().enumerate() {
+                if step.date >= first {
+                    v.problem(
+                        &format!("personnel.tracks[{t}].steps[{s}].date"),
+                        format!(
+                            "the personnel conference of {} is not before the congress ({first})",
+                            step.date
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+impl Congress {
+    /// People who may be one person written two ways: names that differ only in tone marks,
+    /// "đ"/"d", case or spacing, e.g. "Lê Thành Vinh" in the presidium and "Lê Thanh Vinh" on a
+    /// ballot. Not an error — two people can have such names — but worth a look before printing.
+    pub fn consistency_warnings(&self) -> Vec<Diagnostic> {
+        let Ok(value) = serde_json::to_value(self) else {
+            return Vec::new();
+        };
+        let mut found: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        walk(&value, &mut String::new(), &mut |path, full| {
+            found
+                .entry(fold(full))
+                .or_default()
+                .entry(full.to_string())
+                .or_insert_with(|| path.to_string());
+        });
+        let mut out = Vec::new();
+        for spellings in found.values() {
+            if spellings.len() < 2 {
+                continue;
+            }
+            let mut it = spellings.iter();
+            let (first_name, first_path) = it.next().expect("two spellings");
+            for (name, path) in it {
+                out.push(Diagnostic::new(
+                    path.clone(),
+                    format!(
+                        "“{name}” here and “{first_name}” at {first_path}: one person written two \
+                         ways, or two people?"
+                    ),
+                ));
+            }
+        }
+        out
+    }
+}
+
+/// Visits every person name (an object with `ho` and `ten`) with its path and full name.
+fn walk(value: &Value, path: &mut String, f: &mut impl FnMut(&str, &str)) {
+    match value {
+        Value::Object(map) => {
+            if let (Some(Value::String(ho)), Some(Value::String(ten))) =
+                (map.get("ho"), map.get("ten"))
+            {
+                let dem = map.get("dem").and_then(Value::as_str).unwrap_or("");
+                let full = [ho.trim(), dem.trim(), ten.trim()]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                f(path, &full);
+                return;
+            }
+            for (k, v) in map {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+                walk(v, path, f);
+                path.truncate(len);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                walk(v, path, f);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A name without tone marks, "đ", case or extra spaces.
+fn fold(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in name.nfd() {
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            c if unicode_normalization::char::is_combining_mark(c) => {}
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') && !out.is_empty() {
+                    out.push(' ')
+                }
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folding_drops_tones_and_case() {
+        assert_eq!(fold("Lê Thành  Vinh"), fold("le thanh vinh"));
+        assert_eq!(fold("Đinh Thị Lan Duyên"), "dinh thi lan duyen");
+        assert_ne!(fold("Lê Thành Vinh"), fold("Lê Thành Vĩnh Phúc"));
+    }
+}

@@ -1,0 +1,414 @@
+//! The pack: every document of both sample congresses through the real clients, with a golden
+//! tree each; the manifest and its numbering; the zip; consistency across the pack.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+
+use common::*;
+use daihoi::markup::write_tree;
+use daihoi::model::AnyDocument;
+use daihoi::{Congress, Document, DocumentKind, Format, Pack};
+use serde_json::Value;
+
+const SAMPLES: &[(&str, &str)] = &[
+    ("bach-mai", "examples/data/bach-mai-2020.json"),
+    ("doan-ket", "examples/data/doan-ket-2020.json"),
+];
+
+fn load(path: &str) -> Congress {
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    daihoi::load_congress(&text).unwrap()
+}
+
+fn docs(c: &Congress) -> Vec<AnyDocument> {
+    DocumentKind::ALL
+        .iter()
+        .flat_map(|k| c.documents(*k).unwrap())
+        .collect()
+}
+
+fn pack(c: &Congress) -> Pack {
+    engine().pack(c, &[Format::Docx, Format::Pdf]).unwrap()
+}
+
+#[test]
+fn every_document_of_both_packs_passes_the_real_clients_and_matches_its_golden_tree() {
+    for (name, path) in SAMPLES {
+        let congress = load(path);
+        let pack = pack(&congress);
+        let docs = docs(&congress);
+        assert_eq!(pack.documents.len(), docs.len());
+        let dir = scratch(&format!("pack-{name}"));
+        pack.write_dir(&dir).unwrap();
+        let mut docx_files = Vec::new();
+        let mut seen = BTreeSet::new();
+        for (doc, packed) in docs.iter().zip(&pack.documents) {
+            assert_eq!(doc.kind(), packed.kind);
+            let tree = engine().render_tree(doc).unwrap();
+            let pdf = packed
+                .files
+                .iter()
+                .find(|f| f.format == Format::Pdf)
+                .unwrap();
+            let docx = packed
+                .files
+                .iter()
+                .find(|f| f.format == Format::Docx)
+                .unwrap();
+            // Named by the document, not its place in the pack, so a new kind does not rename
+            // every snapshot.
+            let stem = doc.meta().file_stem;
+            assert!(seen.insert(stem.clone()), "two documents named {stem}");
+            insta::assert_snapshot!(format!("{name}-{stem}"), write_tree(&tree));
+            check_pdf_with_tools(&dir.join(&pdf.name), &tree.plain_text());
+            docx_files.push(dir.join(&docx.name));
+        }
+        if let Some(converted) = libreoffice_convert(&docx_files, &dir.join("lo")) {
+            assert_eq!(converted.len(), docx_files.len(), "{name}");
+        }
+    }
+}
+
+#[test]
+fn both_packs_hold_every_kind_of_congress_paper() {
+    let bach_mai = pack(&load(SAMPLES[0].1));
+    let kinds: BTreeSet<DocumentKind> = bach_mai.documents.iter().map(|d| d.kind).collect();
+    assert_eq!(
+        kinds.len(),
+        DocumentKind::ALL.len(),
+        "the ward's pack has every kind"
+    );
+    let doan_ket = pack(&load(SAMPLES[1].1));
+    let kinds: BTreeSet<DocumentKind> = doan_ket.documents.iter().map(|d| d.kind).collect();
+    for k in [
+        DocumentKind::Invitation,
+        DocumentKind::Summons,
+        DocumentKind::Programme,
+        DocumentKind::Ballot,
+        DocumentKind::VoteCountMinutes,
+        DocumentKind::CongressMinutes,
+    ] {
+        assert!(kinds.contains(&k), "the cell's pack has no {k}");
+    }
+    // The ward: 6 invitations, 2 + 2 rounds of ballots and minutes.
+    let count = |p: &Pack, k| p.documents.iter().filter(|d| d.kind == k).count();
+    assert_eq!(count(&bach_mai, DocumentKind::Invitation), 6);
+    assert_eq!(count(&bach_mai, DocumentKind::Ballot), 4);
+    assert_eq!(count(&bach_mai, DocumentKind::VoteCountMinutes), 4);
+    assert_eq!(count(&doan_ket, DocumentKind::VoteCountMinutes), 3);
+}
+
+/// "01-CTr/ĐH" → (1, "CTr", "ĐH").
+fn parse(number: &str) -> (u32, String, String) {
+    let (seq, rest) = number.split_once('-').unwrap();
+    let (ty, body) = rest.split_once('/').unwrap();
+    (seq.parse().unwrap(), ty.to_string(), body.to_string())
+}
+
+#[test]
+fn the_congress_sequence_is_unique_gap_free_and_starts_at_01() {
+    for (name, path) in SAMPLES {
+        let pack = pack(&load(path));
+        let manifest: Value = serde_json::from_str(&pack.manifest_json()).unwrap();
+        let mut congress_numbers = Vec::new();
+        let mut committee: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for d in manifest["documents"].as_array().unwrap() {
+            let Some(n) = d["number"].as_str() else {
+                continue;
+            };
+            let (seq, ty, body) = parse(n);
+            if body == "ĐH" {
+                congress_numbers.push(seq);
+            } else {
+                committee.entry(ty).or_default().push(seq);
+            }
+        }
+        // One sequence for every congress paper, whatever its type, in the order of the
+        // congress: the programme first, the minutes last.
+        let mut sorted = congress_numbers.clone();
+        sorted.sort();
+        let expected: Vec<u32> = (1..=congress_numbers.len() as u32).collect();
+        assert_eq!(
+            sorted, expected,
+            "{name}: congress numbers {congress_numbers:?}"
+        );
+        let programme = pack
+            .documents
+            .iter()
+            .find(|d| d.kind == DocumentKind::Programme)
+            .unwrap();
+        assert_eq!(programme.number.as_deref(), Some("01-CTr/ĐH"), "{name}");
+        let minutes = pack
+            .documents
+            .iter()
+            .find(|d| d.kind == DocumentKind::CongressMinutes)
+            .unwrap();
+        assert_eq!(
+            parse(minutes.number.as_deref().unwrap()).0,
+            congress_numbers.len() as u32,
+            "{name}: the congress minutes close the sequence"
+        );
+        // The committee's sequences: unique per type; the invitations from 01 without gaps.
+        for (ty, numbers) in &committee {
+            let unique: BTreeSet<_> = numbers.iter().collect();
+            assert_eq!(
+                unique.len(),
+                numbers.len(),
+                "{name}: {ty} numbers {numbers:?}"
+            );
+        }
+        let gm = &committee["GM"];
+        assert_eq!(
+            gm,
+            &(1..=gm.len() as u32).collect::<Vec<_>>(),
+            "{name}: invitations"
+        );
+    }
+}
+
+#[test]
+fn the_congress_minutes_cite_each_vote_count_minutes_by_its_own_number() {
+    for (name, path) in SAMPLES {
+        let congress = load(path);
+        let pack = pack(&congress);
+        let minutes = congress.documents(DocumentKind::CongressMinutes).unwrap();
+        let text = engine().render_tree(&minutes[0]).unwrap().plain_text();
+        let cited: Vec<String> = pack
+            .documents
+            .iter()
+            .filter(|d| d.kind == DocumentKind::VoteCountMinutes)
+            .map(|d| d.number.clone().unwrap())
+            .collect();
+        assert!(!cited.is_empty());
+        for n in cited {
+            assert!(
+                text.contains(&format!("Biên bản kiểm phiếu số {n}")),
+                "{name}: the minutes do not cite {n}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_manifest_describes_every_file_with_its_hash() {
+    let pack = pack(&load(SAMPLES[0].1));
+    let manifest: Value = serde_json::from_str(&pack.manifest_json()).unwrap();
+    assert_eq!(manifest["document_count"], pack.documents.len());
+    let mut names = BTreeSet::new();
+    for (entry, doc) in manifest["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&pack.documents)
+    {
+        assert_eq!(entry["kind"], doc.kind.name());
+        assert!(!entry["title"].as_str().unwrap().is_empty());
+        for (f, file) in entry["files"].as_array().unwrap().iter().zip(&doc.files) {
+            use sha2::Digest;
+            let hash: String = sha2::Sha256::digest(&file.bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            assert_eq!(f["sha256"], hash);
+            assert_eq!(f["bytes"], file.bytes.len());
+            assert!(names.insert(f["file"].as_str().unwrap().to_string()));
+        }
+    }
+    // Ballots, the list and the script carry no number; everything else does.
+    for d in &pack.documents {
+        assert_eq!(
+            d.number.is_some(),
+            !d.kind.type_code().is_empty(),
+            "{}",
+            d.title
+        );
+    }
+}
+
+#[test]
+fn the_zip_holds_the_files_and_the_manifest() {
+    let pack = pack(&load(SAMPLES[1].1));
+    let bytes = pack.to_zip().unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(zip.len(), pack.files().count() + 1);
+    for f in pack.files() {
+        let mut entry = zip.by_name(&f.name).unwrap();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        assert_eq!(data, f.bytes, "{}", f.name);
+    }
+    let mut manifest = String::new();
+    zip.by_name("manifest.json")
+        .unwrap()
+        .read_to_string(&mut manifest)
+        .unwrap();
+    assert_eq!(manifest, pack.manifest_json());
+    // The same congress makes the same zip, byte for byte.
+    assert_eq!(
+        pack.to_zip().unwrap(),
+        self::pack(&load(SAMPLES[1].1)).to_zip().unwrap()
+    );
+}
+
+/// Replaces every person named `from` in the data by `to`.
+fn rename(value: &mut Value, from: [&str; 3], to: [&str; 3]) -> usize {
+    match value {
+        Value::Object(map) => {
+            let is = |k: &str, v: &str| map.get(k).and_then(Value::as_str) == Some(v);
+            if is("ho", from[0]) && is("dem", from[1]) && is("ten", from[2]) {
+                map.insert("ho".into(), to[0].into());
+                map.insert("dem".into(), to[1].into());
+                map.insert("ten".into(), to[2].into());
+                return 1;
+            }
+            map.values_mut().map(|v| rename(v, from, to)).sum()
+        }
+        Value::Array(items) => items.iter_mut().map(|v| rename(v, from, to)).sum(),
+        _ => 0,
+    }
+}
+
+fn texts(c: &Congress) -> Vec<(String, String)> {
+    docs(c)
+        .iter()
+        .map(|d| {
+            (
+                d.meta().title,
+                engine().render_tree(d).unwrap().plain_text(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_delegate_renamed_in_the_data_is_renamed_in_every_document() {
+    let text = std::fs::read_to_string(root().join(SAMPLES[0].1)).unwrap();
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    // Ngô Thị Thuỷ heads the credentials committee, stands for the committee and as a
+    // delegate, and is in the personnel procedure and the candidate list.
+    let n = rename(
+        &mut value,
+        ["Ngô", "Thị", "Thuỷ"],
+        ["Ngô", "Thị Bích", "Ngọc"],
+    );
+    assert!(n >= 5, "the sample names her in {n} places");
+    let before = texts(&load(SAMPLES[0].1));
+    let renamed: Congress = daihoi::load_json(&value.to_string()).unwrap();
+    let after = texts(&renamed);
+    assert_eq!(before.len(), after.len());
+    let mut touched = 0;
+    for ((title, old), (_, new)) in before.iter().zip(&after) {
+        assert!(!new.contains("Ngô Thị Thuỷ"), "{title} still names her");
+        let was = old.matches("Ngô Thị Thuỷ").count();
+        let now = new.matches("Ngô Thị Bích Ngọc").count();
+        assert_eq!(was, now, "{title}: {was} mentions before, {now} after");
+        if was > 0 {
+            touched += 1;
+        }
+    }
+    assert!(touched >= 10, "she appears in {touched} documents");
+    // The pack still adds up: same numbers, same documents.
+    assert_eq!(
+        pack(&renamed)
+            .documents
+            .iter()
+            .map(|d| d.number.clone())
+            .collect::<Vec<_>>(),
+        pack(&load(SAMPLES[0].1))
+            .documents
+            .iter()
+            .map(|d| d.number.clone())
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_name_written_two_ways_is_reported_with_both_places() {
+    let mut c = load(SAMPLES[0].1);
+    // A typo in one place only: the presidium writes "Thanh" without its tone.
+    c.proceedings.as_mut().unwrap().presidium[0].name.dem = "Thanh".into();
+    let pack = pack(&c);
+    let w: Vec<String> = pack.warnings.iter().map(|d| d.to_string()).collect();
+    assert!(
+        w.iter()
+            .any(|w| w.contains("Lê Thanh Vinh") && w.contains("Lê Thành Vinh")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter()
+            .any(|w| w.contains("proceedings.presidium[0].name")),
+        "{w:?}"
+    );
+    // The sample itself is clean.
+    assert!(self::pack(&load(SAMPLES[0].1)).warnings.is_empty());
+}
+
+#[test]
+fn counts_that_disagree_stop_the_pack_naming_the_fields() {
+    let mut c = load(SAMPLES[0].1);
+    c.proceedings.as_mut().unwrap().attendance.convened = 121;
+    let err = engine().pack(&c, &[Format::Pdf]).unwrap_err().to_string();
+    assert!(err.contains("proceedings.attendance.convened"), "{err}");
+    assert!(err.contains("denominator.convened is 120"), "{err}");
+
+    let mut c = load(SAMPLES[0].1);
+    c.elections[0].date = daihoi::vi::Date::new(2020, 3, 20).unwrap();
+    let err = engine().pack(&c, &[Format::Pdf]).unwrap_err().to_string();
+    assert!(err.contains("elections[0].date"), "{err}");
+    assert!(err.contains("not a day of the congress"), "{err}");
+}
+
+#[test]
+fn one_bad_document_stops_the_pack_and_says_which() {
+    let mut c = load(SAMPLES[1].1);
+    c.guests[1].title = "Chuyên viên ☃".into();
+    let err = engine().pack(&c, &[Format::Pdf]).unwrap_err().to_string();
+    assert!(err.contains("guests[1]"), "{err}");
+    assert!(err.contains('☃'), "{err}");
+}
+
+#[test]
+fn pinned_numbers_are_kept_and_the_others_fill_in() {
+    let mut c = load(SAMPLES[1].1);
+    c.proceedings.as_mut().unwrap().programme_number = Some(3);
+    let numbers: Vec<Option<String>> = pack(&c)
+        .documents
+        .iter()
+        .filter(|d| d.number.as_deref().is_some_and(|n| n.ends_with("/ĐH")))
+        .map(|d| d.number.clone())
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            Some("03-CTr/ĐH".to_string()),
+            Some("01-BB/ĐH".to_string()),
+            Some("02-BB/ĐH".to_string()),
+            Some("04-BB/ĐH".to_string()),
+            Some("05-BB/ĐH".to_string()),
+        ]
+    );
+    // A number pinned twice is an error naming both fields.
+    c.elections[0].rounds[0].minutes_number = Some(3);
+    let err = engine().pack(&c, &[Format::Pdf]).unwrap_err().to_string();
+    assert!(
+        err.contains("elections[0].rounds[0].minutes_number"),
+        "{err}"
+    );
+    assert!(err.contains("proceedings.programme_number"), "{err}");
+}
+
+#[test]
+fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
+    let mut c = load(SAMPLES[1].1);
+    c.numbering.committee_first.insert("TB".into(), 7);
+    c.invitations.first_number = 4;
+    let numbers: Vec<String> = pack(&c)
+        .documents
+        .iter()
+        .filter_map(|d| d.number.clone())
+        .filter(|n| n.ends_with("/CB"))
+        .collect();
+    assert_eq!(numbers, ["04-GM/CB", "05-GM/CB", "07-TB/CB"]);
+}
