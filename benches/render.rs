@@ -2,7 +2,8 @@
 //!
 //! `cargo bench --bench render`. Targets (2-core machine, release): invitation DOCX ≤ 1 ms,
 //! PDF ≤ 2 ms; 1 000 invitations in both formats ≤ 3 s wall. Also the vote-count minutes of a
-//! 60-candidate election in both formats.
+//! 60-candidate election in both formats, and the whole pack of the Bạch Mai sample (every
+//! document, DOCX + PDF, manifest; target < 1 s wall).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use daihoi::{Engine, Format, Invitation};
@@ -81,5 +82,31 @@ fn minutes_60(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, invitation, minutes_60, batch);
+/// Every document of the Bạch Mai congress in both formats, with the manifest and the zip.
+fn pack(c: &mut Criterion) {
+    let engine = Engine::new().expect("engine");
+    let congress = sample();
+    let mut group = c.benchmark_group("pack");
+    group.sample_size(10);
+    group.bench_function("bach-mai docx+pdf", |b| {
+        b.iter(|| {
+            let pack = engine
+                .pack(&congress, &[Format::Docx, Format::Pdf])
+                .expect("pack");
+            (pack.manifest_json(), pack)
+        })
+    });
+    group.bench_function("bach-mai docx+pdf+zip", |b| {
+        b.iter(|| {
+            engine
+                .pack(&congress, &[Format::Docx, Format::Pdf])
+                .expect("pack")
+                .to_zip()
+                .expect("zip")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, invitation, minutes_60, batch, pack);
 criterion_main!(benches);

@@ -137,3 +137,91 @@ fn one_bad_guest_is_reported_and_the_others_are_written() {
     let written = std::fs::read_dir(&out).unwrap().count();
     assert_eq!(written, common::sample().guests.len() - 1);
 }
+
+#[test]
+fn pack_writes_every_document_and_the_manifest_or_one_zip() {
+    let out = common::scratch("cli-pack");
+    let data = common::root().join("examples/data/doan-ket-2020.json");
+    let o = daihoi()
+        .args(["pack", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(out.join("folder"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("folder/manifest.json")).unwrap())
+            .unwrap();
+    let files: Vec<String> = manifest["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["files"].as_array().unwrap().clone())
+        .map(|f| f["file"].as_str().unwrap().to_string())
+        .collect();
+    let on_disk = std::fs::read_dir(out.join("folder")).unwrap().count();
+    assert_eq!(
+        on_disk,
+        files.len() + 1,
+        "the files and manifest.json, nothing else"
+    );
+    for f in &files {
+        assert!(out.join("folder").join(f).is_file(), "{f}");
+    }
+    assert!(
+        stdout.contains(&format!(
+            "{} documents ({} files",
+            manifest["document_count"],
+            files.len()
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.contains("manifest.json"), "{stdout}");
+
+    let o = daihoi()
+        .args(["pack", "--zip", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(out.join("pack.zip"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let zip = zip::ZipArchive::new(std::fs::File::open(out.join("pack.zip")).unwrap()).unwrap();
+    assert_eq!(zip.len(), files.len() + 1);
+}
+
+#[test]
+fn pack_with_bad_data_exits_2_names_every_problem_and_writes_nothing() {
+    let out = common::scratch("cli-pack-bad");
+    let mut c: serde_json::Value = serde_json::from_str(&common::sample_text()).unwrap();
+    c["proceedings"]["attendance"]["present"] = 130.into();
+    c["proceedings"]["superior_remarks"][0]["guest"] = 9.into();
+    let data = out.join("bad.json");
+    std::fs::write(&data, c.to_string()).unwrap();
+    let o = daihoi()
+        .args(["pack", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(out.join("pack"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("bad.json"), "{stderr}");
+    assert!(
+        stderr
+            .contains("proceedings.attendance.present: 130 present is more than the 120 convened"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("proceedings.superior_remarks[0].guest: there is no guests[9]"),
+        "{stderr}"
+    );
+    assert!(!out.join("pack").exists(), "nothing written");
+}

@@ -412,3 +412,149 @@ fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
         .collect();
     assert_eq!(numbers, ["04-GM/CB", "05-GM/CB", "07-TB/CB"]);
 }
+
+#[test]
+fn the_proceedings_are_checked_with_their_paths() {
+    let mut c = load(SAMPLES[0].1);
+    {
+        let p = c.proceedings.as_mut().unwrap();
+        p.attendance.absences[0].count = 5;
+        p.discussion[1].speaker = None;
+        p.working_bodies_vote.agree = 200;
+        p.secretariat.clear();
+        let agenda = p.agenda.as_mut().unwrap();
+        agenda[1]
+            .items
+            .retain(|i| !(i.step == daihoi::model::StepKind::Election && i.index == Some(1)));
+        agenda[1].items[0].index = Some(0);
+    }
+    let problems: Vec<String> = c.validate().iter().map(|d| d.to_string()).collect();
+    for expected in [
+        "proceedings.attendance.absences: the reasons account for 6 absent, but 120 convened − 118 present = 2",
+        "proceedings.discussion[1]: give the speaker (`guest` or `speaker`)",
+        "proceedings.working_bodies_vote: 200 in favour + 0 against is more than the 118 present",
+        "proceedings.secretariat: the congress needs a secretariat (or a clerk)",
+        "proceedings.agenda: elections[1] appears 0 times in the agenda; it must appear once",
+        "proceedings.agenda[1].items[0].index: only `report` and `election` take an index",
+    ] {
+        assert!(
+            problems.iter().any(|p| p == expected),
+            "missing {expected:?} in {problems:#?}"
+        );
+    }
+}
+
+#[test]
+fn without_an_agenda_the_standard_order_is_used_for_each_kind_of_congress() {
+    use daihoi::model::StepKind::*;
+    let mut ward = load(SAMPLES[0].1);
+    ward.proceedings.as_mut().unwrap().agenda = None;
+    let agenda = ward.agenda();
+    assert_eq!(agenda.len(), 2, "a preparatory and an official session");
+    let prep: Vec<_> = agenda[0].items.iter().map(|i| i.step).collect();
+    assert_eq!(prep, [AttendanceCheck, WorkingBodies, Rules]);
+    let official: Vec<_> = agenda[1].items.iter().map(|i| i.step).collect();
+    assert_eq!(
+        official[..4],
+        [Reception, AttendanceCheck, FlagSalute, Opening]
+    );
+    assert_eq!(official.iter().filter(|s| **s == Election).count(), 2);
+    assert_eq!(official.last(), Some(&Closing));
+    let programme = engine()
+        .render_tree(&daihoi::model::Programme::for_congress(&ward).unwrap())
+        .unwrap()
+        .plain_text();
+    assert!(!programme.contains("Thời gian"), "no times, no time column");
+
+    let mut cell = load(SAMPLES[1].1);
+    cell.proceedings.as_mut().unwrap().agenda = None;
+    let agenda = cell.agenda();
+    assert_eq!(agenda.len(), 1, "one session");
+    let steps: Vec<_> = agenda[0].items.iter().map(|i| i.step).collect();
+    // The working bodies are elected after the flag salute, before the opening.
+    assert_eq!(
+        steps[..6],
+        [
+            Reception,
+            AttendanceCheck,
+            FlagSalute,
+            WorkingBodies,
+            Rules,
+            Opening
+        ]
+    );
+}
+
+#[test]
+fn the_programme_says_who_does_what_and_when() {
+    let text = fold(
+        &engine()
+            .render_tree(&daihoi::model::Programme::for_congress(&load(SAMPLES[1].1)).unwrap())
+            .unwrap()
+            .plain_text(),
+    );
+    for expected in [
+        "Số 01-CTr/ĐH",
+        "CHƯƠNG TRÌNH",
+        "TT Thời gian Nội dung Người giới thiệu Người thực hiện",
+        "2 7h30’ Chào cờ (hát Quốc ca, Quốc tế ca) Đồng chí Đỗ Thị Thanh Hải Ban Tổ chức",
+        "Bầu Chủ tịch, Thư ký Đại hội",
+        "Báo cáo tình hình đảng viên dự Đại hội",
+        "Phát biểu chỉ đạo của đồng chí lãnh đạo Quận uỷ Hai Bà Trưng Chủ tịch Đại hội Đồng chí Trần Quyết Thắng",
+        "Bầu Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025",
+        "CHỦ TRÌ Nguyễn Thị Minh Nguyệt",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+}
+
+#[test]
+fn the_congress_minutes_record_the_congress() {
+    let c = load(SAMPLES[0].1);
+    let text = fold(
+        &engine()
+            .render_tree(&daihoi::model::CongressMinutes::for_congress(&c).unwrap())
+            .unwrap()
+            .plain_text(),
+    );
+    for expected in [
+        "Số 06-BB/ĐH",
+        "đã họp từ ngày 18/3/2020 đến ngày 19/3/2020",
+        "Đại hội khai mạc phiên trù bị hồi 14 giờ 00 phút, Thứ Tư, ngày 18/3/2020.",
+        "Đại hội có mặt 118 (một trăm mười tám) đại biểu trên tổng số 120 (một trăm hai mươi) đại biểu được triệu tập; vắng mặt 2 (hai) đồng chí",
+        "đều được đo thân nhiệt, sát khuẩn tay",
+        "Khách mời dự Đại hội có 6 (sáu) đồng chí:",
+        "- Đồng chí Đinh Thị Lan Duyên, Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng;",
+        "I. CƠ QUAN LÀM VIỆC CỦA ĐẠI HỘI",
+        "118/118 đại biểu tán thành, đạt 100,00%",
+        "- Đoàn Chủ tịch gồm 5 (năm) đồng chí: đồng chí Lê Thành Vinh",
+        "Ban Thẩm tra tư cách đại biểu gồm 5 (năm) đồng chí: đồng chí Ngô Thị Thuỷ (Trưởng ban)",
+        "III. THẢO LUẬN",
+        "Đại hội đã nghe 3 (ba) ý kiến thảo luận, tham luận:",
+        "IV. PHÁT BIỂU CHỈ ĐẠO CỦA CẤP TRÊN",
+        "V. BẦU CỬ",
+        "theo Biên bản kiểm phiếu số 02-BB/ĐH",
+        "Các đồng chí Cao Thị Ngọc Lan, Tạ Quang Minh có số phiếu bằng nhau",
+        "Trúng cử 1 (một) đồng chí: Cao Thị Ngọc Lan (64 phiếu, đạt 54,24%).",
+        "Đại hội đã bầu đủ 15 (mười lăm) đồng chí vào Ban Chấp hành Đảng bộ phường Bạch Mai",
+        "Số trúng cử còn thiếu 1 (một) đồng chí so với số lượng cần bầu.",
+        "VI. THÔNG QUA NGHỊ QUYẾT ĐẠI HỘI",
+        "Đại hội bế mạc hồi 17 giờ 30 phút ngày 19/3/2020.",
+        "THƯ KÝ Cao Thị Ngọc Lan",
+        "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    // A congress without debate or superior's remarks numbers its sections without gaps.
+    let mut c = c;
+    let p = c.proceedings.as_mut().unwrap();
+    p.discussion.clear();
+    p.superior_remarks.clear();
+    p.agenda = None;
+    let text = engine()
+        .render_tree(&daihoi::model::CongressMinutes::for_congress(&c).unwrap())
+        .unwrap()
+        .plain_text();
+    assert!(text.contains("III. BẦU CỬ") && text.contains("IV. THÔNG QUA NGHỊ QUYẾT"));
+    assert!(!text.contains("THẢO LUẬN"));
+}

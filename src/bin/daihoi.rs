@@ -126,14 +126,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
                 .progress_chars("=> "),
             );
-            let pack = engine
-                .pack_with_progress(&congress, &formats, &|done, total| {
-                    bar.set_length(total as u64);
-                    bar.set_position(done as u64);
-                })
-                .map_err(|e| e.with_document(data.display().to_string()));
+            let pack = engine.pack_with_progress(&congress, &formats, &|done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            });
             bar.finish_and_clear();
-            let pack = pack?;
+            let pack = match pack {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("error: {}: {e:#}", data.display());
+                    return Ok(ExitCode::from(exit_code(&e)));
+                }
+            };
             for w in &pack.warnings {
                 eprintln!("warning: {}: {w}", data.display());
             }

@@ -85,8 +85,9 @@ impl Congress {
         let mut out = Vec::new();
         match kind {
             DocumentKind::Invitation => {
+                let numbers = self.numbers();
                 for i in 0..self.guests.len() {
-                    if let Some(inv) = Invitation::for_guest(self, i) {
+                    if let Some(inv) = Invitation::numbered(self, i, &numbers) {
                         out.push(AnyDocument::Invitation(inv));
                     }
                 }

@@ -53,8 +53,18 @@ pub struct Invitation {
 impl Invitation {
     /// The invitation of `congress.guests[index]`, or `None` if there is no such guest.
     pub fn for_guest(congress: &Congress, index: usize) -> Option<Invitation> {
+        Invitation::numbered(congress, index, &congress.numbers())
+    }
+
+    /// The invitation of `congress.guests[index]` with the numbers already worked out (a batch
+    /// works them out once, not once per guest).
+    pub(crate) fn numbered(
+        congress: &Congress,
+        index: usize,
+        numbers: &super::Numbers,
+    ) -> Option<Invitation> {
         let guest = congress.guests.get(index)?;
-        let seq = congress.numbers().get(Slot::Invitation(index))?;
+        let seq = numbers.get(Slot::Invitation(index))?;
         let settings = &congress.invitations;
         let wanted = settings
             .sessions

@@ -525,7 +525,7 @@ fn hand_vote(v: &mut Validator, field: &str, vote: &HandVote, a: &Attendance) {
             ),
         );
     }
-    if voters > a.convened {
+    if vote.present.is_some() && voters > a.convened {
         v.problem(
             &format!("{field}.present"),
             format!("{voters} present is more than the {} convened", a.convened),
