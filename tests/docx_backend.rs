@@ -1318,3 +1318,30 @@ proptest::proptest! {
         proptest::prop_assert_eq!(got, title);
     }
 }
+
+#[test]
+fn adjacent_tables_are_kept_apart_by_a_paragraph() {
+    // Two tables one after the other (a list, then the signature block) would be read by Word
+    // and LibreOffice as one table taking the properties of the first: a one-point paragraph
+    // goes between them.
+    let text_width = mm(165.0);
+    let mut doc = sample(0);
+    doc.blocks = vec![
+        list_table(text_width, 3),
+        signature_block(text_width),
+        list_table(text_width, 2),
+    ];
+    let parts = unzip(&export(&doc).unwrap());
+    let xml = xml(&parts, "word/document.xml");
+    let d = roxmltree::Document::parse(&xml).unwrap();
+    let body = d
+        .descendants()
+        .find(|n| n.has_tag_name((W, "body")))
+        .unwrap();
+    let kids: Vec<&str> = body
+        .children()
+        .filter(|n| n.is_element())
+        .map(|n| n.tag_name().name())
+        .collect();
+    assert_eq!(kids, ["tbl", "p", "tbl", "p", "tbl", "sectPr"], "{kids:?}");
+}

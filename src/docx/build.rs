@@ -177,18 +177,23 @@ pub(super) fn translate(doc: &Document) -> Built {
         .saturating_sub(margin_left)
         .saturating_sub(margin_right);
     let mut break_before = false;
+    let mut after_table = false;
     for block in &doc.blocks {
         match block {
             Block::Table(t) => {
                 if break_before {
                     docx = docx.add_paragraph(cx.page_break());
                     break_before = false;
+                } else if after_table {
+                    docx = docx.add_paragraph(cx.table_separator());
                 }
                 docx = docx.add_table(cx.table(t));
+                after_table = true;
             }
             Block::PageBreak => {
                 if break_before {
                     docx = docx.add_paragraph(cx.page_break());
+                    after_table = false;
                 }
                 break_before = true;
             }
@@ -197,6 +202,7 @@ pub(super) fn translate(doc: &Document) -> Built {
                 if let Some(p) = cx.simple_block(other, text_width, break_before) {
                     docx = docx.add_paragraph(p);
                     break_before = false;
+                    after_table = false;
                 }
             }
         }
@@ -369,6 +375,20 @@ impl Context {
 
     /// Writes a paragraph holding only a page break, 1 pt tall, for a break that no following
     /// paragraph can carry as `w:pageBreakBefore`.
+    /// A paragraph one point high: between two tables, so that Word and LibreOffice do not merge
+    /// them into one (adjacent `w:tbl` elements are read as one table).
+    fn table_separator(&mut self) -> DocxParagraph {
+        self.new_paragraph()
+            .line_spacing(
+                LineSpacing::new()
+                    .before(0)
+                    .after(0)
+                    .line(20)
+                    .line_rule(LineSpacingType::Exact),
+            )
+            .size(TINY)
+    }
+
     fn page_break(&mut self) -> DocxParagraph {
         self.new_paragraph()
             .line_spacing(
@@ -459,6 +479,8 @@ impl Context {
                     if break_before {
                         tc = tc.add_paragraph(self.page_break());
                         break_before = false;
+                    } else if ends_with_table {
+                        tc = tc.add_paragraph(self.table_separator());
                     }
                     tc = tc.add_table(self.table(t));
                     ends_with_table = true;
