@@ -185,7 +185,7 @@ impl Ballot {
     }
 }
 
-fn office_line(congress: &Congress, office: &Office) -> String {
+pub(super) fn office_line(congress: &Congress, office: &Office) -> String {
     match office {
         Office::Delegates { .. } => office.label(),
         _ => format!(

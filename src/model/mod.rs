@@ -12,6 +12,7 @@ mod numbering;
 mod person;
 mod personnel;
 mod proceedings;
+mod script;
 
 pub use any::AnyDocument;
 pub use common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
@@ -32,6 +33,7 @@ pub use proceedings::{
     Absence, AgendaItem, AgendaSession, Attendance, HandVote, Membership, Proceedings, Report,
     Resolution, Speech, StepKind,
 };
+pub use script::{Script, ScriptElection, ScriptRound};
 
 use serde::Serialize;
 
@@ -46,6 +48,8 @@ pub enum DocumentKind {
     Invitation,
     /// Thông báo triệu tập — summons of members or delegates (TB).
     Summons,
+    /// Kịch bản điều hành đại hội — the presidium's script (internal, no number).
+    Script,
     /// Phiếu bầu cử — a ballot for one office and round.
     Ballot,
     /// Biên bản kiểm phiếu — vote-count minutes of one election round (BB).
@@ -69,6 +73,7 @@ impl DocumentKind {
     pub const ALL: &'static [DocumentKind] = &[
         DocumentKind::Invitation,
         DocumentKind::Summons,
+        DocumentKind::Script,
         DocumentKind::CandidateList,
         DocumentKind::ConferenceSummons,
         DocumentKind::IntroductionBallot,
@@ -84,6 +89,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Invitation => "invitation",
             DocumentKind::Summons => "summons",
+            DocumentKind::Script => "script",
             DocumentKind::Ballot => "ballot",
             DocumentKind::VoteCountMinutes => "vote-count-minutes",
             DocumentKind::ConferenceSummons => "conference-summons",
@@ -100,6 +106,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Invitation => "Giấy mời",
             DocumentKind::Summons => "Thông báo triệu tập",
+            DocumentKind::Script => "Kịch bản điều hành đại hội",
             DocumentKind::Ballot => "Phiếu bầu cử",
             DocumentKind::VoteCountMinutes => "Biên bản kiểm phiếu",
             DocumentKind::ConferenceSummons => "Giấy triệu tập hội nghị",
@@ -121,6 +128,7 @@ impl DocumentKind {
             | DocumentKind::IntroductionTallyMinutes
             | DocumentKind::ConferenceMinutes => "BB",
             DocumentKind::Ballot
+            | DocumentKind::Script
             | DocumentKind::IntroductionBallot
             | DocumentKind::PersonnelSummary
             | DocumentKind::CandidateList => "",
