@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::{
     Ballot, CandidateList, ConferenceMinutes, ConferenceSummons, Congress, CongressMinutes,
     DocMeta, Document, DocumentKind, IntroductionBallot, IntroductionTallyMinutes, Invitation,
-    PersonnelSummary, Programme, Summons, VoteCountMinutes,
+    PersonnelSummary, Programme, Script, Summons, VoteCountMinutes,
 };
 use crate::error::{Diagnostic, Result};
 
@@ -20,6 +20,8 @@ pub enum AnyDocument {
     Invitation(Invitation),
     /// Thông báo triệu tập.
     Summons(Summons),
+    /// Kịch bản điều hành đại hội.
+    Script(Script),
     /// Phiếu bầu cử.
     Ballot(Ballot),
     /// Biên bản kiểm phiếu.
@@ -47,6 +49,7 @@ macro_rules! each {
         match $self {
             AnyDocument::Invitation($d) => $e,
             AnyDocument::Summons($d) => $e,
+            AnyDocument::Script($d) => $e,
             AnyDocument::Ballot($d) => $e,
             AnyDocument::VoteCountMinutes($d) => $e,
             AnyDocument::ConferenceSummons($d) => $e,
@@ -93,6 +96,11 @@ impl Congress {
                 }
             }
             DocumentKind::Summons => out.push(AnyDocument::Summons(Summons::for_congress(self))),
+            DocumentKind::Script => {
+                if self.proceedings.is_some() {
+                    out.push(AnyDocument::Script(Script::for_congress(self)?));
+                }
+            }
             DocumentKind::Ballot => {
                 for (i, e) in self.elections.iter().enumerate() {
                     for r in 0..e.rounds.len() {

@@ -15,6 +15,7 @@ mod person;
 mod personnel;
 mod proceedings;
 mod programme;
+mod script;
 
 pub use any::AnyDocument;
 pub use common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
@@ -39,6 +40,7 @@ pub use proceedings::{
     Resolution, Speech, StepKind,
 };
 pub use programme::{Programme, ProgrammeItem, ProgrammeSession};
+pub use script::{Script, ScriptElection, ScriptRound};
 
 use serde::Serialize;
 
@@ -53,6 +55,8 @@ pub enum DocumentKind {
     Invitation,
     /// Thông báo triệu tập — summons of members or delegates (TB).
     Summons,
+    /// Kịch bản điều hành đại hội — the presidium's script (internal, no number).
+    Script,
     /// Phiếu bầu cử — a ballot for one office and round.
     Ballot,
     /// Biên bản kiểm phiếu — vote-count minutes of one election round (BB).
@@ -87,6 +91,7 @@ impl DocumentKind {
         DocumentKind::ConferenceMinutes,
         DocumentKind::PersonnelSummary,
         DocumentKind::Programme,
+        DocumentKind::Script,
         DocumentKind::Ballot,
         DocumentKind::VoteCountMinutes,
         DocumentKind::CongressMinutes,
@@ -97,6 +102,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Invitation => "invitation",
             DocumentKind::Summons => "summons",
+            DocumentKind::Script => "script",
             DocumentKind::Ballot => "ballot",
             DocumentKind::VoteCountMinutes => "vote-count-minutes",
             DocumentKind::ConferenceSummons => "conference-summons",
@@ -115,6 +121,7 @@ impl DocumentKind {
         match self {
             DocumentKind::Invitation => "Giấy mời",
             DocumentKind::Summons => "Thông báo triệu tập",
+            DocumentKind::Script => "Kịch bản điều hành đại hội",
             DocumentKind::Ballot => "Phiếu bầu cử",
             DocumentKind::VoteCountMinutes => "Biên bản kiểm phiếu",
             DocumentKind::ConferenceSummons => "Giấy triệu tập hội nghị",
@@ -140,6 +147,7 @@ impl DocumentKind {
             | DocumentKind::CongressMinutes => "BB",
             DocumentKind::Programme => "CTr",
             DocumentKind::Ballot
+            | DocumentKind::Script
             | DocumentKind::IntroductionBallot
             | DocumentKind::PersonnelSummary
             | DocumentKind::CandidateList => "",

@@ -169,15 +169,7 @@ impl Proceedings {
     /// quy chế bầu cử của Đại hội" (with a preparatory session) or "chương trình, quy chế làm
     /// việc và quy chế bầu cử của Đại hội".
     pub fn rules_adopted(&self, congress: &Congress) -> &'static str {
-        if congress
-            .sessions
-            .iter()
-            .any(|s| s.kind == SessionKind::Preparatory)
-        {
-            "chương trình, nội quy, quy chế làm việc và quy chế bầu cử của Đại hội"
-        } else {
-            "chương trình, quy chế làm việc và quy chế bầu cử của Đại hội"
-        }
+        rules_adopted(&congress.sessions)
     }
 
     /// "Đoàn Chủ tịch" or, for one person, "Chủ tịch Đại hội".
@@ -187,6 +179,15 @@ impl Proceedings {
         } else {
             "Chủ tịch Đại hội"
         }
+    }
+}
+
+/// See [`Proceedings::rules_adopted`].
+pub(crate) fn rules_adopted(sessions: &[super::congress::Session]) -> &'static str {
+    if sessions.iter().any(|s| s.kind == SessionKind::Preparatory) {
+        "chương trình, nội quy, quy chế làm việc và quy chế bầu cử của Đại hội"
+    } else {
+        "chương trình, quy chế làm việc và quy chế bầu cử của Đại hội"
     }
 }
 

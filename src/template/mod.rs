@@ -29,7 +29,7 @@ macro_rules! builtin {
 const BUILTIN: &[(&str, &str)] = builtin!(
     documents: "invitation", "summons", "ballot", "vote-count-minutes", "conference-summons",
         "introduction-ballot", "introduction-tally-minutes", "conference-minutes",
-        "personnel-summary", "candidate-list", "programme", "congress-minutes";
+        "personnel-summary", "candidate-list", "programme", "script", "congress-minutes";
     partials: "header", "title", "signature", "signer", "attendance", "ballot-counts",
         "step-verdict",
 );

@@ -1,0 +1,267 @@
+//! Kịch bản điều hành đại hội: the presidium's script, generated from the congress data — every
+//! step in agenda order, who speaks, and the words with the real names and figures.
+
+mod common;
+
+use common::*;
+use daihoi::markup::write_tree;
+use daihoi::model::{Membership, OrgKind, Script, SessionKind};
+use daihoi::rules::CongressKind;
+use daihoi::{Congress, Document, DocumentKind, Format};
+
+fn script_of(c: &Congress) -> Script {
+    Script::for_congress(c).unwrap()
+}
+
+fn text_of(c: &Congress) -> String {
+    let doc = script_of(c);
+    assert_eq!(doc.validate(), vec![]);
+    fold(&engine().render_tree(&doc).unwrap().plain_text())
+}
+
+fn assert_in_order(text: &str, parts: &[&str]) {
+    let mut at = 0;
+    for p in parts {
+        match text[at..].find(p) {
+            Some(i) => at += i + p.len(),
+            None => panic!("{p:?} missing or out of order after char {at} in\n{text}"),
+        }
+    }
+}
+
+/// The sample as a cell's half-day members' congress: no preparatory session, no credentials
+/// committee, one chair and one clerk, the membership given.
+fn members_congress() -> Congress {
+    let mut c = sample();
+    c.kind = CongressKind::Members;
+    c.organisation.kind = OrgKind::AffiliatedCell;
+    c.sessions.retain(|s| s.kind == SessionKind::Official);
+    let p = c.proceedings.as_mut().unwrap();
+    p.credentials_committee.clear();
+    // The sample's agenda has a preparatory session: use the standard order instead.
+    p.agenda = None;
+    p.presidium.truncate(1);
+    p.secretariat.truncate(1);
+    p.attendance.membership = Some(Membership {
+        total: 125,
+        exempt: 5,
+        full: 120,
+        probationary: 5,
+    });
+    c
+}
+
+#[test]
+fn golden_tree_of_the_sample_script() {
+    let docs = sample().documents(DocumentKind::Script).unwrap();
+    assert_eq!(docs.len(), 1, "one script per congress with proceedings");
+    let tree = engine().render_tree(&docs[0]).unwrap();
+    insta::assert_snapshot!("script_tree", write_tree(&tree));
+}
+
+#[test]
+fn no_proceedings_no_script() {
+    let mut c = sample();
+    c.proceedings = None;
+    assert!(c.documents(DocumentKind::Script).unwrap().is_empty());
+    let err = Script::for_congress(&c).unwrap_err();
+    assert_eq!(err.path(), Some("proceedings"));
+}
+
+#[test]
+fn the_script_reads_the_attendance_guests_and_working_bodies() {
+    let text = text_of(&sample());
+    for expected in [
+        "KỊCH BẢN ĐIỀU HÀNH ĐẠI HỘI",
+        "Đại hội đại biểu Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
+        "PHIÊN TRÙ BỊ — Chiều ngày 18/3/2020",
+        "PHIÊN CHÍNH THỨC — Sáng ngày 19/3/2020",
+        "Người dẫn chương trình (đồng chí Đỗ Thị Minh Thư):",
+        "Đồng chí Lê Thành Vinh – Chủ tịch đoàn:",
+        "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí. Có mặt: 118 (một trăm mười tám) đồng chí; vắng mặt: 2 (hai) đồng chí (1 đồng chí ốm, điều trị tại bệnh viện, có đơn xin vắng mặt; 1 đồng chí đi công tác theo quyết định của cơ quan).",
+        "Đi vào Đại hội, xin kính mời các đồng chí lãnh đạo, quí vị đại biểu và toàn thể các đồng chí đứng lên làm lễ chào cờ.",
+        "(Máy hát Quốc ca và Quốc tế ca)",
+        "Đoàn Chủ tịch Đại hội gồm 5 (năm) đồng chí",
+        "Đồng chí Cao Thị Ngọc Lan – Công chức Văn phòng – Thống kê phường",
+        "Ban Thẩm tra tư cách đại biểu gồm 5 (năm) đồng chí",
+        "Đồng chí Ngô Thị Thuỷ – Chủ nhiệm Uỷ ban Kiểm tra Đảng uỷ phường",
+        "Trưởng Ban Thẩm tra tư cách đại biểu (đồng chí Ngô Thị Thuỷ):",
+        "Kết quả biểu quyết: 118/118 đồng chí tán thành, đạt 100%.",
+        "trình bày Báo cáo chính trị của Ban Chấp hành Đảng bộ phường khoá XXIII trình Đại hội",
+        "Xin mời đồng chí Trịnh Thị Hương chuẩn bị.",
+        "Đại hội vinh dự được nghe đồng chí Đinh Thị Lan Duyên, Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng phát biểu chỉ đạo Đại hội.",
+        "Đồng chí Cao Thị Ngọc Lan – Đoàn Thư ký:",
+        "Nghị quyết Đại hội đại biểu Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025 đã được Đại hội thông qua.",
+        "Tôi xin tuyên bố bế mạc",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    let c = sample();
+    for g in &c.guests {
+        let line = format!("Đồng chí {} – {}", g.name.full(), g.title);
+        assert!(text.contains(&line), "guest {line:?} missing");
+    }
+    // Working bodies and rules in the preparatory session; the flag salute opens the official one.
+    assert_in_order(
+        &text,
+        &[
+            "PHIÊN TRÙ BỊ",
+            "BẦU ĐOÀN CHỦ TỊCH, ĐOÀN THƯ KÝ, BAN THẨM TRA TƯ CÁCH ĐẠI BIỂU",
+            "THÔNG QUA CHƯƠNG TRÌNH",
+            "PHIÊN CHÍNH THỨC",
+            "ĐÓN TIẾP ĐẠI BIỂU",
+            "CHÀO CỜ",
+            "KHAI MẠC ĐẠI HỘI",
+            "BÁO CÁO THẨM TRA TƯ CÁCH ĐẠI BIỂU",
+            "THẢO LUẬN, THAM LUẬN",
+            "BẦU BAN CHẤP HÀNH",
+            "BẦU ĐẠI BIỂU DỰ",
+            "THÔNG QUA NGHỊ QUYẾT",
+            "BẾ MẠC ĐẠI HỘI",
+        ],
+    );
+}
+
+#[test]
+fn each_election_announces_the_tally_in_order_with_its_minutes() {
+    let text = text_of(&sample());
+    // The executive committee: the ballot in A, B, C order, the elected by votes, the tie
+    // re-balloted, then the second round's result — each citing its minutes.
+    assert_in_order(
+        &text,
+        &[
+            "Danh sách bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025 gồm 17 (mười bảy) đồng chí",
+            "1. Đồng chí Phan Thị Mai Anh;",
+            "17. Đồng chí Lê Thành Vinh.",
+            "số dư: 2 (hai) đồng chí",
+            "1. Đồng chí Nguyễn Thị Thu Trang – Trưởng ban;",
+            "Trưởng Ban kiểm phiếu (đồng chí Nguyễn Thị Thu Trang):",
+            "Quyết định số 244-QĐ/TW",
+            "theo Biên bản kiểm phiếu số 02-BB/ĐH",
+            "số phiếu hợp lệ: 116 (một trăm mười sáu) phiếu",
+            "1. Đồng chí Lê Thành Vinh: 115 phiếu, đạt 97,46%;",
+            "2. Đồng chí Nguyễn Thị Thu Hà: 112 phiếu, đạt 94,92%;",
+            "14. Đồng chí Đinh Công Sơn: 85 phiếu, đạt 72,03%.",
+            "Các đồng chí Cao Thị Ngọc Lan, Tạ Quang Minh cùng đạt 70 phiếu (59,32%)",
+            "để chọn 1 (một) đồng chí",
+            "Bầu lần thứ hai",
+            "1. Đồng chí Cao Thị Ngọc Lan; 2. Đồng chí Tạ Quang Minh.",
+            "theo Biên bản kiểm phiếu số 03-BB/ĐH",
+            "1. Đồng chí Cao Thị Ngọc Lan: 64 phiếu, đạt 54,24%.",
+            "Đại hội đã bầu đủ 15 (mười lăm) đồng chí Ban Chấp hành",
+            // The delegates: allotted, not voted; the same counting committee carries on.
+            "Theo phân bổ của cấp uỷ cấp trên, Đại hội bầu 8 (tám) đồng chí đại biểu dự",
+            "Ban kiểm phiếu đã được Đại hội bầu tiếp tục làm nhiệm vụ",
+            "theo Biên bản kiểm phiếu số 04-BB/ĐH",
+            "1. Đồng chí Lê Thành Vinh: 112 phiếu, đạt 94,92%;",
+            "Số đồng chí trúng cử còn thiếu 1 (một) đồng chí",
+            "Bầu lần thứ hai",
+            "1. Đồng chí Trịnh Thị Hương; 2. Đồng chí Trịnh Quang Sơn.",
+            "theo Biên bản kiểm phiếu số 05-BB/ĐH",
+            "(1 phiếu gạch tên cả hai đồng chí)",
+            "1. Đồng chí Trịnh Thị Hương: 81 phiếu",
+            "Đại hội đã bầu đủ 8 (tám) đồng chí đại biểu dự",
+        ],
+    );
+}
+
+#[test]
+fn health_measures_are_read_when_recorded_and_never_otherwise() {
+    let text = text_of(&sample());
+    assert!(
+        text.contains("thực hiện: đo thân nhiệt; sát khuẩn tay; đeo khẩu trang trong hội trường."),
+        "{text}"
+    );
+    let mut c = sample();
+    c.proceedings.as_mut().unwrap().health_measures.clear();
+    let text = text_of(&c);
+    for absent in [
+        "thân nhiệt",
+        "sát khuẩn",
+        "Để bảo đảm sức khoẻ",
+        "khẩu trang",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} in\n{text}");
+    }
+}
+
+#[test]
+fn a_members_congress_without_preparatory_session_elects_its_chair_after_the_flag() {
+    let c = members_congress();
+    let text = text_of(&c);
+    assert!(!text.contains("PHIÊN TRÙ BỊ"), "{text}");
+    assert!(!text.contains("đại biểu chính thức"), "{text}");
+    assert!(!text.contains("Ban Thẩm tra"), "{text}");
+    for expected in [
+        "Tổng số đảng viên trong Chi bộ: 125 (một trăm hai mươi lăm) đồng chí; miễn sinh hoạt: 5 đồng chí; đảng viên chính thức: 120 đồng chí, dự bị: 5 đồng chí.",
+        "Có mặt: 118 (một trăm mười tám) đồng chí, vắng: 2 (hai) đồng chí",
+        "Chủ tịch Đại hội: đồng chí Lê Thành Vinh, Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường.",
+        "Thư ký Đại hội: đồng chí Cao Thị Ngọc Lan",
+        "Chủ tịch Đại hội (đồng chí Lê Thành Vinh):",
+        "Tổng số đảng viên chính thức được triệu tập",
+        "các đồng chí đảng viên",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    assert_in_order(
+        &text,
+        &[
+            "CHÀO CỜ",
+            "BẦU CHỦ TỊCH, THƯ KÝ ĐẠI HỘI",
+            "THÔNG QUA CHƯƠNG TRÌNH",
+            "KHAI MẠC ĐẠI HỘI",
+            "BÁO CÁO TÌNH HÌNH ĐẢNG VIÊN DỰ ĐẠI HỘI",
+        ],
+    );
+    for format in [Format::Docx, Format::Pdf] {
+        engine().render(&script_of(&c), format).unwrap();
+    }
+}
+
+#[test]
+fn the_agenda_can_name_who_does_an_item() {
+    let mut c = sample();
+    let mut agenda = c.agenda();
+    agenda[1].items[1].performer = Some("Đồng chí Nguyễn Văn Long".into());
+    c.proceedings.as_mut().unwrap().agenda = Some(agenda);
+    let text = text_of(&c);
+    assert!(
+        text.contains("KIỂM TRA QUÂN SỐ, ỔN ĐỊNH TỔ CHỨC (7h55’) Đồng chí Nguyễn Văn Long:"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_bad_script_reports_every_problem_with_its_path() {
+    let mut doc = script_of(&sample());
+    doc.proceedings.presidium.clear();
+    doc.proceedings.resolution.vote.agree = 200;
+    doc.elections[0].rounds[0].election.ballots.valid = 500;
+    let paths: Vec<String> = doc.validate().into_iter().map(|d| d.path).collect();
+    for p in [
+        "proceedings.presidium",
+        "proceedings.resolution.vote",
+        "elections[0].rounds[0].election.ballots",
+    ] {
+        assert!(
+            paths.iter().any(|x| x.starts_with(p)),
+            "{p} not in {paths:?}"
+        );
+    }
+}
+
+#[test]
+fn the_script_renders_to_docx_and_pdf() {
+    let doc = script_of(&sample());
+    let docx = engine().render(&doc, Format::Docx).unwrap();
+    assert!(docx_part(&docx.bytes, "word/document.xml")
+        .unwrap()
+        .contains("KỊCH BẢN ĐIỀU HÀNH ĐẠI HỘI"));
+    let pdf = engine().render(&doc, Format::Pdf).unwrap();
+    assert!(pdf.bytes.starts_with(b"%PDF"));
+    assert_eq!(doc.meta().kind, DocumentKind::Script);
+    assert_eq!(
+        DocumentKind::from_name("script"),
+        Some(DocumentKind::Script)
+    );
+}
