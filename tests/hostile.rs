@@ -162,3 +162,28 @@ fn ten_thousand_guests_are_numbered_without_collision() {
     let unique: std::collections::BTreeSet<_> = numbers.iter().collect();
     assert_eq!(unique.len(), 10_000);
 }
+
+#[test]
+fn markup_and_long_text_in_the_proceedings_print_literally_across_the_pack() {
+    let mut c = sample();
+    let p = c.proceedings.as_mut().unwrap();
+    p.reports[0].title = "Báo cáo <b>chính trị</b> & {{x}} \"khoá\" 'XXIII'".into();
+    p.discussion[0].summary = "Ý kiến rất dài, ".repeat(60);
+    let pack = engine()
+        .pack(&c, &[daihoi::Format::Docx, daihoi::Format::Pdf])
+        .expect("the pack is made");
+    let minutes = c
+        .documents(daihoi::DocumentKind::CongressMinutes)
+        .unwrap()
+        .remove(0);
+    let text = engine().render_tree(&minutes).unwrap().plain_text();
+    assert!(text.contains("Báo cáo <b>chính trị</b> & {{x}} \"khoá\" 'XXIII'"));
+    for d in &pack.documents {
+        for f in &d.files {
+            if f.format == daihoi::Format::Docx {
+                let xml = docx_part(&f.bytes, "word/document.xml").unwrap();
+                roxmltree::Document::parse(&xml).expect("document.xml stays valid XML");
+            }
+        }
+    }
+}
