@@ -111,11 +111,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             let formats = parse_formats(&format)?;
             let congress = read_congress(&data)?;
-            let mut builder = Engine::builder();
-            if let Some(dir) = templates {
-                builder = builder.template_dir(dir);
-            }
-            let engine = builder.build()?;
+            let engine = build_engine(templates)?;
             let started = std::time::Instant::now();
             // A progress bar on a terminal; nothing when the output is piped.
             let bar = indicatif::ProgressBar::new(0);
@@ -205,11 +201,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             };
             let formats = parse_formats(&format)?;
             let congress = read_congress(&data)?;
-            let mut builder = Engine::builder();
-            if let Some(dir) = templates {
-                builder = builder.template_dir(dir);
-            }
-            let engine = builder.build()?;
+            let engine = build_engine(templates)?;
             std::fs::create_dir_all(&out).map_err(|e| io_error(&out, e))?;
             let mut failed = 0usize;
             let mut written = 0usize;
@@ -240,6 +232,15 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The engine, with the templates of `dir` replacing the built-in ones by name.
+fn build_engine(dir: Option<PathBuf>) -> Result<Engine, Error> {
+    let mut builder = Engine::builder();
+    if let Some(dir) = dir {
+        builder = builder.template_dir(dir);
+    }
+    builder.build()
 }
 
 fn parse_formats(spec: &str) -> Result<Vec<Format>, Error> {

@@ -390,15 +390,7 @@ impl Context {
     }
 
     fn page_break(&mut self) -> DocxParagraph {
-        self.new_paragraph()
-            .line_spacing(
-                LineSpacing::new()
-                    .before(0)
-                    .after(0)
-                    .line(20)
-                    .line_rule(LineSpacingType::Exact),
-            )
-            .size(TINY)
+        self.table_separator()
             .add_run(Run::new().size(TINY).add_break(BreakType::Page))
     }
 

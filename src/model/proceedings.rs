@@ -331,12 +331,68 @@ impl Congress {
     }
 }
 
+/// What the proceedings are checked against: the rest of the congress, or what a script
+/// carries of it.
+pub(crate) struct Scope<'a> {
+    /// Members' or delegates' congress.
+    pub kind: CongressKind,
+    /// How many guests (a speech may name one by index).
+    pub guests: usize,
+    /// The sessions.
+    pub sessions: &'a [super::congress::Session],
+    /// The convened count of each round of each election.
+    pub elections: Vec<Vec<u32>>,
+}
+
+impl<'a> Scope<'a> {
+    /// The scope of a congress.
+    pub fn of(congress: &'a Congress) -> Scope<'a> {
+        Scope {
+            kind: congress.kind,
+            guests: congress.guests.len(),
+            sessions: &congress.sessions,
+            elections: congress
+                .elections
+                .iter()
+                .map(|e| e.rounds.iter().map(|r| r.denominator.convened).collect())
+                .collect(),
+        }
+    }
+
+    fn audience(&self) -> &'static str {
+        match self.kind {
+            CongressKind::Delegates => "đại biểu",
+            CongressKind::Members => "đảng viên",
+        }
+    }
+}
+
 /// Checks the proceedings against the rest of the congress.
 pub(crate) fn check(v: &mut Validator, congress: &Congress) {
     let Some(p) = &congress.proceedings else {
         return;
     };
+    let scope = Scope::of(congress);
     v.at("proceedings", |v| {
+        check_in(v, p, &scope);
+        if let Some(agenda) = &p.agenda {
+            check_agenda(v, &scope, p, agenda);
+        }
+    });
+    // The minutes say when the congress closed.
+    if let Some((i, last)) = congress.sessions.iter().enumerate().next_back() {
+        if last.end.is_none() {
+            v.problem(
+                &format!("sessions[{i}].end"),
+                "the congress minutes need the time the congress closed",
+            );
+        }
+    }
+}
+
+/// Checks the proceedings themselves (paths relative to them), given their scope.
+pub(crate) fn check_in(v: &mut Validator, p: &Proceedings, scope: &Scope<'_>) {
+    {
         let person = |v: &mut Validator, field: &str, x: &Participant| {
             v.at(field, |v| {
                 v.at("name", |v| super::congress::name(v, &x.name));
@@ -400,10 +456,9 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
             }
         });
         // The one number "được triệu tập" is also the base of every election.
-        for (i, e) in congress.elections.iter().enumerate() {
-            for (r, round) in e.rounds.iter().enumerate() {
-                let c = round.denominator.convened;
-                let bad = match congress.kind {
+        for (i, rounds) in scope.elections.iter().enumerate() {
+            for (r, &c) in rounds.iter().enumerate() {
+                let bad = match scope.kind {
                     CongressKind::Delegates => c != a.convened,
                     CongressKind::Members => c > a.convened,
                 };
@@ -414,7 +469,7 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
                             "{} convened here, but elections[{i}].rounds[{r}].denominator.convened \
                              is {c}; the congress has one number of {} convened",
                             a.convened,
-                            congress.audience()
+                            scope.audience()
                         ),
                     );
                 }
@@ -438,7 +493,7 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
                 person(v, &format!("{field}[{i}]"), x);
             }
         }
-        if congress.kind == CongressKind::Delegates && p.credentials_committee.is_empty() {
+        if scope.kind == CongressKind::Delegates && p.credentials_committee.is_empty() {
             v.problem(
                 "credentials_committee",
                 "a delegates' congress elects a credentials committee (Ban Thẩm tra tư cách \
@@ -476,11 +531,11 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
                             v.problem("", "give either `guest` or `speaker`, not both")
                         }
                         (None, None) => v.problem("", "give the speaker (`guest` or `speaker`)"),
-                        (Some(g), None) if g >= congress.guests.len() => v.problem(
+                        (Some(g), None) if g >= scope.guests => v.problem(
                             "guest",
                             format!(
                                 "there is no guests[{g}] (the congress has {} guest(s))",
-                                congress.guests.len()
+                                scope.guests
                             ),
                         ),
                         (None, Some(x)) => person(v, "speaker", x),
@@ -496,18 +551,6 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
             if pin == Some(0) {
                 v.problem(i, "numbers start at 1");
             }
-        }
-        if let Some(agenda) = &p.agenda {
-            check_agenda(v, congress, p, agenda);
-        }
-    });
-    // The minutes say when the congress closed.
-    if let Some((i, last)) = congress.sessions.iter().enumerate().next_back() {
-        if last.end.is_none() {
-            v.problem(
-                &format!("sessions[{i}].end"),
-                "the congress minutes need the time the congress closed",
-            );
         }
     }
 }
@@ -533,10 +576,16 @@ fn hand_vote(v: &mut Validator, field: &str, vote: &HandVote, a: &Attendance) {
     }
 }
 
-fn check_agenda(v: &mut Validator, congress: &Congress, p: &Proceedings, agenda: &[AgendaSession]) {
+/// Checks an agenda (paths `agenda[…]` relative to the current one).
+pub(crate) fn check_agenda(
+    v: &mut Validator,
+    scope: &Scope<'_>,
+    p: &Proceedings,
+    agenda: &[AgendaSession],
+) {
     for (s, session) in agenda.iter().enumerate() {
         v.at(&format!("agenda[{s}]"), |v| {
-            if !congress.sessions.iter().any(|x| x.kind == session.session) {
+            if !scope.sessions.iter().any(|x| x.kind == session.session) {
                 v.problem(
                     "session",
                     format!("the congress has no {} session", session.session.label()),
@@ -547,7 +596,7 @@ fn check_agenda(v: &mut Validator, congress: &Congress, p: &Proceedings, agenda:
                 v.at(&format!("items[{i}]"), |v| {
                     let len = match item.step {
                         StepKind::Report => p.reports.len(),
-                        StepKind::Election => congress.elections.len(),
+                        StepKind::Election => scope.elections.len(),
                         _ => 0,
                     };
                     match (item.step.needs_index(), item.index) {
@@ -591,7 +640,7 @@ fn check_agenda(v: &mut Validator, congress: &Congress, p: &Proceedings, agenda:
     }
     // Every election and report appears exactly once.
     for (what, len, step) in [
-        ("elections", congress.elections.len(), StepKind::Election),
+        ("elections", scope.elections.len(), StepKind::Election),
         ("reports", p.reports.len(), StepKind::Report),
     ] {
         for x in 0..len {

@@ -135,110 +135,26 @@ impl Document for Script {
         let mut v = Validator::new();
         v.header(&self.header);
         v.text("congress", &self.congress);
-        let p = &self.proceedings;
-        v.at("proceedings", |v| {
-            let person = |v: &mut Validator, field: &str, x: &Participant| {
-                v.at(field, |v| {
-                    v.at("name", |v| super::congress::name(v, &x.name));
-                    v.optional_text("title", &x.title);
+        // The same checks as the congress's, against what the script carries of it.
+        let scope = super::proceedings::Scope {
+            kind: self.kind,
+            guests: self.guests.len(),
+            sessions: &self.sessions,
+            elections: self
+                .elections
+                .iter()
+                .map(|e| {
+                    e.rounds
+                        .iter()
+                        .map(|r| r.election.denominator.convened)
+                        .collect()
                 })
-            };
-            person(v, "host", &p.host);
-            let a = &p.attendance;
-            if a.present > a.convened {
-                v.problem(
-                    "attendance.present",
-                    format!(
-                        "{} present is more than the {} convened",
-                        a.present, a.convened
-                    ),
-                );
-            }
-            if p.presidium.is_empty() {
-                v.problem("presidium", "the script needs a presidium (or a chair)");
-            }
-            if p.secretariat.is_empty() {
-                v.problem("secretariat", "the script needs a secretariat (or a clerk)");
-            }
-            if self.kind == CongressKind::Delegates && p.credentials_committee.is_empty() {
-                v.problem(
-                    "credentials_committee",
-                    "a delegates' congress elects a credentials committee (Ban Thẩm tra tư \
-                     cách đại biểu), whose head reports on the delegates",
-                );
-            }
-            for (field, list) in [
-                ("presidium", &p.presidium),
-                ("secretariat", &p.secretariat),
-                ("credentials_committee", &p.credentials_committee),
-            ] {
-                for (i, x) in list.iter().enumerate() {
-                    person(v, &format!("{field}[{i}]"), x);
-                }
-            }
-            for (field, vote) in [
-                ("working_bodies_vote", &p.working_bodies_vote),
-                ("rules_vote", &p.rules_vote),
-                ("resolution.vote", &p.resolution.vote),
-            ] {
-                let voters = vote.voters(a);
-                if voters == 0 {
-                    v.problem(field, "nobody voted");
-                } else if vote.agree + vote.against > voters {
-                    v.problem(
-                        field,
-                        format!(
-                            "{} in favour + {} against is more than the {voters} present",
-                            vote.agree, vote.against
-                        ),
-                    );
-                }
-            }
-            for (i, r) in p.reports.iter().enumerate() {
-                v.at(&format!("reports[{i}]"), |v| {
-                    v.text("title", &r.title);
-                    person(v, "presenter", &r.presenter);
-                });
-            }
-            for (field, list) in [
-                ("discussion", &p.discussion),
-                ("superior_remarks", &p.superior_remarks),
-            ] {
-                for (i, s) in list.iter().enumerate() {
-                    if p_speaker(&self.guests, s).is_none() {
-                        v.problem(
-                            &format!("{field}[{i}]"),
-                            "give the speaker: `guest` (an index into `guests`) or `speaker`",
-                        );
-                    }
-                }
-            }
+                .collect(),
+        };
+        v.at("proceedings", |v| {
+            super::proceedings::check_in(v, &self.proceedings, &scope)
         });
-        for (s, session) in self.agenda.iter().enumerate() {
-            v.at(&format!("agenda[{s}]"), |v| {
-                if self.session_of(s).is_none() {
-                    v.problem(
-                        "session",
-                        format!("the congress has no {} session", session.session.label()),
-                    );
-                }
-                for (i, item) in session.items.iter().enumerate() {
-                    let (len, what) = match item.step {
-                        StepKind::Report => (self.proceedings.reports.len(), "reports"),
-                        StepKind::Election => (self.elections.len(), "elections"),
-                        _ => continue,
-                    };
-                    match item.index {
-                        Some(x) if x < len => {}
-                        Some(x) => v.problem(
-                            &format!("items[{i}].index"),
-                            format!("there is no {what}[{x}] (there are {len})"),
-                        ),
-                        None => v.problem(&format!("items[{i}].index"), "say which one (0-based)"),
-                    }
-                }
-            });
-        }
+        super::proceedings::check_agenda(&mut v, &scope, &self.proceedings, &self.agenda);
         for (i, e) in self.elections.iter().enumerate() {
             v.at(&format!("elections[{i}]"), |v| {
                 v.text("office", &e.office);
