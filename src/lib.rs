@@ -20,6 +20,9 @@
 //! let invitation = daihoi::Invitation::for_guest(&congress, 0).unwrap();
 //! let pdf = engine.render(&invitation, daihoi::Format::Pdf)?;
 //! std::fs::write("giay-moi.pdf", &pdf.bytes).unwrap();
+//! // Every document of the congress in both formats, with manifest.json.
+//! let pack = engine.pack(&congress, &[daihoi::Format::Docx, daihoi::Format::Pdf])?;
+//! pack.write_dir(std::path::Path::new("out/pack"))?;
 //! # Ok(()) }
 //! ```
 #![forbid(unsafe_code)]
