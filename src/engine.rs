@@ -375,12 +375,24 @@ fn missing_glyphs(value: &mut Value, fonts: &FontSet) -> Vec<Diagnostic> {
 }
 
 /// Reads a congress from JSON text. Errors name the field (`guests[3].name.ten`).
+///
+/// A person who plays several parts (a candidate who is also in the presidium and presents a
+/// report) can be written once, in a top-level `people` object, and referred to as `"@key"`
+/// wherever a name goes (`"name": "@vinh"`, a counting team's `"head"` and `"members"`): the
+/// name then comes from one place and cannot differ between documents.
 pub fn load_congress(text: &str) -> Result<Congress> {
-    load_json(text)
+    load_json_with(text, crate::model::resolve_people)
 }
 
 /// Reads any serde type from JSON, with field paths in the errors and NFC-normalised strings.
 pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    load_json_with(text, |_| Ok(()))
+}
+
+fn load_json_with<T: serde::de::DeserializeOwned>(
+    text: &str,
+    prepare: impl FnOnce(&mut Value) -> Result<()>,
+) -> Result<T> {
     let mut value: Value = serde_json::from_str(text).map_err(|e| {
         Error::new(
             ErrorKind::Json,
@@ -401,6 +413,7 @@ pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
             *s = crate::vi::nfc(s);
         }
     });
+    prepare(&mut value)?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();

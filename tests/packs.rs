@@ -252,24 +252,6 @@ fn the_zip_holds_the_files_and_the_manifest() {
     );
 }
 
-/// Replaces every person named `from` in the data by `to`.
-fn rename(value: &mut Value, from: [&str; 3], to: [&str; 3]) -> usize {
-    match value {
-        Value::Object(map) => {
-            let is = |k: &str, v: &str| map.get(k).and_then(Value::as_str) == Some(v);
-            if is("ho", from[0]) && is("dem", from[1]) && is("ten", from[2]) {
-                map.insert("ho".into(), to[0].into());
-                map.insert("dem".into(), to[1].into());
-                map.insert("ten".into(), to[2].into());
-                return 1;
-            }
-            map.values_mut().map(|v| rename(v, from, to)).sum()
-        }
-        Value::Array(items) => items.iter_mut().map(|v| rename(v, from, to)).sum(),
-        _ => 0,
-    }
-}
-
 fn texts(c: &Congress) -> Vec<(String, String)> {
     docs(c)
         .iter()
@@ -285,17 +267,19 @@ fn texts(c: &Congress) -> Vec<(String, String)> {
 #[test]
 fn a_delegate_renamed_in_the_data_is_renamed_in_every_document() {
     let text = std::fs::read_to_string(root().join(SAMPLES[0].1)).unwrap();
-    let mut value: Value = serde_json::from_str(&text).unwrap();
     // Ngô Thị Thuỷ heads the credentials committee, stands for the committee and as a
-    // delegate, and is in the personnel procedure and the candidate list.
-    let n = rename(
-        &mut value,
-        ["Ngô", "Thị", "Thuỷ"],
-        ["Ngô", "Thị Bích", "Ngọc"],
+    // delegate, and is in the personnel procedure and the candidate list: the file writes her
+    // name once, in `people`, and refers to it everywhere else.
+    let references = text.matches("\"@ngo-thi-thuy\"").count();
+    assert!(
+        references >= 5,
+        "the sample refers to her {references} times"
     );
-    assert!(n >= 5, "the sample names her in {n} places");
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    value["people"]["ngo-thi-thuy"] =
+        serde_json::json!({ "ho": "Ngô", "dem": "Thị Bích", "ten": "Ngọc" });
     let before = texts(&load(SAMPLES[0].1));
-    let renamed: Congress = daihoi::load_json(&value.to_string()).unwrap();
+    let renamed = daihoi::load_congress(&value.to_string()).unwrap();
     let after = texts(&renamed);
     assert_eq!(before.len(), after.len());
     let mut touched = 0;
@@ -321,6 +305,21 @@ fn a_delegate_renamed_in_the_data_is_renamed_in_every_document() {
             .iter()
             .map(|d| d.number.clone())
             .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_unknown_person_is_named_with_its_path() {
+    let text = std::fs::read_to_string(root().join(SAMPLES[1].1)).unwrap();
+    let text = text.replacen("\"@pham-quoc-bao\"", "\"@pham-quoc-bau\"", 1);
+    let err = daihoi::load_congress(&text).unwrap_err().to_string();
+    assert!(
+        err.contains("no person `pham-quoc-bau` in `people`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("elections[0].rounds[0].candidates[3].name"),
+        "{err}"
     );
 }
 

@@ -11,6 +11,7 @@ mod consistency;
 mod election;
 mod invitation;
 mod numbering;
+mod people;
 mod person;
 mod personnel;
 mod proceedings;
@@ -29,6 +30,7 @@ pub use congress_minutes::{
 pub use election::{Ballot, BodyMember, ElectionRecord, RoundCounts, VoteCountMinutes};
 pub use invitation::{Addressee, Invitation, Summons};
 pub use numbering::{CommitteePeriod, Numbering, Numbers, Slot};
+pub use people::resolve_people;
 pub use person::PersonName;
 pub use personnel::{
     BallotEntry, CandidateList, CandidateProfile, ConferenceMinutes, ConferenceSummons,
