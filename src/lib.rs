@@ -44,4 +44,4 @@ pub mod vi;
 pub use engine::{load_congress, load_json, BatchItem, Engine, EngineBuilder, Format, Rendered};
 pub use error::{Diagnostic, Error, ErrorKind, Result};
 pub use model::{Congress, Document, DocumentKind, Invitation, Summons};
-pub use pack::{Manifest, ManifestEntry, ManifestFile, Pack, PackDocument, PackFile};
+pub use pack::{write_atomic, Manifest, ManifestEntry, ManifestFile, Pack, PackDocument, PackFile};

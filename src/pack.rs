@@ -211,7 +211,9 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
 }
 
-fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
+/// Writes `bytes` to `dir/name` whole or not at all: to a temporary file beside it, then a
+/// rename; on failure the temporary file is removed and the error names the target.
+pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     let target = dir.join(name);
     let tmp = dir.join(format!(".{name}.part"));
     let result = (|| {

@@ -3,7 +3,6 @@
 //! Exit codes: 0 all written; 2 bad input (the message names the file and field; files that
 //! could be made are still written); 1 anything else (I/O).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -274,21 +273,10 @@ fn io_error(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
 }
 
-/// Writes to a temporary file beside the target, then renames: never a half-written file.
+/// Writes one rendered file (never half a file) and says so.
 fn write_file(dir: &Path, stem: &str, file: &Rendered) -> Result<(), Error> {
     let name = format!("{stem}.{}", file.format.extension());
-    let target = dir.join(&name);
-    let tmp = dir.join(format!(".{name}.part"));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(&file.bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io_error(&target, e));
-    }
+    let target = daihoi::write_atomic(dir, &name, &file.bytes)?;
     let pages = file
         .pages
         .map(|p| format!(", {p} page(s)"))

@@ -335,10 +335,7 @@ impl Congress {
 
     /// Who is summoned: "đại biểu chính thức" or "đảng viên".
     pub fn audience(&self) -> &'static str {
-        match self.kind {
-            CongressKind::Delegates => "đại biểu",
-            CongressKind::Members => "đảng viên",
-        }
+        self.kind.audience()
     }
 
     /// The header block of the committee's documents.

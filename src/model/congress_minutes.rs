@@ -11,7 +11,6 @@ use super::election::{office_line, BodyMember};
 use super::numbering::Slot;
 use super::personnel::Participant;
 use super::proceedings::{Attendance, HandVote, Report};
-use super::programme::proceedings;
 use super::{DocMeta, Document, DocumentKind};
 use crate::error::{Diagnostic, Result};
 use crate::rules::{self, CongressKind, Office};
@@ -179,7 +178,7 @@ pub struct CongressMinutes {
 impl CongressMinutes {
     /// The minutes of `congress`.
     pub fn for_congress(congress: &Congress) -> Result<CongressMinutes> {
-        let p = proceedings(congress)?;
+        let p = super::proceedings::required(congress)?;
         let a = &p.attendance;
         let label = |k: super::congress::SessionKind| {
             if congress.sessions.len() > 1 {
@@ -264,7 +263,7 @@ impl CongressMinutes {
         let speeches = |list: &[super::proceedings::Speech]| {
             list.iter()
                 .filter_map(|s| {
-                    p.speaker(congress, s).map(|speaker| SpeechLine {
+                    p.speaker(&congress.guests, s).map(|speaker| SpeechLine {
                         speaker,
                         summary: s.summary.clone(),
                     })
@@ -360,7 +359,6 @@ impl Document for CongressMinutes {
         })?;
         let a = &self.attendance;
         let absent = a.convened.saturating_sub(a.present);
-        let n = |list_empty: bool, k: u32| if list_empty { 0 } else { k };
         // Section numbers (Roman) follow the sections present.
         let mut sections = Vec::new();
         let mut push = |key: &str, present: bool| {
@@ -387,7 +385,7 @@ impl Document for CongressMinutes {
             "secretariat_count": self.secretariat.len(),
             "credentials_count": self.credentials_committee.len(),
             "secretariat_many": self.secretariat.len() > 1,
-            "discussion_count": n(self.discussion.is_empty(), self.discussion.len() as u32),
+            "discussion_count": self.discussion.len(),
             "section": roman,
         });
         if let serde_json::Value::Object(map) = &mut value {

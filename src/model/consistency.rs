@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::common::Validator;
 use super::congress::Congress;
+use super::PersonName;
 use crate::error::Diagnostic;
 
 /// Dates that must agree: each election is held on a day of the congress; invitations, the
@@ -82,16 +83,24 @@ impl Congress {
     /// "đ"/"d", case or spacing, e.g. "Lê Thành Vinh" in the presidium and "Lê Thanh Vinh" on a
     /// ballot. Not an error — two people can have such names — but worth a look before printing.
     pub fn consistency_warnings(&self) -> Vec<Diagnostic> {
-        let Ok(value) = serde_json::to_value(self) else {
+        let Ok(mut value) = serde_json::to_value(self) else {
             return Vec::new();
         };
         let mut found: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-        walk(&value, &mut String::new(), &mut |path, full| {
+        // Every person name (an object with `ho` and `ten`) with its path.
+        crate::template::for_each_value(&mut value, &mut |path, v| {
+            let (Some(ho), Some(ten)) = (v.get("ho"), v.get("ten")) else {
+                return true;
+            };
+            let dem = v.get("dem").and_then(Value::as_str).unwrap_or("");
+            let full =
+                PersonName::new(ho.as_str().unwrap_or(""), dem, ten.as_str().unwrap_or("")).full();
             found
-                .entry(fold(full))
+                .entry(fold(&full))
                 .or_default()
-                .entry(full.to_string())
+                .entry(full)
                 .or_insert_with(|| path.to_string());
+            false
         });
         let mut out = Vec::new();
         for spellings in found.values() {
@@ -99,7 +108,9 @@ impl Congress {
                 continue;
             }
             let mut it = spellings.iter();
-            let (first_name, first_path) = it.next().expect("two spellings");
+            let Some((first_name, first_path)) = it.next() else {
+                continue;
+            };
             for (name, path) in it {
                 out.push(Diagnostic::new(
                     path.clone(),
@@ -111,45 +122,6 @@ impl Congress {
             }
         }
         out
-    }
-}
-
-/// Visits every person name (an object with `ho` and `ten`) with its path and full name.
-fn walk(value: &Value, path: &mut String, f: &mut impl FnMut(&str, &str)) {
-    match value {
-        Value::Object(map) => {
-            if let (Some(Value::String(ho)), Some(Value::String(ten))) =
-                (map.get("ho"), map.get("ten"))
-            {
-                let dem = map.get("dem").and_then(Value::as_str).unwrap_or("");
-                let full = [ho.trim(), dem.trim(), ten.trim()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                f(path, &full);
-                return;
-            }
-            for (k, v) in map {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-                walk(v, path, f);
-                path.truncate(len);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                walk(v, path, f);
-                path.truncate(len);
-            }
-        }
-        _ => {}
     }
 }
 

@@ -31,8 +31,12 @@ pub fn resolve_people(value: &mut Value) -> Result<()> {
             problems.push(Diagnostic::new(format!("people.{key}"), e.to_string()));
         }
     }
-    let mut path = String::new();
-    walk(value, &people, &mut path, &mut problems);
+    crate::template::for_each_value(value, &mut |path, v| {
+        if v.is_string() && is_name_position(path) {
+            lookup(v, &people, path, &mut problems);
+        }
+        true
+    });
     if problems.is_empty() {
         Ok(())
     } else {
@@ -40,46 +44,12 @@ pub fn resolve_people(value: &mut Value) -> Result<()> {
     }
 }
 
-fn walk(
-    value: &mut Value,
-    people: &Map<String, Value>,
-    path: &mut String,
-    out: &mut Vec<Diagnostic>,
-) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map.iter_mut() {
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(k);
-                match (k.as_str(), &mut *v) {
-                    ("name" | "head", Value::String(_)) => lookup(v, people, path, out),
-                    ("members", Value::Array(items)) => {
-                        for (i, item) in items.iter_mut().enumerate() {
-                            let len = path.len();
-                            path.push_str(&format!("[{i}]"));
-                            if item.is_string() {
-                                lookup(item, people, path, out);
-                            }
-                            path.truncate(len);
-                        }
-                    }
-                    _ => walk(v, people, path, out),
-                }
-                path.truncate(len);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter_mut().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{i}]"));
-                walk(v, people, path, out);
-                path.truncate(len);
-            }
-        }
-        _ => {}
+/// Where a person's name goes: a `name` or `head` field, or an item of `members`.
+fn is_name_position(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    match last.split_once('[') {
+        Some((key, _)) => key == "members" && last.ends_with(']'),
+        None => last == "name" || last == "head",
     }
 }
 

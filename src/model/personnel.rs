@@ -1242,7 +1242,8 @@ impl Document for ConferenceMinutes {
     }
 }
 
-fn participant(v: &mut Validator, p: &Participant) {
+/// Checks a participant's name and title.
+pub(crate) fn participant(v: &mut Validator, p: &Participant) {
     v.at("name", |v| check_name(v, &p.name));
     v.optional_text("title", &p.title);
 }

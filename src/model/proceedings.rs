@@ -252,10 +252,14 @@ pub struct Proceedings {
 }
 
 impl Proceedings {
-    /// The speaker of a speech: a guest's name and title, or the speaker given.
-    pub fn speaker(&self, congress: &Congress, speech: &Speech) -> Option<Participant> {
+    /// The speaker of a speech: a guest's name and title (from `guests`), or the speaker given.
+    pub fn speaker(
+        &self,
+        guests: &[super::congress::Guest],
+        speech: &Speech,
+    ) -> Option<Participant> {
         match (speech.guest, &speech.speaker) {
-            (Some(i), _) => congress.guests.get(i).map(|g| Participant {
+            (Some(i), _) => guests.get(i).map(|g| Participant {
                 name: g.name.clone(),
                 title: g.title.clone(),
             }),
@@ -270,6 +274,19 @@ impl Proceedings {
             .convened
             .saturating_sub(self.attendance.present)
     }
+}
+
+/// The proceedings of `congress`, or an error naming `proceedings`: the programme, the script
+/// and the congress minutes are made from them.
+pub(crate) fn required(congress: &Congress) -> crate::Result<&Proceedings> {
+    congress.proceedings.as_ref().ok_or_else(|| {
+        crate::Error::new(
+            crate::ErrorKind::InvalidData,
+            "the congress has no `proceedings` (working bodies, attendance, reports, votes): \
+             the programme, the script and the congress minutes are made from them",
+        )
+        .with_path("proceedings")
+    })
 }
 
 impl Congress {
@@ -358,13 +375,6 @@ impl<'a> Scope<'a> {
                 .collect(),
         }
     }
-
-    fn audience(&self) -> &'static str {
-        match self.kind {
-            CongressKind::Delegates => "đại biểu",
-            CongressKind::Members => "đảng viên",
-        }
-    }
 }
 
 /// Checks the proceedings against the rest of the congress.
@@ -392,165 +402,160 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
 
 /// Checks the proceedings themselves (paths relative to them), given their scope.
 pub(crate) fn check_in(v: &mut Validator, p: &Proceedings, scope: &Scope<'_>) {
-    {
-        let person = |v: &mut Validator, field: &str, x: &Participant| {
-            v.at(field, |v| {
-                v.at("name", |v| super::congress::name(v, &x.name));
-                v.optional_text("title", &x.title);
-            })
-        };
-        person(v, "host", &p.host);
-        let a = &p.attendance;
-        v.at("attendance", |v| {
-            if a.convened == 0 {
-                v.problem("convened", "nobody is convened");
-            }
-            if a.present > a.convened {
-                v.problem(
-                    "present",
-                    format!(
-                        "{} present is more than the {} convened",
-                        a.present, a.convened
-                    ),
-                );
-            }
-            let listed: u32 = a.absences.iter().map(|x| x.count).sum();
-            let absent = a.convened.saturating_sub(a.present);
-            if !a.absences.is_empty() && listed != absent {
-                v.problem(
-                    "absences",
-                    format!(
-                        "the reasons account for {listed} absent, but {} convened − {} present \
-                         = {absent}",
-                        a.convened, a.present
-                    ),
-                );
-            }
-            for (i, x) in a.absences.iter().enumerate() {
-                v.text(&format!("absences[{i}].reason"), &x.reason);
-            }
-            if let Some(m) = &a.membership {
-                v.at("membership", |v| {
-                    if m.full + m.probationary != m.total {
-                        v.problem(
-                            "total",
-                            format!(
-                                "{} members, but {} full + {} probationary = {}",
-                                m.total,
-                                m.full,
-                                m.probationary,
-                                m.full + m.probationary
-                            ),
-                        );
-                    }
-                    if m.exempt > m.total {
-                        v.problem("exempt", "more members exempt than members");
-                    }
-                    if a.convened > m.total {
-                        v.problem(
-                            "total",
-                            format!("{} members, but {} are convened", m.total, a.convened),
-                        );
-                    }
-                });
-            }
-        });
-        // The one number "được triệu tập" is also the base of every election.
-        for (i, rounds) in scope.elections.iter().enumerate() {
-            for (r, &c) in rounds.iter().enumerate() {
-                let bad = match scope.kind {
-                    CongressKind::Delegates => c != a.convened,
-                    CongressKind::Members => c > a.convened,
-                };
-                if bad {
+    let person = |v: &mut Validator, field: &str, x: &Participant| {
+        v.at(field, |v| super::personnel::participant(v, x))
+    };
+    person(v, "host", &p.host);
+    let a = &p.attendance;
+    v.at("attendance", |v| {
+        if a.convened == 0 {
+            v.problem("convened", "nobody is convened");
+        }
+        if a.present > a.convened {
+            v.problem(
+                "present",
+                format!(
+                    "{} present is more than the {} convened",
+                    a.present, a.convened
+                ),
+            );
+        }
+        let listed: u32 = a.absences.iter().map(|x| x.count).sum();
+        let absent = a.convened.saturating_sub(a.present);
+        if !a.absences.is_empty() && listed != absent {
+            v.problem(
+                "absences",
+                format!(
+                    "the reasons account for {listed} absent, but {} convened − {} present \
+                     = {absent}",
+                    a.convened, a.present
+                ),
+            );
+        }
+        for (i, x) in a.absences.iter().enumerate() {
+            v.text(&format!("absences[{i}].reason"), &x.reason);
+        }
+        if let Some(m) = &a.membership {
+            v.at("membership", |v| {
+                if m.full + m.probationary != m.total {
                     v.problem(
-                        "attendance.convened",
+                        "total",
                         format!(
-                            "{} convened here, but elections[{i}].rounds[{r}].denominator.convened \
-                             is {c}; the congress has one number of {} convened",
-                            a.convened,
-                            scope.audience()
+                            "{} members, but {} full + {} probationary = {}",
+                            m.total,
+                            m.full,
+                            m.probationary,
+                            m.full + m.probationary
                         ),
                     );
                 }
-            }
-        }
-        if p.presidium.is_empty() {
-            v.problem("presidium", "the congress needs a presidium (or a chair)");
-        }
-        if p.secretariat.is_empty() {
-            v.problem(
-                "secretariat",
-                "the congress needs a secretariat (or a clerk)",
-            );
-        }
-        for (field, list) in [
-            ("presidium", &p.presidium),
-            ("secretariat", &p.secretariat),
-            ("credentials_committee", &p.credentials_committee),
-        ] {
-            for (i, x) in list.iter().enumerate() {
-                person(v, &format!("{field}[{i}]"), x);
-            }
-        }
-        if scope.kind == CongressKind::Delegates && p.credentials_committee.is_empty() {
-            v.problem(
-                "credentials_committee",
-                "a delegates' congress elects a credentials committee (Ban Thẩm tra tư cách \
-                 đại biểu)",
-            );
-        }
-        hand_vote(v, "working_bodies_vote", &p.working_bodies_vote, a);
-        hand_vote(v, "rules_vote", &p.rules_vote, a);
-        hand_vote(v, "resolution.vote", &p.resolution.vote, a);
-        if let Some(r) = &p.resolution.reader {
-            person(v, "resolution.reader", r);
-        }
-        for (i, m) in p.health_measures.iter().enumerate() {
-            v.text(&format!("health_measures[{i}]"), m);
-        }
-        if p.reports.is_empty() {
-            v.problem("reports", "the congress hears at least one report");
-        }
-        for (i, r) in p.reports.iter().enumerate() {
-            v.at(&format!("reports[{i}]"), |v| {
-                v.text("title", &r.title);
-                person(v, "presenter", &r.presenter);
-                v.optional_text("summary", &r.summary);
+                if m.exempt > m.total {
+                    v.problem("exempt", "more members exempt than members");
+                }
+                if a.convened > m.total {
+                    v.problem(
+                        "total",
+                        format!("{} members, but {} are convened", m.total, a.convened),
+                    );
+                }
             });
         }
-        for (field, list) in [
-            ("discussion", &p.discussion),
-            ("superior_remarks", &p.superior_remarks),
-        ] {
-            for (i, s) in list.iter().enumerate() {
-                v.at(&format!("{field}[{i}]"), |v| {
-                    v.text("summary", &s.summary);
-                    match (s.guest, &s.speaker) {
-                        (Some(_), Some(_)) => {
-                            v.problem("", "give either `guest` or `speaker`, not both")
-                        }
-                        (None, None) => v.problem("", "give the speaker (`guest` or `speaker`)"),
-                        (Some(g), None) if g >= scope.guests => v.problem(
-                            "guest",
-                            format!(
-                                "there is no guests[{g}] (the congress has {} guest(s))",
-                                scope.guests
-                            ),
-                        ),
-                        (None, Some(x)) => person(v, "speaker", x),
-                        _ => {}
-                    }
-                });
+    });
+    // The one number "được triệu tập" is also the base of every election.
+    for (i, rounds) in scope.elections.iter().enumerate() {
+        for (r, &c) in rounds.iter().enumerate() {
+            let bad = match scope.kind {
+                CongressKind::Delegates => c != a.convened,
+                CongressKind::Members => c > a.convened,
+            };
+            if bad {
+                v.problem(
+                    "attendance.convened",
+                    format!(
+                        "{} convened here, but elections[{i}].rounds[{r}].denominator.convened \
+                         is {c}; the congress has one number of {} convened",
+                        a.convened,
+                        scope.kind.audience()
+                    ),
+                );
             }
         }
-        for (i, pin) in [
-            ("programme_number", p.programme_number),
-            ("minutes_number", p.minutes_number),
-        ] {
-            if pin == Some(0) {
-                v.problem(i, "numbers start at 1");
-            }
+    }
+    if p.presidium.is_empty() {
+        v.problem("presidium", "the congress needs a presidium (or a chair)");
+    }
+    if p.secretariat.is_empty() {
+        v.problem(
+            "secretariat",
+            "the congress needs a secretariat (or a clerk)",
+        );
+    }
+    for (field, list) in [
+        ("presidium", &p.presidium),
+        ("secretariat", &p.secretariat),
+        ("credentials_committee", &p.credentials_committee),
+    ] {
+        for (i, x) in list.iter().enumerate() {
+            person(v, &format!("{field}[{i}]"), x);
+        }
+    }
+    if scope.kind == CongressKind::Delegates && p.credentials_committee.is_empty() {
+        v.problem(
+            "credentials_committee",
+            "a delegates' congress elects a credentials committee (Ban Thẩm tra tư cách \
+             đại biểu)",
+        );
+    }
+    hand_vote(v, "working_bodies_vote", &p.working_bodies_vote, a);
+    hand_vote(v, "rules_vote", &p.rules_vote, a);
+    hand_vote(v, "resolution.vote", &p.resolution.vote, a);
+    if let Some(r) = &p.resolution.reader {
+        person(v, "resolution.reader", r);
+    }
+    for (i, m) in p.health_measures.iter().enumerate() {
+        v.text(&format!("health_measures[{i}]"), m);
+    }
+    if p.reports.is_empty() {
+        v.problem("reports", "the congress hears at least one report");
+    }
+    for (i, r) in p.reports.iter().enumerate() {
+        v.at(&format!("reports[{i}]"), |v| {
+            v.text("title", &r.title);
+            person(v, "presenter", &r.presenter);
+            v.optional_text("summary", &r.summary);
+        });
+    }
+    for (field, list) in [
+        ("discussion", &p.discussion),
+        ("superior_remarks", &p.superior_remarks),
+    ] {
+        for (i, s) in list.iter().enumerate() {
+            v.at(&format!("{field}[{i}]"), |v| {
+                v.text("summary", &s.summary);
+                match (s.guest, &s.speaker) {
+                    (Some(_), Some(_)) => {
+                        v.problem("", "give either `guest` or `speaker`, not both")
+                    }
+                    (None, None) => v.problem("", "give the speaker (`guest` or `speaker`)"),
+                    (Some(g), None) if g >= scope.guests => v.problem(
+                        "guest",
+                        format!(
+                            "there is no guests[{g}] (the congress has {} guest(s))",
+                            scope.guests
+                        ),
+                    ),
+                    (None, Some(x)) => person(v, "speaker", x),
+                    _ => {}
+                }
+            });
+        }
+    }
+    for (i, pin) in [
+        ("programme_number", p.programme_number),
+        ("minutes_number", p.minutes_number),
+    ] {
+        if pin == Some(0) {
+            v.problem(i, "numbers start at 1");
         }
     }
 }

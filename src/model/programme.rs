@@ -67,7 +67,7 @@ pub struct Programme {
 impl Programme {
     /// The programme of `congress`, from its agenda ([`Congress::agenda`]).
     pub fn for_congress(congress: &Congress) -> Result<Programme> {
-        let p = proceedings(congress)?;
+        let p = super::proceedings::required(congress)?;
         let mut sessions = Vec::new();
         for agenda in congress.agenda() {
             let Some(s) = congress.sessions.iter().find(|s| s.kind == agenda.session) else {
@@ -110,17 +110,6 @@ impl Programme {
             signature: p.presidium_signature(),
         })
     }
-}
-
-pub(crate) fn proceedings(congress: &Congress) -> Result<&Proceedings> {
-    congress.proceedings.as_ref().ok_or_else(|| {
-        Error::new(
-            ErrorKind::InvalidData,
-            "the congress has no `proceedings` (working bodies, attendance, reports, votes): \
-             the programme, the script and the congress minutes are made from them",
-        )
-        .with_path("proceedings")
-    })
 }
 
 /// "Đồng chí Lê Thành Vinh".
@@ -290,7 +279,7 @@ fn default_item(
             let who = p
                 .superior_remarks
                 .iter()
-                .filter_map(|s| p.speaker(congress, s))
+                .filter_map(|s| p.speaker(&congress.guests, s))
                 .map(|x| comrade(&x))
                 .collect::<Vec<_>>()
                 .join("; ");

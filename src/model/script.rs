@@ -72,13 +72,7 @@ pub struct ScriptRound {
 impl Script {
     /// The script of `congress`; it needs `proceedings`.
     pub fn for_congress(congress: &Congress) -> Result<Script> {
-        let proceedings = congress.proceedings.clone().ok_or_else(|| {
-            Error::new(
-                ErrorKind::InvalidData,
-                "the script needs the proceedings of the congress (`proceedings`)",
-            )
-            .with_path("proceedings")
-        })?;
+        let proceedings = super::proceedings::required(congress)?.clone();
         let first = congress.sessions.first().ok_or_else(|| {
             Error::new(ErrorKind::InvalidData, "the congress has no session").with_path("sessions")
         })?;
@@ -203,17 +197,6 @@ impl Document for Script {
         let view = self.view()?;
         serde_json::to_value(view)
             .map_err(|e| Error::new(ErrorKind::Json, format!("cannot serialise the script: {e}")))
-    }
-}
-
-fn p_speaker(guests: &[Guest], s: &super::proceedings::Speech) -> Option<Participant> {
-    match (s.guest, &s.speaker) {
-        (Some(i), _) => guests.get(i).map(|g| Participant {
-            name: g.name.clone(),
-            title: g.title.clone(),
-        }),
-        (None, Some(p)) => Some(p.clone()),
-        (None, None) => None,
     }
 }
 
@@ -751,11 +734,7 @@ impl Script {
         Ok(View {
             header: &self.header,
             congress: &self.congress,
-            audience: if members {
-                "đảng viên"
-            } else {
-                "đại biểu"
-            },
+            audience: self.kind.audience(),
             voters: self.kind.voters_label(),
             is_delegates: !members,
             unit: match self.org_kind {
@@ -771,7 +750,11 @@ impl Script {
     fn speakers(&self, list: &[super::proceedings::Speech]) -> DiscussionView {
         let people: Vec<(Participant, String)> = list
             .iter()
-            .filter_map(|s| p_speaker(&self.guests, s).map(|p| (p, s.summary.clone())))
+            .filter_map(|s| {
+                self.proceedings
+                    .speaker(&self.guests, s)
+                    .map(|p| (p, s.summary.clone()))
+            })
             .collect();
         let speakers: Vec<SpeakerView> = people
             .iter()

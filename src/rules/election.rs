@@ -50,6 +50,14 @@ impl CongressKind {
             CongressKind::Delegates => "đại biểu chính thức",
         }
     }
+
+    /// Who attends: "đảng viên" or "đại biểu".
+    pub fn audience(self) -> &'static str {
+        match self {
+            CongressKind::Members => "đảng viên",
+            CongressKind::Delegates => "đại biểu",
+        }
+    }
 }
 
 /// What a ballot elects.

@@ -164,9 +164,22 @@ pub fn prepare(value: &mut Value) -> Vec<Diagnostic> {
 
 /// Calls `f` with the path (`guests[2].name.ten`) and the text of every string in `value`.
 pub fn for_each_string(value: &mut Value, f: &mut impl FnMut(&str, &mut String)) {
-    fn walk(value: &mut Value, path: &mut String, f: &mut impl FnMut(&str, &mut String)) {
+    for_each_value(value, &mut |path, v| {
+        if let Value::String(s) = v {
+            f(path, s);
+        }
+        true
+    })
+}
+
+/// Calls `f` with the path (`guests[2].name`) and every value in `value`, parents before their
+/// children; the children of a value are visited when `f` returns true.
+pub fn for_each_value(value: &mut Value, f: &mut impl FnMut(&str, &mut Value) -> bool) {
+    fn walk(value: &mut Value, path: &mut String, f: &mut impl FnMut(&str, &mut Value) -> bool) {
+        if !f(path, value) {
+            return;
+        }
         match value {
-            Value::String(s) => f(path, s),
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
                     let len = path.len();
