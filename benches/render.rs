@@ -6,7 +6,7 @@
 //! document, DOCX + PDF, manifest; target < 1 s wall).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use daihoi::{Engine, Format, Invitation};
+use daihoi::{About, DocumentKind, Engine, Format};
 
 fn sample() -> daihoi::Congress {
     let text = std::fs::read_to_string(concat!(
@@ -20,7 +20,9 @@ fn sample() -> daihoi::Congress {
 fn invitation(c: &mut Criterion) {
     let engine = Engine::new().expect("engine");
     let congress = sample();
-    let inv = Invitation::for_guest(&congress, 0).expect("a guest");
+    let inv = DocumentKind::Invitation
+        .paper(&congress, About::Guest { guest: 0 })
+        .expect("a guest");
     c.bench_function("invitation/docx", |b| {
         b.iter(|| engine.render(&inv, Format::Docx).expect("docx"))
     });
@@ -44,7 +46,11 @@ fn batch(c: &mut Criterion) {
     group.bench_function("1000 invitations docx+pdf", |b| {
         b.iter(|| {
             let items = engine
-                .render_invitations(&congress, &[Format::Docx, Format::Pdf])
+                .render_kind(
+                    &congress,
+                    DocumentKind::Invitation,
+                    &[Format::Docx, Format::Pdf],
+                )
                 .expect("batch");
             assert!(items.iter().all(|i| i.result.is_ok()));
             items
@@ -55,25 +61,36 @@ fn batch(c: &mut Criterion) {
 
 /// The vote-count minutes of a delegates' election with 60 candidates for 40 seats.
 fn minutes_60(c: &mut Criterion) {
-    use daihoi::model::{PersonName, VoteCountMinutes};
     use daihoi::rules::Candidate;
+    use daihoi::vi::PersonName;
     let engine = Engine::new().expect("engine");
-    let congress = sample();
-    let mut m = VoteCountMinutes::for_round(&congress, 1, 0).expect("minutes");
+    let mut congress = sample();
     let given = [
         "An", "Bình", "Cường", "Dung", "Hà", "Hải", "Lan", "Minh", "Nam", "Tâm",
     ];
     let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ"];
-    m.election.candidates = (0..60)
+    let e = &mut congress.elections[1];
+    e.seats = 40;
+    e.rounds.truncate(1);
+    let r = &mut e.rounds[0];
+    r.candidates = (0..60)
         .map(|i| Candidate {
             name: PersonName::new(family[i % 6], "Xuân", given[i / 6]),
             votes: 100 - i as u32,
             floor_nominee: None,
         })
         .collect();
-    m.election.seats = 40;
-    m.election.ballots.valid = m.election.ballots.returned;
-    m.election.ballots.invalid.clear();
+    r.ballots.valid = r.ballots.returned;
+    r.ballots.invalid.clear();
+    let m = DocumentKind::VoteCountMinutes
+        .paper(
+            &congress,
+            About::Round {
+                election: 1,
+                round: 0,
+            },
+        )
+        .expect("minutes");
     c.bench_function("minutes-60/docx", |b| {
         b.iter(|| engine.render(&m, Format::Docx).expect("docx"))
     });

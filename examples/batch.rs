@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use daihoi::{Engine, Format};
+use daihoi::{DocumentKind, Engine, Format};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -20,7 +20,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let engine = Engine::new()?;
     std::fs::create_dir_all(&out)?;
     let mut failed = 0;
-    for item in engine.render_invitations(&congress, &[Format::Pdf, Format::Docx])? {
+    for item in engine.render_kind(
+        &congress,
+        DocumentKind::Invitation,
+        &[Format::Pdf, Format::Docx],
+    )? {
         match item.result {
             Ok(files) => {
                 for f in files {

@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use daihoi::{Document, Engine, Format, Summons};
+use daihoi::{About, DocumentKind, Engine, Format};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -20,7 +20,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let congress = daihoi::load_congress(&text)?;
     // A template with an error fails here, naming the file, line and column.
     let engine = Engine::builder().template_dir(&templates).build()?;
-    let summons = Summons::for_congress(&congress);
+    let summons = DocumentKind::Summons.paper(&congress, About::Congress)?;
     // The markup the templates produce, for checking a template by eye.
     println!("{}", engine.render_markup(&summons)?);
     std::fs::create_dir_all(&out)?;

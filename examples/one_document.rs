@@ -7,8 +7,7 @@
 
 use std::path::PathBuf;
 
-use daihoi::model::CongressMinutes;
-use daihoi::{Document, Engine, Format};
+use daihoi::{About, DocumentKind, Engine, Format};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -22,8 +21,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Build the engine once (fonts parsed, templates compiled); it renders from any thread.
     let engine = Engine::new()?;
 
-    // Any document can be made from the congress, or built by hand and deserialised.
-    let minutes = CongressMinutes::for_congress(&congress)?;
+    // Any paper of the congress: its kind, and what it is about (a guest, an election round …).
+    let minutes = DocumentKind::CongressMinutes.paper(&congress, About::Congress)?;
     std::fs::create_dir_all(&out)?;
     for file in engine.render_formats(&minutes, &[Format::Docx, Format::Pdf])? {
         let path = out.join(format!(

@@ -1,4 +1,4 @@
-//! The engine: fonts parsed and templates compiled once, then documents rendered — alone, or a
+//! The engine: fonts parsed and templates compiled once, then papers rendered — alone, or a
 //! batch in parallel.
 
 use std::path::PathBuf;
@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use crate::congress::{for_each_string, Congress};
+use crate::document::Paper;
+use crate::error::{Diagnostic, Error, Path, Result};
 use crate::font::FontSet;
 use crate::markup::{self, tree, ResolveContext, StyleSheet};
-use crate::model::{Congress, DocMeta, Document, DocumentKind};
-use crate::template::{self, FormatOptions, Templates};
+use crate::registry::{self, DocumentKind};
+use crate::template::{FormatOptions, Templates};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,6 +38,16 @@ impl Format {
             "docx" => Some(Format::Docx),
             "pdf" => Some(Format::Pdf),
             _ => None,
+        }
+    }
+
+    /// The media type: `application/pdf`, …
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Pdf => "application/pdf",
         }
     }
 }
@@ -75,19 +87,20 @@ impl EngineBuilder {
         self
     }
 
-    /// Replaces the style sheet (page setup and named styles).
-    pub fn styles(mut self, styles: StyleSheet) -> Self {
-        self.styles = Some(styles);
-        self
-    }
-
     /// Replaces the formatting choices ("Số:" with a colon, plain times, number words).
     pub fn format_options(mut self, options: FormatOptions) -> Self {
         self.format = options;
         self
     }
 
-    /// Parses the fonts and compiles the templates.
+    /// Replaces the style sheet (page setup and named styles).
+    #[cfg(feature = "unstable-internals")]
+    pub fn styles(mut self, styles: StyleSheet) -> Self {
+        self.styles = Some(styles);
+        self
+    }
+
+    /// Parses the fonts and prepares the templates.
     pub fn build(self) -> Result<Engine> {
         let fonts = FontSet::bundled()?;
         Ok(Engine {
@@ -99,7 +112,7 @@ impl EngineBuilder {
     }
 }
 
-/// Renders documents. Build once, render many: it is `Send + Sync` and renders concurrently.
+/// Renders papers. Build once, render many: it is `Send + Sync` and renders concurrently.
 #[derive(Debug)]
 pub struct Engine {
     templates: Templates,
@@ -108,12 +121,12 @@ pub struct Engine {
     pdf: crate::pdf::PdfWriter,
 }
 
-/// One document of a batch: whom it is for and what came of it.
+/// One paper of a batch: whom it is for and what came of it.
 #[derive(Debug)]
 pub struct BatchItem {
-    /// Position in the input list (e.g. the guest's index).
+    /// Position in the batch (for invitations, the guest's position in `guests`).
     pub index: usize,
-    /// Whom the document is for.
+    /// Whom the paper is for, or its title.
     pub recipient: String,
     /// A safe file name without extension.
     pub file_stem: String,
@@ -127,38 +140,79 @@ impl Engine {
         EngineBuilder::default().build()
     }
 
-    /// A builder for non-default templates or styles.
+    /// A builder for non-default templates or formatting choices.
     pub fn builder() -> EngineBuilder {
         EngineBuilder::default()
     }
 
-    /// The bundled font's metrics.
+    /// The bundled font's metrics (for the crate's own layout tests).
+    #[cfg(feature = "unstable-internals")]
     pub fn fonts(&self) -> &FontSet {
         &self.fonts
     }
 
-    /// Renders `doc` as `format`.
-    pub fn render<D: Document>(&self, doc: &D, format: Format) -> Result<Rendered> {
-        let (tree, mut warnings) = self.prepare_tree(doc, format == Format::Pdf)?;
-        let label = document_label(&doc.meta());
-        self.export(&tree, format, &mut warnings)
-            .map_err(|e| e.with_document(label))
+    /// Every problem that would stop a paper of `congress`, each with its path in the congress
+    /// file: the record's own ([`Congress::validate`]), numbers pinned twice, and characters
+    /// the bundled font cannot print. Empty when the whole pack can be made.
+    pub fn validate(&self, congress: &Congress) -> Vec<Diagnostic> {
+        let mut out = registry::validate(congress);
+        for d in self.glyph_problems(congress) {
+            if !out.contains(&d) {
+                out.push(d);
+            }
+        }
+        out
     }
 
-    /// Renders `doc` once into the tree and exports it in each format.
-    pub fn render_formats<D: Document>(
-        &self,
-        doc: &D,
-        formats: &[Format],
-    ) -> Result<Vec<Rendered>> {
-        let (tree, warnings) = self.prepare_tree(doc, formats.contains(&Format::Pdf))?;
-        let label = document_label(&doc.meta());
+    /// Characters of the record that cannot be printed — control characters, and characters
+    /// the bundled font lacks — with their paths in the record. (A loaded record's control
+    /// characters were found at load; a record built in code is checked here.)
+    pub(crate) fn glyph_problems(&self, congress: &Congress) -> Vec<Diagnostic> {
+        let Ok(mut value) = serde_json::to_value(congress) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for_each_string(&mut value, &mut |path, s| {
+            let control = crate::congress::text_problem(s);
+            if !control.is_empty() {
+                out.push(Diagnostic::new(path.clone(), control));
+            } else if let Some(d) = self.glyph_problem(path, s) {
+                out.push(d);
+            }
+        });
+        out
+    }
+
+    /// The first character of `s` that the bundled font cannot print, as a problem at `path`.
+    fn glyph_problem(&self, path: &Path, s: &str) -> Option<Diagnostic> {
+        // Control characters are reported by the record's own checks, not as glyphs.
+        let c = self.fonts.first_missing(s).filter(|c| !c.is_control())?;
+        Some(Diagnostic::new(
+            path.clone(),
+            format!(
+                "contains '{c}' (U+{:04X}), which the bundled font (Liberation Serif) cannot \
+                 print",
+                c as u32
+            ),
+        ))
+    }
+
+    /// Renders `paper` as `format`.
+    pub fn render(&self, paper: &Paper, format: Format) -> Result<Rendered> {
+        let (tree, mut warnings) = self.prepare_tree(paper, format == Format::Pdf)?;
+        self.export(&tree, format, &mut warnings)
+            .map_err(|e| e.with_document(paper.meta().label()))
+    }
+
+    /// Renders `paper` once into the tree and exports it in each format.
+    pub fn render_formats(&self, paper: &Paper, formats: &[Format]) -> Result<Vec<Rendered>> {
+        let (tree, warnings) = self.prepare_tree(paper, formats.contains(&Format::Pdf))?;
         formats
             .iter()
             .map(|f| {
                 let mut w = warnings.clone();
                 self.export(&tree, *f, &mut w)
-                    .map_err(|e| e.with_document(label.clone()))
+                    .map_err(|e| e.with_document(paper.meta().label()))
             })
             .collect()
     }
@@ -194,28 +248,27 @@ impl Engine {
         }
     }
 
-    /// The markup the template produces for `doc` (for debugging templates).
-    pub fn render_markup<D: Document>(&self, doc: &D) -> Result<String> {
-        let meta = doc.meta();
-        let value = self.data(doc, &meta, false)?.0;
+    /// The markup the template produces for `paper` (for debugging templates).
+    pub fn render_markup(&self, paper: &Paper) -> Result<String> {
+        let value = self.data(paper, false)?.0;
         self.templates
-            .render(meta.kind.name(), &value)
-            .map_err(|e| e.with_document(document_label(&meta)))
+            .render(paper.kind().name(), &value)
+            .map_err(|e| e.with_document(paper.meta().label()))
     }
 
-    /// The resolved tree of `doc` (what both backends translate).
-    pub fn render_tree<D: Document>(&self, doc: &D) -> Result<tree::Document> {
-        self.prepare_tree(doc, true).map(|(t, _)| t)
+    /// The resolved tree of `paper` (what both backends translate).
+    pub fn render_tree(&self, paper: &Paper) -> Result<tree::Document> {
+        self.prepare_tree(paper, true).map(|(t, _)| t)
     }
 
-    fn prepare_tree<D: Document>(
+    fn prepare_tree(
         &self,
-        doc: &D,
+        paper: &Paper,
         strict_glyphs: bool,
     ) -> Result<(tree::Document, Vec<Diagnostic>)> {
-        let meta = doc.meta();
-        let label = document_label(&meta);
-        let (value, warnings) = self.data(doc, &meta, strict_glyphs)?;
+        let meta = paper.meta();
+        let label = meta.label();
+        let (value, warnings) = self.data(paper, strict_glyphs)?;
         let markup = self
             .templates
             .render(meta.kind.name(), &value)
@@ -231,208 +284,85 @@ impl Engine {
             subject: meta.subject.clone(),
             author: meta.author.clone(),
             language: "vi-VN".to_string(),
-            created: meta.created.clone(),
-            id: meta.id.clone(),
+            created: meta.created(),
+            id: meta.id(),
         };
         let tree = markup::resolve(&markup, &ctx, tree_meta).map_err(|e| e.with_document(label))?;
         Ok((tree, warnings))
     }
 
-    /// Validates `doc` and prepares its data for the template: every problem at once.
-    fn data<D: Document>(
-        &self,
-        doc: &D,
-        meta: &DocMeta,
-        strict_glyphs: bool,
-    ) -> Result<(Value, Vec<Diagnostic>)> {
-        let label = document_label(meta);
-        let mut problems = doc.validate();
-        let mut value = match doc.context() {
-            Ok(v) => v,
-            // A context that cannot be computed (inconsistent counts) is reported together
-            // with the other problems of the document.
-            // (validation usually found the same problems already).
-            Err(e) if !problems.is_empty() || !e.diagnostics().is_empty() => {
-                if problems.is_empty() {
-                    problems.extend(e.diagnostics().iter().cloned());
-                }
-                return Err(Error::invalid(&label, problems));
+    /// The paper's context, with every string the font cannot print found: an error for a PDF
+    /// (it would print a blank box), a warning for a DOCX (Word's font may have it).
+    ///
+    /// The record's text was checked when it was loaded and validated; this is the last look
+    /// before the backends, for papers made from a record built in code.
+    fn data(&self, paper: &Paper, strict_glyphs: bool) -> Result<(Value, Vec<Diagnostic>)> {
+        let mut value = paper.context()?;
+        let mut found = Vec::new();
+        for_each_string(&mut value, &mut |path, s| {
+            // A record built in code may hold decomposed text: the PDF would draw its marks
+            // apart. (A loaded record is NFC already; the check is cheap.)
+            if !crate::vi::is_nfc(s) {
+                *s = crate::vi::nfc(s);
             }
-            Err(e) => return Err(e.with_document(label.clone())),
-        };
-        problems.extend(template::prepare(&mut value));
+            let control = crate::congress::text_problem(s);
+            if !control.is_empty() {
+                found.push((true, Diagnostic::new(path.clone(), control)));
+            } else if let Some(d) = self.glyph_problem(path, s) {
+                found.push((strict_glyphs, d));
+            }
+        });
+        let mut problems = Vec::new();
         let mut warnings = Vec::new();
-        let glyphs = missing_glyphs(&mut value, &self.fonts);
-        if strict_glyphs {
-            problems.extend(glyphs);
-        } else {
-            warnings.extend(glyphs.into_iter().map(|mut d| {
+        for (fatal, mut d) in found {
+            if fatal {
+                problems.push(d);
+            } else {
                 d.message
                     .push_str(" (the DOCX may still show it if Word's font has it)");
-                d
-            }));
+                warnings.push(d);
+            }
         }
         if !problems.is_empty() {
-            problems.dedup();
-            return Err(Error::invalid(&label, problems));
+            return Err(Error::invalid(&paper.meta().label(), problems));
         }
         Ok((value, warnings))
     }
 
-    /// One invitation per guest of `congress`, rendered in parallel in each of `formats`.
+    /// Every paper of `kind` that `congress` has (one invitation per guest …), rendered in
+    /// parallel in each of `formats`.
     ///
-    /// A problem of the congress itself (outside `guests`) fails the whole batch; a problem of
-    /// one guest fails only that guest's item, and the others are still produced.
-    pub fn render_invitations(
-        &self,
-        congress: &Congress,
-        formats: &[Format],
-    ) -> Result<Vec<BatchItem>> {
-        self.render_kind(congress, DocumentKind::Invitation, formats)
-    }
-
-    /// Every document of `kind` that `congress` produces (see [`Congress::documents`]),
-    /// rendered in parallel in each of `formats`.
-    ///
-    /// Problems of the congress that concern no single document fail the whole call; a problem
-    /// of one guest (or one document) fails only that item, and the others are still produced.
+    /// A problem of the record that concerns every paper of the kind fails the call; a problem
+    /// of one guest (or one election round, one personnel track) fails only the papers about
+    /// it, and the others are still produced.
     pub fn render_kind(
         &self,
         congress: &Congress,
         kind: DocumentKind,
         formats: &[Format],
     ) -> Result<Vec<BatchItem>> {
-        let mut per_guest: Vec<Vec<Diagnostic>> = vec![Vec::new(); congress.guests.len()];
-        let mut general = Vec::new();
-        for d in congress.validate() {
-            match guest_index(&d.path) {
-                Some(i) if i < per_guest.len() => per_guest[i].push(d),
-                // Election problems belong to the ballots and minutes, which report them.
-                _ if d.path.starts_with("elections[") => {}
-                _ => general.push(d),
-            }
-        }
-        if !general.is_empty() {
-            return Err(Error::invalid("congress", general));
-        }
-        let docs = congress.documents(kind)?;
-        Ok(docs
+        let papers = registry::batch(congress, kind, self.glyph_problems(congress))?;
+        Ok(papers
             .into_par_iter()
             .enumerate()
-            .map(|(i, doc)| {
-                let meta = doc.meta();
-                let guest_problems = match kind {
-                    DocumentKind::Invitation => per_guest.get(i).cloned().unwrap_or_default(),
-                    _ => Vec::new(),
-                };
-                let result = if guest_problems.is_empty() {
-                    self.render_formats(&doc, formats)
-                } else {
-                    Err(Error::invalid(&document_label(&meta), guest_problems))
-                };
-                BatchItem {
-                    index: i,
-                    recipient: meta.recipient.clone().unwrap_or_else(|| meta.title.clone()),
-                    file_stem: meta.file_stem,
-                    result,
+            .map(|(i, paper)| match paper {
+                Ok(paper) => {
+                    let meta = paper.meta();
+                    BatchItem {
+                        index: i,
+                        recipient: meta.recipient.clone().unwrap_or_else(|| meta.title.clone()),
+                        file_stem: meta.file_stem.clone(),
+                        result: self.render_formats(&paper, formats),
+                    }
                 }
+                Err(failed) => BatchItem {
+                    index: i,
+                    recipient: failed.recipient,
+                    file_stem: failed.file_stem,
+                    result: Err(failed.error),
+                },
             })
             .collect())
-    }
-}
-
-fn guest_index(path: &str) -> Option<usize> {
-    let rest = path.strip_prefix("guests[")?;
-    let end = rest.find(']')?;
-    rest[..end].parse().ok()
-}
-
-/// "invitation for Đinh Thị Lan Duyên" / "summons".
-pub(crate) fn document_label(meta: &DocMeta) -> String {
-    match &meta.recipient {
-        Some(r) => format!("{} for {r}", meta.kind.name()),
-        None => meta.kind.name().to_string(),
-    }
-}
-
-/// Reports every string field holding a character the bundled font cannot print.
-fn missing_glyphs(value: &mut Value, fonts: &FontSet) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    template::for_each_string(value, &mut |path, s| {
-        // Control characters are reported by `template::prepare`, not as glyphs.
-        if let Some(c) = fonts.first_missing(s).filter(|c| !c.is_control()) {
-            out.push(Diagnostic::new(
-                path,
-                format!(
-                    "contains '{c}' (U+{:04X}), which the bundled font (Liberation Serif) \
-                     cannot print",
-                    c as u32
-                ),
-            ));
-        }
-    });
-    out
-}
-
-/// Reads a congress from JSON text. Errors name the field (`guests[3].name.ten`).
-///
-/// A person who plays several parts (a candidate who is also in the presidium and presents a
-/// report) can be written once, in a top-level `people` object, and referred to as `"@key"`
-/// wherever a name goes (`"name": "@vinh"`, a counting team's `"head"` and `"members"`): the
-/// name then comes from one place and cannot differ between documents.
-pub fn load_congress(text: &str) -> Result<Congress> {
-    load_json_with(text, crate::model::resolve_people)
-}
-
-/// Reads any serde type from JSON, with field paths in the errors and NFC-normalised strings.
-pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    load_json_with(text, |_| Ok(()))
-}
-
-fn load_json_with<T: serde::de::DeserializeOwned>(
-    text: &str,
-    prepare: impl FnOnce(&mut Value) -> Result<()>,
-) -> Result<T> {
-    let mut value: Value = serde_json::from_str(text).map_err(|e| {
-        Error::new(
-            ErrorKind::Json,
-            format!(
-                "not valid JSON: {} (line {}, column {})",
-                strip_position(&e.to_string()),
-                e.line(),
-                e.column()
-            ),
-        )
-    })?;
-    // NFC and line-break folding here; control characters are left for validation to report
-    // against the document that contains them, so one bad guest does not stop the others.
-    template::for_each_string(&mut value, &mut |_, s| {
-        if let Some(clean) = template::clean_text(s, "", &mut Vec::new()) {
-            *s = clean;
-        } else if !crate::vi::is_nfc(s) {
-            *s = crate::vi::nfc(s);
-        }
-    });
-    prepare(&mut value)?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if path.is_empty() || path == "." {
-            Error::new(
-                ErrorKind::Json,
-                format!("{inner} at the top level of the file"),
-            )
-        } else {
-            let err = Error::new(ErrorKind::Json, inner.to_string());
-            err.with_path(path)
-        }
-    })
-}
-
-fn strip_position(msg: &str) -> &str {
-    match msg.find(" at line ") {
-        Some(i) => &msg[..i],
-        None => msg,
     }
 }
 

@@ -10,9 +10,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::engine::{document_label, Engine, Format};
+use crate::congress::Congress;
+use crate::document::{Paper, PaperMeta};
+use crate::engine::{Engine, Format};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
-use crate::model::{AnyDocument, Congress, Document, DocumentKind};
+use crate::registry::{self, DocumentKind};
 
 /// One file of a pack.
 #[derive(Debug, Clone)]
@@ -73,8 +75,8 @@ pub struct Manifest {
 /// One document in the manifest.
 #[derive(Debug, Clone, Serialize)]
 pub struct ManifestEntry {
-    /// Machine name of the kind: `programme`.
-    pub kind: &'static str,
+    /// The kind (its machine name in JSON: `programme`).
+    pub kind: DocumentKind,
     /// "01-CTr/ĐH", or null for papers without a number (ballots, lists, the script).
     pub number: Option<String>,
     /// The title.
@@ -121,7 +123,7 @@ impl Pack {
                 .documents
                 .iter()
                 .map(|d| ManifestEntry {
-                    kind: d.kind.name(),
+                    kind: d.kind,
                     number: d.number.clone(),
                     title: d.title.clone(),
                     recipient: d.recipient.clone(),
@@ -262,18 +264,11 @@ impl Engine {
                 "no format given; expected docx, pdf or both",
             ));
         }
-        let problems = congress.validate();
-        if !problems.is_empty() {
-            return Err(Error::invalid("congress", problems));
-        }
-        let mut docs: Vec<AnyDocument> = Vec::new();
-        for kind in DocumentKind::ALL {
-            docs.extend(congress.documents(*kind)?);
-        }
+        let docs: Vec<Paper> = registry::every_paper(congress, self.glyph_problems(congress))?;
         let total = docs.len();
         let done = AtomicUsize::new(0);
         progress(0, total);
-        let rendered: Vec<(usize, AnyDocument, Result<Vec<crate::Rendered>>)> = docs
+        let rendered: Vec<(usize, Paper, Result<Vec<crate::Rendered>>)> = docs
             .into_par_iter()
             .enumerate()
             .map(|(i, doc)| {
@@ -287,17 +282,14 @@ impl Engine {
         let mut used = std::collections::BTreeSet::new();
         let width = total.to_string().len().max(3);
         for (i, doc, result) in rendered {
-            let meta = doc.meta();
+            let meta: &PaperMeta = doc.meta();
             match result {
                 Err(e) => {
-                    let label = document_label(&meta);
-                    if e.diagnostics().is_empty() {
-                        failures.push(Diagnostic::new(label, e.to_string()));
-                    } else {
-                        failures.extend(e.diagnostics().iter().map(|d| {
-                            Diagnostic::new(format!("{label}: {}", d.path), d.message.clone())
-                        }));
-                    }
+                    let label = meta.label();
+                    failures.extend(e.into_diagnostics().into_iter().map(|mut d| {
+                        d.message = format!("{} (in the {label})", d.message);
+                        d
+                    }));
                 }
                 Ok(files) => {
                     let mut stem = format!("{:0width$}-{}", i + 1, meta.file_stem);

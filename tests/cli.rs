@@ -29,7 +29,7 @@ fn render_all_writes_every_document_of_the_congress_in_both_formats() {
     let c = common::sample();
     let documents: usize = daihoi::DocumentKind::ALL
         .iter()
-        .map(|k| c.documents(*k).unwrap().len())
+        .map(|k| k.papers(&c).unwrap().len())
         .sum();
     assert!(documents > c.guests.len() + 1);
     let mut names: Vec<String> = std::fs::read_dir(&out)

@@ -2,6 +2,7 @@
 //! tables, page numbers and core properties are what the Party's format rules ask for; the
 //! property children are in schema order; the text reads back exactly; the bytes are
 //! deterministic; and, where LibreOffice is installed, a real client converts the file.
+#![cfg(feature = "unstable-internals")]
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};

@@ -5,11 +5,15 @@
 mod common;
 
 use common::*;
-use daihoi::{ErrorKind, Format, Invitation};
+use daihoi::{About, DocumentKind, ErrorKind, Format, Paper};
+
+fn invitation(c: &daihoi::Congress, guest: usize) -> Paper {
+    paper_of(c, DocumentKind::Invitation, About::Guest { guest })
+}
 
 fn congress_with_guest(ho: &str, dem: &str, ten: &str) -> daihoi::Congress {
     let mut c = sample();
-    c.guests[1].name = daihoi::model::PersonName::new(ho, dem, ten);
+    c.guests[1].name = daihoi::vi::PersonName::new(ho, dem, ten);
     c
 }
 
@@ -22,7 +26,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 #[test]
 fn a_name_full_of_markup_prints_literally_in_both_formats() {
     let c = congress_with_guest("<b>Nguyễn", "&", "{{x}}</b>");
-    let inv = Invitation::for_guest(&c, 1).unwrap();
+    let inv = invitation(&c, 1);
     let want = "Đồng chí <b>Nguyễn & {{x}}</b>";
     let tree = engine().render_tree(&inv).unwrap();
     assert!(tree.plain_text().contains(want));
@@ -40,7 +44,7 @@ fn a_name_full_of_markup_prints_literally_in_both_formats() {
 #[test]
 fn quotes_and_apostrophes_survive() {
     let c = congress_with_guest("O'Neil", "\"Văn\"", "An`=");
-    let inv = Invitation::for_guest(&c, 1).unwrap();
+    let inv = invitation(&c, 1);
     let text = engine().render_tree(&inv).unwrap().plain_text();
     assert!(text.contains("O'Neil \"Văn\" An`="), "{text}");
 }
@@ -49,7 +53,7 @@ fn quotes_and_apostrophes_survive() {
 fn control_characters_are_rejected_naming_the_field_and_the_others_still_render() {
     let c = congress_with_guest("Nguyễn", "Văn", "A\u{7}n");
     let items = engine()
-        .render_invitations(&c, &[Format::Docx, Format::Pdf])
+        .render_kind(&c, DocumentKind::Invitation, &[Format::Docx, Format::Pdf])
         .unwrap();
     let bad = &items[1];
     let err = bad.result.as_ref().unwrap_err();
@@ -68,7 +72,7 @@ fn control_characters_are_rejected_naming_the_field_and_the_others_still_render(
 fn line_breaks_and_tabs_in_data_become_spaces_and_the_docx_stays_valid() {
     let text = sample_text().replace("\"Duyên\"", "\"Du\\tyên\\n\"");
     let c = daihoi::load_congress(&text).unwrap();
-    let inv = Invitation::for_guest(&c, 0).unwrap();
+    let inv = invitation(&c, 0);
     let docx = engine().render(&inv, Format::Docx).unwrap();
     let xml = docx_part(&docx.bytes, "word/document.xml").unwrap();
     roxmltree::Document::parse(&xml).unwrap();
@@ -83,9 +87,11 @@ fn nfd_names_come_out_nfc() {
     let json = sample_text().replace("Đinh", &nfd[..nfd.find(' ').unwrap()]);
     let c = daihoi::load_congress(&json).unwrap();
     assert_eq!(c.guests[0].name.ho, "Nguyễn", "NFC on the way in");
-    // Also when a document is built by hand with NFD text.
-    let mut inv = Invitation::for_guest(&sample(), 0).unwrap();
-    inv.addressee.name = nfd.clone();
+    // Also when the record is built in code with NFD text.
+    let mut c = sample();
+    c.guests[0].name =
+        daihoi::vi::PersonName::new(&nfd[..nfd.find(' ').unwrap()], "Thị Ánh", "Tuyết");
+    let inv = invitation(&c, 0);
     let tree = engine().render_tree(&inv).unwrap();
     assert!(tree.plain_text().contains("Nguyễn Thị Ánh Tuyết"));
     let pdf = engine().render(&inv, Format::Pdf).unwrap();
@@ -98,7 +104,7 @@ fn a_500_character_name_wraps_instead_of_overflowing() {
     let one_word = "Ư".repeat(500);
     for (ho, ten) in [(long_words.trim(), "Bình"), ("Lê", one_word.as_str())] {
         let c = congress_with_guest(ho, "", ten);
-        let inv = Invitation::for_guest(&c, 1).unwrap();
+        let inv = invitation(&c, 1);
         let pdf = engine().render(&inv, Format::Pdf).unwrap();
         assert!(pdf.pages.unwrap() <= 2, "{:?} pages", pdf.pages);
         // A word longer than the line is broken across lines: compare without spaces.
@@ -112,13 +118,12 @@ fn a_500_character_name_wraps_instead_of_overflowing() {
 #[test]
 fn a_glyph_the_font_lacks_is_reported_by_name_and_the_other_guests_are_written() {
     let c = congress_with_guest("Nguyễn", "Văn", "An 中");
-    let items = engine().render_invitations(&c, &[Format::Pdf]).unwrap();
+    let items = engine()
+        .render_kind(&c, DocumentKind::Invitation, &[Format::Pdf])
+        .unwrap();
     let err = items[1].result.as_ref().unwrap_err();
     let msg = err.to_string();
-    assert!(
-        msg.contains("guests[1]") || msg.contains("addressee.name"),
-        "{msg}"
-    );
+    assert!(msg.contains("guests[1].name.ten"), "{msg}");
     assert!(msg.contains("'中' (U+4E2D)"), "{msg}");
     assert!(
         msg.contains("Nguyễn Văn An 中"),
@@ -154,11 +159,22 @@ fn ten_thousand_guests_are_numbered_without_collision() {
     c.guests = (0..10_000).map(|_| g.clone()).collect();
     c.guests[5].number = Some(3);
     c.guests[6].number = Some(3);
-    assert!(c.validate().iter().any(|d| d.path == "guests[6].number"));
+    assert!(daihoi::validate(&c)
+        .iter()
+        .any(|d| d.path == "guests[6].number"));
     c.guests[6].number = None;
     c.guests[5].number = Some(20_000);
-    assert!(c.validate().is_empty(), "{:?}", c.validate());
-    let numbers = c.invitation_numbers();
+    assert!(
+        daihoi::validate(&c).is_empty(),
+        "{:?}",
+        daihoi::validate(&c)
+    );
+    let numbers: Vec<String> = DocumentKind::Invitation
+        .papers(&c)
+        .unwrap()
+        .iter()
+        .map(|p| p.meta().number.clone().unwrap())
+        .collect();
     let unique: std::collections::BTreeSet<_> = numbers.iter().collect();
     assert_eq!(unique.len(), 10_000);
 }
@@ -172,10 +188,7 @@ fn markup_and_long_text_in_the_proceedings_print_literally_across_the_pack() {
     let pack = engine()
         .pack(&c, &[daihoi::Format::Docx, daihoi::Format::Pdf])
         .expect("the pack is made");
-    let minutes = c
-        .documents(daihoi::DocumentKind::CongressMinutes)
-        .unwrap()
-        .remove(0);
+    let minutes = paper_of(&c, DocumentKind::CongressMinutes, About::Congress);
     let text = engine().render_tree(&minutes).unwrap().plain_text();
     assert!(text.contains("Báo cáo <b>chính trị</b> & {{x}} \"khoá\" 'XXIII'"));
     for d in &pack.documents {

@@ -1,5 +1,6 @@
 //! The PDF backend end to end: hand-built trees → layout → PDF, checked with lopdf and, where
 //! installed, with qpdf and poppler's pdffonts / pdftotext.
+#![cfg(feature = "unstable-internals")]
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -4,15 +4,19 @@
 mod common;
 
 use common::*;
-use daihoi::markup::write_tree;
-use daihoi::{Format, Invitation, Summons};
+use daihoi::tree::write_tree;
+use daihoi::{About, DocumentKind, Format, Paper};
 
-fn invitation() -> Invitation {
-    Invitation::for_guest(&sample(), 0).unwrap()
+fn invitation() -> Paper {
+    paper_of(
+        &sample(),
+        DocumentKind::Invitation,
+        About::Guest { guest: 0 },
+    )
 }
 
-fn summons() -> Summons {
-    Summons::for_congress(&sample())
+fn summons() -> Paper {
+    paper_of(&sample(), DocumentKind::Summons, About::Congress)
 }
 
 #[test]
@@ -209,7 +213,7 @@ fn docx_text_reads_back_exactly() {
         engine().render_tree(&invitation()).unwrap(),
         engine().render_tree(&summons()).unwrap(),
     ] {
-        let bytes = daihoi::docx::export(&doc).unwrap();
+        let bytes = engine().export_tree(&doc, Format::Docx).unwrap().bytes;
         assert_eq!(fold(&docx_text(&bytes)), fold(&doc.plain_text()));
     }
 }
@@ -284,7 +288,11 @@ fn rendering_is_deterministic() {
 fn one_invitation_per_guest_in_both_formats() {
     let congress = sample();
     let items = engine()
-        .render_invitations(&congress, &[Format::Docx, Format::Pdf])
+        .render_kind(
+            &congress,
+            DocumentKind::Invitation,
+            &[Format::Docx, Format::Pdf],
+        )
         .unwrap();
     assert_eq!(items.len(), congress.guests.len());
     let mut stems = std::collections::BTreeSet::new();

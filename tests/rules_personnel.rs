@@ -1,11 +1,11 @@
 //! The five-step personnel procedure (SPEC §5): thresholds against the convened, the quorum, the
 //! summary table, and the standing/executive committee disagreement flag.
 
-use daihoi::model::PersonName;
 use daihoi::rules::{
     evaluate_step, passes, quorum_ok, summarize, Absence, BallotCounts, Base, PersonnelProcedure,
     Step, StepInput, StepRule, StepVote, Track,
 };
+use daihoi::vi::PersonName;
 use daihoi::ErrorKind;
 
 fn x() -> PersonName {
@@ -198,10 +198,10 @@ fn a_step_given_twice_is_an_error() {
     p.steps.push(step(Step::KeyOfficials, 45, 40, &[]));
     p.steps[0].present = 19;
     let error = summarize(&p).expect_err("duplicate step");
-    let paths: Vec<&str> = error
+    let paths: Vec<String> = error
         .diagnostics()
         .iter()
-        .map(|d| d.path.as_str())
+        .map(|d| d.path.to_string())
         .collect();
     assert_eq!(paths, ["steps[0].ballots.issued", "steps[5].step"]);
     assert!(error.diagnostics()[1].message.contains("also steps[2]"));

@@ -1,11 +1,11 @@
 //! The tally against the worked examples of SPEC §8.1 (T1–T8, P1) and each invariant of §6.5.
 
-use daihoi::model::PersonName;
 use daihoi::rules::{
     evaluate_step, next_round, tally, BallotCounts, Candidate, CongressKind, Denominator, Election,
     Exclusion, ExclusionCount, FloorNomination, InvalidBallots, Office, RuleSet, Status, Step,
     StepInput, StepVote, Tally,
 };
+use daihoi::vi::PersonName;
 use daihoi::{Error, ErrorKind};
 
 fn name(i: usize) -> PersonName {
@@ -514,10 +514,10 @@ fn every_violated_invariant_is_reported_at_once() {
     e.ballots.returned = 31; // > issued, and ≠ valid + invalid
     e.candidates[0].votes = 40; // > valid
     let error = err(&e);
-    let paths: Vec<&str> = error
+    let paths: Vec<String> = error
         .diagnostics()
         .iter()
-        .map(|d| d.path.as_str())
+        .map(|d| d.path.to_string())
         .collect();
     assert_eq!(
         paths,

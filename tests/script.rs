@@ -4,19 +4,20 @@
 mod common;
 
 use common::*;
-use daihoi::markup::write_tree;
-use daihoi::model::{Membership, OrgKind, Script, SessionKind};
+use daihoi::congress::{Membership, OrgKind, SessionKind};
 use daihoi::rules::CongressKind;
-use daihoi::{Congress, Document, DocumentKind, Format};
+use daihoi::tree::write_tree;
+use daihoi::{About, Congress, DocumentKind, Format, Paper};
 
-fn script_of(c: &Congress) -> Script {
-    Script::for_congress(c).unwrap()
+fn script_of(c: &Congress) -> Paper {
+    match DocumentKind::Script.paper(c, About::Congress) {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    }
 }
 
 fn text_of(c: &Congress) -> String {
-    let doc = script_of(c);
-    assert_eq!(doc.validate(), vec![]);
-    fold(&engine().render_tree(&doc).unwrap().plain_text())
+    common::text_of(&script_of(c))
 }
 
 fn assert_in_order(text: &str, parts: &[&str]) {
@@ -53,7 +54,7 @@ fn members_congress() -> Congress {
 
 #[test]
 fn golden_tree_of_the_sample_script() {
-    let docs = sample().documents(DocumentKind::Script).unwrap();
+    let docs = DocumentKind::Script.papers(&sample()).unwrap();
     assert_eq!(docs.len(), 1, "one script per congress with proceedings");
     let tree = engine().render_tree(&docs[0]).unwrap();
     insta::assert_snapshot!("script_tree", write_tree(&tree));
@@ -63,9 +64,9 @@ fn golden_tree_of_the_sample_script() {
 fn no_proceedings_no_script() {
     let mut c = sample();
     c.proceedings = None;
-    assert!(c.documents(DocumentKind::Script).unwrap().is_empty());
-    let err = Script::for_congress(&c).unwrap_err();
-    assert_eq!(err.path(), Some("proceedings"));
+    assert!(DocumentKind::Script.papers(&c).unwrap().is_empty());
+    let err = DocumentKind::Script.paper(&c, About::Congress).unwrap_err();
+    assert!(err.to_string().contains("no script"), "{err}");
 }
 
 #[test]
@@ -233,15 +234,21 @@ fn the_agenda_can_name_who_does_an_item() {
 
 #[test]
 fn a_bad_script_reports_every_problem_with_its_path() {
-    let mut doc = script_of(&sample());
-    doc.proceedings.presidium.clear();
-    doc.proceedings.resolution.vote.agree = 200;
-    doc.elections[0].rounds[0].election.ballots.valid = 500;
-    let paths: Vec<String> = doc.validate().into_iter().map(|d| d.path).collect();
+    let mut c = sample();
+    let p = c.proceedings.as_mut().unwrap();
+    p.presidium.clear();
+    p.resolution.vote.agree = 200;
+    c.elections[0].rounds[0].ballots.valid = 500;
+    let err = DocumentKind::Script.papers(&c).unwrap_err();
+    let paths: Vec<String> = err
+        .diagnostics()
+        .iter()
+        .map(|d| d.path.to_string())
+        .collect();
     for p in [
         "proceedings.presidium",
         "proceedings.resolution.vote",
-        "elections[0].rounds[0].election.ballots",
+        "elections[0].rounds[0].ballots",
     ] {
         assert!(
             paths.iter().any(|x| x.starts_with(p)),

@@ -10,7 +10,7 @@ fn problems(file: &Path) -> String {
     match daihoi::load_congress(&text) {
         Err(e) => format!("load error ({:?}):\n{e:#}", e.kind()),
         Ok(c) => {
-            let problems = c.validate();
+            let problems = daihoi::validate(&c);
             assert!(!problems.is_empty(), "{} should be invalid", file.display());
             format!("{:#}", daihoi::Error::invalid("congress", problems))
         }
@@ -35,5 +35,5 @@ fn invalid_congress_files_get_clear_messages() {
 
 #[test]
 fn the_sample_congress_is_valid() {
-    assert_eq!(common::sample().validate(), vec![]);
+    assert_eq!(daihoi::validate(&common::sample()), vec![]);
 }

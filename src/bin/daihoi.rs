@@ -92,10 +92,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Kinds => {
             for k in DocumentKind::ALL {
-                let code = match k.type_code() {
-                    "" => String::new(),
-                    c => format!(" ({c})"),
-                };
+                let code = k.type_code().map(|c| format!(" ({c})")).unwrap_or_default();
                 println!("{:<28} {}{code}", k.name(), k.title());
             }
             println!("{:<28} every kind above", "all");

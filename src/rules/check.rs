@@ -21,11 +21,11 @@ pub(crate) struct Findings {
 
 impl Findings {
     pub fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(Diagnostic::new(path, message));
+        self.errors.push(Diagnostic::new(path.into(), message));
     }
 
     pub fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.warnings.push(Diagnostic::new(path, message));
+        self.warnings.push(Diagnostic::new(path.into(), message));
     }
 
     /// Rejects a count too large to be real (its arithmetic would still be exact: all sums are

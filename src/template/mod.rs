@@ -1,6 +1,6 @@
 //! The Handlebars registry: embedded templates and partials, an optional override directory,
-//! the Vietnamese helpers, and the data preparation (NFC, control characters) that keeps user
-//! data from ever becoming markup.
+//! and the Vietnamese helpers. User data reaches a template already clean (NFC, no control
+//! characters: see `congress::load`) and always escaped, so it never becomes markup.
 //!
 //! Strict mode is on: a template that names a field the data lacks is an error, not a blank.
 
@@ -11,32 +11,31 @@ use std::path::Path;
 use handlebars::Handlebars;
 use serde_json::Value;
 
-use crate::error::{Diagnostic, Error, ErrorKind, Location, Result};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 pub use helpers::{names as helper_names, FormatOptions};
 
-/// Embeds `templates/NAME.hbs` (documents) and `templates/partials/NAME.hbs` (partials).
-macro_rules! builtin {
-    (documents: $($d:literal),* ; partials: $($p:literal),* $(,)?) => {
-        &[
-            $(($d, include_str!(concat!("../../templates/", $d, ".hbs"))),)*
-            $(($p, include_str!(concat!("../../templates/partials/", $p, ".hbs"))),)*
-        ]
+/// The built-in partials: (name, source). The papers' templates come from the registry of
+/// document kinds ([`crate::registry::TEMPLATES`]).
+macro_rules! partials {
+    ($($p:literal),* $(,)?) => {
+        &[ $(($p, include_str!(concat!("../../templates/partials/", $p, ".hbs"))),)* ]
     };
 }
 
-/// The built-in templates: (name, source).
-const BUILTIN: &[(&str, &str)] = builtin!(
-    documents: "invitation", "summons", "ballot", "vote-count-minutes", "conference-summons",
-        "introduction-ballot", "introduction-tally-minutes", "conference-minutes",
-        "personnel-summary", "candidate-list", "programme", "script", "congress-minutes";
-    partials: "header", "title", "signature", "signer", "attendance", "ballot-counts",
-        "step-verdict",
+const PARTIALS: &[(&str, &str)] = partials!(
+    "header", "title", "signature", "signer", "basis", "attendance", "ballot-counts",
+    "step-verdict",
 );
+
+/// Every built-in template and partial: (name, source).
+fn builtin() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    crate::registry::TEMPLATES.iter().chain(PARTIALS)
+}
 
 /// The names of the built-in templates and partials.
 pub fn builtin_names() -> impl Iterator<Item = &'static str> {
-    BUILTIN.iter().map(|(n, _)| *n)
+    builtin().map(|(n, _)| *n)
 }
 
 /// Compiled templates.
@@ -63,7 +62,7 @@ impl Templates {
         registry.set_strict_mode(true);
         registry.set_prevent_indent(true);
         helpers::register(&mut registry, options);
-        for (name, source) in BUILTIN {
+        for (name, source) in builtin() {
             registry
                 .register_template_string(name, *source)
                 .map_err(|e| template_error(name, e))?;
@@ -148,94 +147,4 @@ fn override_files(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
         }
     }
     Ok(out)
-}
-
-/// Prepares serialized user data for the templates: every string NFC-normalised; line breaks
-/// and tabs become spaces; other control characters are problems reported with their path.
-pub fn prepare(value: &mut Value) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    for_each_string(value, &mut |path, s| {
-        if let Some(clean) = clean_text(s, path, &mut problems) {
-            *s = clean;
-        }
-    });
-    problems
-}
-
-/// Calls `f` with the path (`guests[2].name.ten`) and the text of every string in `value`.
-pub fn for_each_string(value: &mut Value, f: &mut impl FnMut(&str, &mut String)) {
-    for_each_value(value, &mut |path, v| {
-        if let Value::String(s) = v {
-            f(path, s);
-        }
-        true
-    })
-}
-
-/// Calls `f` with the path (`guests[2].name`) and every value in `value`, parents before their
-/// children; the children of a value are visited when `f` returns true.
-pub fn for_each_value(value: &mut Value, f: &mut impl FnMut(&str, &mut Value) -> bool) {
-    fn walk(value: &mut Value, path: &mut String, f: &mut impl FnMut(&str, &mut Value) -> bool) {
-        if !f(path, value) {
-            return;
-        }
-        match value {
-            Value::Array(items) => {
-                for (i, item) in items.iter_mut().enumerate() {
-                    let len = path.len();
-                    path.push_str(&format!("[{i}]"));
-                    walk(item, path, f);
-                    path.truncate(len);
-                }
-            }
-            Value::Object(map) => {
-                for (k, item) in map.iter_mut() {
-                    let len = path.len();
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(k);
-                    walk(item, path, f);
-                    path.truncate(len);
-                }
-            }
-            _ => {}
-        }
-    }
-    walk(value, &mut String::new(), f)
-}
-
-/// NFC, with `\t \n \r` folded to spaces; `None` when nothing changes. Other control characters
-/// (and the XML-forbidden U+FFFE, U+FFFF) are reported.
-pub fn clean_text(s: &str, path: &str, problems: &mut Vec<Diagnostic>) -> Option<String> {
-    let mut changed = false;
-    for c in s.chars() {
-        if matches!(c, '\t' | '\n' | '\r') {
-            changed = true;
-        } else if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' {
-            problems.push(Diagnostic::new(
-                path,
-                format!(
-                    "contains the control character U+{:04X}, which cannot be printed; remove it",
-                    c as u32
-                ),
-            ));
-            return None;
-        }
-    }
-    let nfc_needed = !crate::vi::is_nfc(s);
-    if !changed && !nfc_needed {
-        return None;
-    }
-    let folded: String = s
-        .chars()
-        .map(|c| {
-            if matches!(c, '\t' | '\n' | '\r') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    Some(crate::vi::nfc(&folded))
 }

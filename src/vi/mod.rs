@@ -6,12 +6,14 @@
 
 mod collate;
 mod date;
+mod name;
 mod numbers;
 mod text;
 mod time;
 
 pub use collate::{compare_text, name_key, text_key, CollationKey};
 pub use date::{Date, ParseDateError, Weekday};
+pub use name::PersonName;
 pub use numbers::{
     number_words, ordinal_words, roman, term, thousands, zero_padded, Dialect, NumberWordsError,
     NumberWordsOptions, TermStyle,

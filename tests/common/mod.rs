@@ -218,3 +218,23 @@ pub fn check_pdf_with_tools(path: &Path, expected_text: &str) {
         }
     }
 }
+
+/// Every paper of `kind` of the sample congress.
+pub fn papers(kind: daihoi::DocumentKind) -> Vec<daihoi::Paper> {
+    kind.papers(&sample()).unwrap()
+}
+
+/// The paper of `kind` about `about` in congress `c`.
+pub fn paper_of(c: &Congress, kind: daihoi::DocumentKind, about: daihoi::About) -> daihoi::Paper {
+    kind.paper(c, about).unwrap()
+}
+
+/// The text of a paper's tree, whitespace folded.
+pub fn text_of(paper: &daihoi::Paper) -> String {
+    fold(&engine().render_tree(paper).unwrap().plain_text())
+}
+
+/// `elections[election].rounds[round]`.
+pub fn round(election: usize, round: usize) -> daihoi::About {
+    daihoi::About::Round { election, round }
+}

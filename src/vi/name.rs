@@ -1,4 +1,5 @@
-//! People: names in their three parts, never split from a string.
+//! A person's name in its three parts, never split from a string, and its place in
+//! alphabetical order.
 
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,11 @@ impl PersonName {
             dem: dem.to_string(),
             ten: ten.to_string(),
         }
+    }
+
+    /// The key of this name in ballot order ("theo vần A, B, C": tên, then họ, then tên đệm).
+    pub fn key(&self) -> super::CollationKey {
+        super::name_key(&self.ho, &self.dem, &self.ten)
     }
 
     /// The full name in reading order: "Nguyễn Văn An".

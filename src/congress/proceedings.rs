@@ -4,9 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::Validator;
-use super::congress::{Congress, SessionKind};
-use super::personnel::Participant;
+use super::organisation::{Guest, SessionKind};
+use super::personnel::{participant, Participant};
+use super::validate::Validator;
+use super::Congress;
 use crate::rules::{CongressKind, Percent};
 use crate::vi::Time;
 
@@ -253,11 +254,7 @@ pub struct Proceedings {
 
 impl Proceedings {
     /// The speaker of a speech: a guest's name and title (from `guests`), or the speaker given.
-    pub fn speaker(
-        &self,
-        guests: &[super::congress::Guest],
-        speech: &Speech,
-    ) -> Option<Participant> {
+    pub fn speaker(&self, guests: &[Guest], speech: &Speech) -> Option<Participant> {
         match (speech.guest, &speech.speaker) {
             (Some(i), _) => guests.get(i).map(|g| Participant {
                 name: g.name.clone(),
@@ -276,20 +273,20 @@ impl Proceedings {
     }
 }
 
-/// The proceedings of `congress`, or an error naming `proceedings`: the programme, the script
-/// and the congress minutes are made from them.
-pub(crate) fn required(congress: &Congress) -> crate::Result<&Proceedings> {
-    congress.proceedings.as_ref().ok_or_else(|| {
-        crate::Error::new(
-            crate::ErrorKind::InvalidData,
-            "the congress has no `proceedings` (working bodies, attendance, reports, votes): \
-             the programme, the script and the congress minutes are made from them",
-        )
-        .with_path("proceedings")
-    })
-}
-
 impl Congress {
+    /// The proceedings, or an error naming `proceedings`: the programme, the script and the
+    /// congress minutes are made from them.
+    pub fn proceedings(&self) -> crate::Result<&Proceedings> {
+        self.proceedings.as_ref().ok_or_else(|| {
+            crate::Error::new(
+                crate::ErrorKind::InvalidData,
+                "the congress has no `proceedings` (working bodies, attendance, reports, votes): \
+                 the programme, the script and the congress minutes are made from them",
+            )
+            .with_path("proceedings")
+        })
+    }
+
     /// The agenda: the one given in `proceedings.agenda`, or the standard order for this kind
     /// of congress (SPEC §4.4): working bodies and rules in the preparatory session when there
     /// is one, otherwise after the flag salute; reports, discussion, the superior's remarks,
@@ -348,45 +345,15 @@ impl Congress {
     }
 }
 
-/// What the proceedings are checked against: the rest of the congress, or what a script
-/// carries of it.
-pub(crate) struct Scope<'a> {
-    /// Members' or delegates' congress.
-    pub kind: CongressKind,
-    /// How many guests (a speech may name one by index).
-    pub guests: usize,
-    /// The sessions.
-    pub sessions: &'a [super::congress::Session],
-    /// The convened count of each round of each election.
-    pub elections: Vec<Vec<u32>>,
-}
-
-impl<'a> Scope<'a> {
-    /// The scope of a congress.
-    pub fn of(congress: &'a Congress) -> Scope<'a> {
-        Scope {
-            kind: congress.kind,
-            guests: congress.guests.len(),
-            sessions: &congress.sessions,
-            elections: congress
-                .elections
-                .iter()
-                .map(|e| e.rounds.iter().map(|r| r.denominator.convened).collect())
-                .collect(),
-        }
-    }
-}
-
 /// Checks the proceedings against the rest of the congress.
 pub(crate) fn check(v: &mut Validator, congress: &Congress) {
     let Some(p) = &congress.proceedings else {
         return;
     };
-    let scope = Scope::of(congress);
     v.at("proceedings", |v| {
-        check_in(v, p, &scope);
+        check_in(v, p, congress);
         if let Some(agenda) = &p.agenda {
-            check_agenda(v, &scope, p, agenda);
+            check_agenda(v, congress, p, agenda);
         }
     });
     // The minutes say when the congress closed.
@@ -400,11 +367,10 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
     }
 }
 
-/// Checks the proceedings themselves (paths relative to them), given their scope.
-pub(crate) fn check_in(v: &mut Validator, p: &Proceedings, scope: &Scope<'_>) {
-    let person = |v: &mut Validator, field: &str, x: &Participant| {
-        v.at(field, |v| super::personnel::participant(v, x))
-    };
+/// Checks the proceedings themselves (paths relative to them) against the rest of the congress.
+fn check_in(v: &mut Validator, p: &Proceedings, congress: &Congress) {
+    let person =
+        |v: &mut Validator, field: &str, x: &Participant| v.at(field, |v| participant(v, x));
     person(v, "host", &p.host);
     let a = &p.attendance;
     v.at("attendance", |v| {
@@ -462,9 +428,9 @@ pub(crate) fn check_in(v: &mut Validator, p: &Proceedings, scope: &Scope<'_>) {
         }
     });
     // The one number "được triệu tập" is also the base of every election.
-    for (i, rounds) in scope.elections.iter().enumerate() {
-        for (r, &c) in rounds.iter().enumerate() {
-            let bad = match scope.kind {
+    for (i, e) in congress.elections.iter().enumerate() {
+        for (r, c) in e.rounds.iter().map(|r| r.denominator.convened).enumerate() {
+            let bad = match congress.kind {
                 CongressKind::Delegates => c != a.convened,
                 CongressKind::Members => c > a.convened,
             };
@@ -475,7 +441,7 @@ pub(crate) fn check_in(v: &mut Validator, p: &Proceedings, scope: &Scope<'_>) {
                         "{} convened here, but elections[{i}].rounds[{r}].denominator.convened \
                          is {c}; the congress has one number of {} convened",
                         a.convened,
-                        scope.kind.audience()
+                        congress.kind.audience()
                     ),
                 );
             }
@@ -499,7 +465,7 @@ pub(crate) fn check_in(v: &mut Validator, p: &Proceedings, scope: &Scope<'_>) {
             person(v, &format!("{field}[{i}]"), x);
         }
     }
-    if scope.kind == CongressKind::Delegates && p.credentials_committee.is_empty() {
+    if congress.kind == CongressKind::Delegates && p.credentials_committee.is_empty() {
         v.problem(
             "credentials_committee",
             "a delegates' congress elects a credentials committee (Ban Thẩm tra tư cách \
@@ -537,11 +503,11 @@ pub(crate) fn check_in(v: &mut Validator, p: &Proceedings, scope: &Scope<'_>) {
                         v.problem("", "give either `guest` or `speaker`, not both")
                     }
                     (None, None) => v.problem("", "give the speaker (`guest` or `speaker`)"),
-                    (Some(g), None) if g >= scope.guests => v.problem(
+                    (Some(g), None) if g >= congress.guests.len() => v.problem(
                         "guest",
                         format!(
                             "there is no guests[{g}] (the congress has {} guest(s))",
-                            scope.guests
+                            congress.guests.len()
                         ),
                     ),
                     (None, Some(x)) => person(v, "speaker", x),
@@ -550,14 +516,8 @@ pub(crate) fn check_in(v: &mut Validator, p: &Proceedings, scope: &Scope<'_>) {
             });
         }
     }
-    for (i, pin) in [
-        ("programme_number", p.programme_number),
-        ("minutes_number", p.minutes_number),
-    ] {
-        if pin == Some(0) {
-            v.problem(i, "numbers start at 1");
-        }
-    }
+    v.pin("programme_number", p.programme_number);
+    v.pin("minutes_number", p.minutes_number);
 }
 
 fn hand_vote(v: &mut Validator, field: &str, vote: &HandVote, a: &Attendance) {
@@ -582,15 +542,10 @@ fn hand_vote(v: &mut Validator, field: &str, vote: &HandVote, a: &Attendance) {
 }
 
 /// Checks an agenda (paths `agenda[…]` relative to the current one).
-pub(crate) fn check_agenda(
-    v: &mut Validator,
-    scope: &Scope<'_>,
-    p: &Proceedings,
-    agenda: &[AgendaSession],
-) {
+fn check_agenda(v: &mut Validator, congress: &Congress, p: &Proceedings, agenda: &[AgendaSession]) {
     for (s, session) in agenda.iter().enumerate() {
         v.at(&format!("agenda[{s}]"), |v| {
-            if !scope.sessions.iter().any(|x| x.kind == session.session) {
+            if !congress.sessions.iter().any(|x| x.kind == session.session) {
                 v.problem(
                     "session",
                     format!("the congress has no {} session", session.session.label()),
@@ -601,7 +556,7 @@ pub(crate) fn check_agenda(
                 v.at(&format!("items[{i}]"), |v| {
                     let len = match item.step {
                         StepKind::Report => p.reports.len(),
-                        StepKind::Election => scope.elections.len(),
+                        StepKind::Election => congress.elections.len(),
                         _ => 0,
                     };
                     match (item.step.needs_index(), item.index) {
@@ -645,7 +600,7 @@ pub(crate) fn check_agenda(
     }
     // Every election and report appears exactly once.
     for (what, len, step) in [
-        ("elections", scope.elections.len(), StepKind::Election),
+        ("elections", congress.elections.len(), StepKind::Election),
         ("reports", p.reports.len(), StepKind::Report),
     ] {
         for x in 0..len {

@@ -6,14 +6,28 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::common::Validator;
-use super::congress::Congress;
-use super::PersonName;
-use crate::error::Diagnostic;
+use super::load::for_each_value;
+use super::validate::Validator;
+use super::Congress;
+use crate::error::{Diagnostic, Path};
+use crate::vi::PersonName;
 
 /// Dates that must agree: each election is held on a day of the congress; invitations, the
 /// summons and the personnel conferences come before it.
 pub(crate) fn check(v: &mut Validator, congress: &Congress) {
+    // The list of the convened and the attendance count the same people.
+    if let Some(p) = &congress.proceedings {
+        let listed = congress.convened.len();
+        if listed > 0 && listed != p.attendance.convened as usize {
+            v.problem(
+                "convened",
+                format!(
+                    "lists {listed} people, but proceedings.attendance.convened is {}",
+                    p.attendance.convened
+                ),
+            );
+        }
+    }
     let Some(first) = congress.sessions.first().map(|s| s.date) else {
         return;
     };
@@ -86,9 +100,9 @@ impl Congress {
         let Ok(mut value) = serde_json::to_value(self) else {
             return Vec::new();
         };
-        let mut found: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        let mut found: BTreeMap<String, BTreeMap<String, Path>> = BTreeMap::new();
         // Every person name (an object with `ho` and `ten`) with its path.
-        crate::template::for_each_value(&mut value, &mut |path, v| {
+        for_each_value(&mut value, &mut |path, v| {
             let (Some(ho), Some(ten)) = (v.get("ho"), v.get("ten")) else {
                 return true;
             };
@@ -99,7 +113,7 @@ impl Congress {
                 .entry(fold(&full))
                 .or_default()
                 .entry(full)
-                .or_insert_with(|| path.to_string());
+                .or_insert_with(|| path.clone());
             false
         });
         let mut out = Vec::new();

@@ -1,73 +1,70 @@
 //! Chương trình đại hội — the programme (SPEC §4.4): the agenda of each session as a table of
 //! time, content, who introduces and who performs, made from the congress's agenda.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::common::{DocNumber, Header, Signature, Validator};
-use super::congress::{Congress, SessionKind};
-use super::numbering::Slot;
-use super::personnel::Participant;
-use super::proceedings::{AgendaItem, Proceedings, StepKind};
-use super::{DocMeta, Document, DocumentKind};
-use crate::error::{Diagnostic, Error, ErrorKind, Result};
+use super::parts::{office_line, Header, SessionTime, Signature};
+use super::{About, Paper, PaperMeta};
+use crate::congress::{AgendaItem, Congress, Participant, Proceedings, StepKind};
+use crate::error::Result;
+use crate::registry::{DocumentKind, Item, PaperNumbers};
 use crate::rules::CongressKind;
 use crate::vi::{Date, Time};
 
 /// One row of the programme.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProgrammeItem {
+#[derive(Debug, Serialize)]
+struct ProgrammeItem {
     /// When it starts, if the agenda says.
-    #[serde(default)]
-    pub time: Option<Time>,
+    time: Option<Time>,
     /// Nội dung.
-    pub content: String,
+    content: String,
     /// Người giới thiệu — may be empty.
-    #[serde(default)]
-    pub presenter: String,
+    presenter: String,
     /// Người thực hiện — may be empty.
-    #[serde(default)]
-    pub performer: String,
+    performer: String,
 }
 
 /// The programme of one session.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProgrammeSession {
+#[derive(Debug, Serialize)]
+struct ProgrammeSession {
     /// "Phiên trù bị", "Phiên chính thức", or empty when the congress has one session.
-    #[serde(default)]
-    pub label: String,
-    /// The day.
-    pub date: Date,
-    /// When it starts.
-    pub start: Time,
-    /// When it ends, if known.
-    #[serde(default)]
-    pub end: Option<Time>,
-    /// The items, in order.
-    pub items: Vec<ProgrammeItem>,
+    label: String,
+    date: Date,
+    start: Time,
+    end: Option<Time>,
+    items: Vec<ProgrammeItem>,
 }
 
-/// Chương trình đại hội — the programme, numbered in the congress's sequence (CTr/ĐH).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Programme {
-    /// Header: the organisation over the congress, "Số 01-CTr/ĐH".
-    pub header: Header,
+/// The programme's view (`templates/programme.hbs`).
+#[derive(Debug, Serialize)]
+struct Programme {
+    /// The organisation over the congress, "Số 01-CTr/ĐH".
+    header: Header,
     /// The congress's full name (the summary under the title).
-    pub congress: String,
-    /// The venue.
-    pub venue: String,
-    /// The sessions.
-    pub sessions: Vec<ProgrammeSession>,
+    congress: String,
+    venue: String,
+    sessions: Vec<ProgrammeSession>,
     /// T/M ĐOÀN CHỦ TỊCH (or the chair of a small congress).
-    pub signature: Signature,
+    signature: Signature,
+    /// The agenda gives times: the "Thời gian" column is printed.
+    has_times: bool,
 }
 
-impl Programme {
-    /// The programme of `congress`, from its agenda ([`Congress::agenda`]).
-    pub fn for_congress(congress: &Congress) -> Result<Programme> {
-        let p = super::proceedings::required(congress)?;
+/// The programme, when the congress records its proceedings.
+pub(crate) fn items(c: &Congress) -> Vec<Item> {
+    match &c.proceedings {
+        Some(p) => vec![Item::new(About::Congress, c.first_day()).pin(
+            p.programme_number,
+            crate::error::Path::from("proceedings.programme_number"),
+        )],
+        None => Vec::new(),
+    }
+}
+
+pub(crate) fn build(congress: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
+    let number = item.number.clone();
+    {
+        let p = congress.proceedings()?;
         let mut sessions = Vec::new();
         for agenda in congress.agenda() {
             let Some(s) = congress.sessions.iter().find(|s| s.kind == agenda.session) else {
@@ -79,36 +76,38 @@ impl Programme {
                 .map(|item| programme_item(congress, p, item))
                 .collect();
             sessions.push(ProgrammeSession {
-                label: if congress.sessions.len() > 1 {
-                    s.kind.label().to_string()
-                } else {
-                    String::new()
-                },
+                label: SessionTime::label(congress, s),
                 date: s.date,
                 start: s.start,
                 end: s.end,
                 items,
             });
         }
-        let date = congress
-            .sessions
-            .first()
-            .map(|s| s.date)
-            .unwrap_or(congress.summons.date);
-        Ok(Programme {
-            header: congress.congress_header(
-                Some(DocNumber::new(
-                    congress.numbers().get(Slot::Programme).unwrap_or(1),
-                    DocumentKind::Programme.type_code(),
-                    "ĐH",
-                )),
-                date,
-            ),
-            congress: congress.name(),
-            venue: congress.venue.clone(),
-            sessions,
-            signature: p.presidium_signature(),
-        })
+        let header = Header::congress(congress, number, congress.first_day());
+        let meta = PaperMeta::new(
+            DocumentKind::Programme,
+            item.about,
+            format!("Chương trình {}", congress.name()),
+            congress.name(),
+            &header.issuer,
+            header.date,
+            header.number.as_ref(),
+        );
+        let has_times = sessions
+            .iter()
+            .flat_map(|s: &ProgrammeSession| &s.items)
+            .any(|i| i.time.is_some());
+        Ok(Paper::new(
+            meta,
+            Programme {
+                header,
+                congress: congress.name(),
+                venue: congress.venue.clone(),
+                sessions,
+                signature: Signature::presidium(p),
+                has_times,
+            },
+        ))
     }
 }
 
@@ -117,63 +116,23 @@ fn comrade(p: &Participant) -> String {
     format!("Đồng chí {}", p.name.full())
 }
 
-impl Proceedings {
-    /// The presidium's signature: "T/M ĐOÀN CHỦ TỊCH" and its head, or "CHỦ TRÌ" when one
-    /// person chairs.
-    pub fn presidium_signature(&self) -> Signature {
-        let name = self
-            .presidium
-            .first()
-            .map(|x| x.name.full())
-            .unwrap_or_default();
-        if self.presidium.len() > 1 {
-            Signature {
-                authority: "T/M ĐOÀN CHỦ TỊCH".into(),
-                title: String::new(),
-                name,
-            }
-        } else {
-            Signature {
-                authority: "CHỦ TRÌ".into(),
-                title: String::new(),
-                name,
-            }
-        }
-    }
-
-    /// The clerk's signature: "THƯ KÝ" and the head of the secretariat.
-    pub fn secretariat_signature(&self) -> Signature {
-        Signature {
-            authority: "THƯ KÝ".into(),
-            title: String::new(),
-            name: self
-                .secretariat
-                .first()
-                .map(|x| x.name.full())
-                .unwrap_or_default(),
-        }
-    }
-
-    /// What the congress adopts with `rules_vote`: "chương trình, nội quy, quy chế làm việc và
-    /// quy chế bầu cử của Đại hội" (with a preparatory session) or "chương trình, quy chế làm
-    /// việc và quy chế bầu cử của Đại hội".
-    pub fn rules_adopted(&self, congress: &Congress) -> &'static str {
-        rules_adopted(&congress.sessions)
-    }
-
-    /// "Đoàn Chủ tịch" or, for one person, "Chủ tịch Đại hội".
-    pub fn presidium_name(&self) -> &'static str {
-        if self.presidium.len() > 1 {
-            "Đoàn Chủ tịch"
-        } else {
-            "Chủ tịch Đại hội"
-        }
+/// "Đoàn Chủ tịch" or, for one person, "Chủ tịch Đại hội".
+fn presidium_name(p: &Proceedings) -> &'static str {
+    if p.presidium.len() > 1 {
+        "Đoàn Chủ tịch"
+    } else {
+        "Chủ tịch Đại hội"
     }
 }
 
-/// See [`Proceedings::rules_adopted`].
-pub(crate) fn rules_adopted(sessions: &[super::congress::Session]) -> &'static str {
-    if sessions.iter().any(|s| s.kind == SessionKind::Preparatory) {
+/// What the congress adopts with `rules_vote`: "chương trình, nội quy, quy chế làm việc và quy
+/// chế bầu cử của Đại hội" (with a preparatory session) or "chương trình, quy chế làm việc và
+/// quy chế bầu cử của Đại hội". The programme, the script and the minutes say the same words.
+pub(crate) fn rules_adopted(sessions: &[crate::congress::Session]) -> &'static str {
+    if sessions
+        .iter()
+        .any(|s| s.kind == crate::congress::SessionKind::Preparatory)
+    {
         "chương trình, nội quy, quy chế làm việc và quy chế bầu cử của Đại hội"
     } else {
         "chương trình, quy chế làm việc và quy chế bầu cử của Đại hội"
@@ -197,7 +156,7 @@ fn default_item(
     item: &AgendaItem,
 ) -> (String, String, String) {
     let host = comrade(&p.host);
-    let presidium = p.presidium_name().to_string();
+    let presidium = presidium_name(p).to_string();
     let head = p.presidium.first().map(comrade).unwrap_or_default();
     let delegates = congress.kind == CongressKind::Delegates;
     match item.step {
@@ -231,7 +190,7 @@ fn default_item(
             (s.into(), host, "Đại hội biểu quyết".into())
         }
         StepKind::Rules => (
-            format!("Thông qua {}", p.rules_adopted(congress)),
+            format!("Thông qua {}", rules_adopted(&congress.sessions)),
             presidium,
             "Đại hội biểu quyết".into(),
         ),
@@ -298,7 +257,7 @@ fn default_item(
             let office = item
                 .index
                 .and_then(|i| congress.elections.get(i))
-                .map(|e| super::election::office_line(congress, &e.office))
+                .map(|e| office_line(congress, &e.office))
                 .unwrap_or_default();
             (
                 format!("Bầu {office}"),
@@ -318,63 +277,5 @@ fn default_item(
         ),
         StepKind::Closing => ("Bế mạc Đại hội; chào cờ".into(), host, head),
         StepKind::Other => (String::new(), String::new(), String::new()),
-    }
-}
-
-impl Document for Programme {
-    fn kind(&self) -> DocumentKind {
-        DocumentKind::Programme
-    }
-
-    fn validate(&self) -> Vec<Diagnostic> {
-        let mut v = Validator::new();
-        v.header(&self.header);
-        v.text("congress", &self.congress);
-        v.text("venue", &self.venue);
-        if self.sessions.iter().all(|s| s.items.is_empty()) {
-            v.problem("sessions", "the programme has no items");
-        }
-        for (i, s) in self.sessions.iter().enumerate() {
-            for (j, item) in s.items.iter().enumerate() {
-                v.at(&format!("sessions[{i}].items[{j}]"), |v| {
-                    v.text("content", &item.content);
-                    v.optional_text("presenter", &item.presenter);
-                    v.optional_text("performer", &item.performer);
-                });
-            }
-        }
-        v.at("signature", |v| {
-            v.text("authority", &self.signature.authority);
-            v.text("name", &self.signature.name);
-        });
-        v.finish()
-    }
-
-    fn meta(&self) -> DocMeta {
-        DocMeta::new(
-            self.kind(),
-            &self.header,
-            format!("Chương trình {}", self.congress),
-            &self.congress,
-            None,
-        )
-    }
-
-    fn context(&self) -> Result<serde_json::Value> {
-        let mut value = serde_json::to_value(self).map_err(|e| {
-            Error::new(
-                ErrorKind::Json,
-                format!("cannot serialise the programme: {e}"),
-            )
-        })?;
-        let has_times = self
-            .sessions
-            .iter()
-            .flat_map(|s| &s.items)
-            .any(|i| i.time.is_some());
-        if let serde_json::Value::Object(map) = &mut value {
-            map.insert("has_times".into(), has_times.into());
-        }
-        Ok(value)
     }
 }

@@ -1,0 +1,280 @@
+//! Loading a congress file: JSON → every string cleaned once (NFC, line breaks folded, control
+//! characters found) → `@people` resolved → typed, with the field path in every error.
+//!
+//! `people`: a person written once and referred to as `"@key"` wherever a name goes, so a name
+//! that appears in several papers comes from one place in the file.
+
+use serde_json::{Map, Value};
+
+use super::Congress;
+use crate::error::{Diagnostic, Error, ErrorKind, Path, Result};
+
+/// Reads a congress from JSON text. Errors name the field (`guests[3].name.ten`).
+///
+/// Every string is put in NFC and its line breaks and tabs become spaces. A control character
+/// does not stop the load: it is a problem that [`Congress::validate`] reports with its path,
+/// so one bad guest does not stop the others' invitations.
+///
+/// A person who plays several parts (a candidate who is also in the presidium and presents a
+/// report) can be written once, in a top-level `people` object, and referred to as `"@key"`
+/// wherever a name goes (`"name": "@vinh"`, a counting team's `"head"` and `"members"`): the
+/// name then comes from one place and cannot differ between papers.
+pub fn load_congress(text: &str) -> Result<Congress> {
+    let mut value = parse(text)?;
+    let text_problems = clean(&mut value);
+    resolve_people(&mut value)?;
+    let mut congress: Congress = deserialize(value)?;
+    congress.text_problems = text_problems;
+    Ok(congress)
+}
+
+/// Reads any serde type from JSON (a tally's election, say), with field paths in the errors and
+/// NFC-normalised strings; a control character is an error naming its field.
+pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    let mut value = parse(text)?;
+    let problems = clean(&mut value);
+    if !problems.is_empty() {
+        return Err(Error::invalid("input", problems));
+    }
+    deserialize(value)
+}
+
+fn parse(text: &str) -> Result<Value> {
+    // The parser's message names the line and column ("expected `,` or `}` at line 3
+    // column 5").
+    serde_json::from_str(text)
+        .map_err(|e| Error::new(ErrorKind::Json, "not valid JSON").with_source(e))
+}
+
+fn deserialize<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let message = inner.to_string();
+        if path.is_empty() || path == "." {
+            Error::new(
+                ErrorKind::Json,
+                format!("{message} at the top level of the file"),
+            )
+        } else {
+            Error::new(ErrorKind::Json, message).with_path(path)
+        }
+    })
+}
+
+/// Cleans every string once: NFC, `\t \n \r` folded to spaces. Returns the control characters
+/// found (every one of them, with its path); such a string is left as it is.
+fn clean(value: &mut Value) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for_each_string(value, &mut |path, s| {
+        let found = text_problem(s);
+        if found.is_empty() {
+            if let Some(clean) = fold(s) {
+                *s = clean;
+            }
+        } else {
+            problems.push(Diagnostic::new(path.clone(), found));
+        }
+    });
+    problems
+}
+
+/// Why a text cannot be printed: every control character in it (other than line breaks and
+/// tabs) and the XML-forbidden U+FFFE, U+FFFF, named by code point; empty when it can.
+pub(crate) fn text_problem(s: &str) -> String {
+    let mut bad: Vec<String> = Vec::new();
+    for c in s.chars() {
+        let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+            || c == '\u{FFFE}'
+            || c == '\u{FFFF}';
+        let code = format!("U+{:04X}", c as u32);
+        if forbidden && !bad.contains(&code) {
+            bad.push(code);
+        }
+    }
+    match bad.len() {
+        0 => String::new(),
+        1 => format!(
+            "contains the control character {}, which cannot be printed; remove it",
+            bad[0]
+        ),
+        _ => format!(
+            "contains the control characters {}, which cannot be printed; remove them",
+            bad.join(", ")
+        ),
+    }
+}
+
+/// NFC with `\t \n \r` folded to spaces; `None` when nothing changes.
+fn fold(s: &str) -> Option<String> {
+    let breaks = s.contains(['\t', '\n', '\r']);
+    if !breaks && crate::vi::is_nfc(s) {
+        return None;
+    }
+    let folded: String = s
+        .chars()
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    Some(crate::vi::nfc(&folded))
+}
+
+/// Calls `f` with the path (`guests[2].name.ten`) and the text of every string in `value`.
+pub(crate) fn for_each_string(value: &mut Value, f: &mut impl FnMut(&Path, &mut String)) {
+    for_each_value(value, &mut |path, v| {
+        if let Value::String(s) = v {
+            f(path, s);
+        }
+        true
+    })
+}
+
+/// Calls `f` with the path and every value in `value`, parents before their children; the
+/// children of a value are visited when `f` returns true.
+pub(crate) fn for_each_value(value: &mut Value, f: &mut impl FnMut(&Path, &mut Value) -> bool) {
+    fn walk(value: &mut Value, path: Path, f: &mut impl FnMut(&Path, &mut Value) -> bool) {
+        if !f(&path, value) {
+            return;
+        }
+        match value {
+            Value::Array(items) => {
+                for (i, item) in items.iter_mut().enumerate() {
+                    walk(item, path.clone().index(i), f);
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map.iter_mut() {
+                    walk(item, path.clone().field(k.clone()), f);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(value, Path::root(), f)
+}
+
+/// Replaces every `"@key"` in a name position (`name`, `head`, the items of `members`) by the
+/// name `people.key`, and removes `people`. Unknown keys and malformed entries are reported
+/// together, each with its path.
+fn resolve_people(value: &mut Value) -> Result<()> {
+    let Value::Object(root) = value else {
+        return Ok(());
+    };
+    let Some(people) = root.remove("people") else {
+        return Ok(());
+    };
+    let mut problems = Vec::new();
+    let Value::Object(people) = people else {
+        return Err(Error::invalid(
+            "congress",
+            vec![Diagnostic::new(
+                "people",
+                "must be an object: { \"key\": { \"ho\": …, \"dem\": …, \"ten\": … } }",
+            )],
+        ));
+    };
+    for (key, entry) in &people {
+        if let Err(e) = serde_json::from_value::<crate::vi::PersonName>(entry.clone()) {
+            problems.push(Diagnostic::new(
+                Path::root().field("people").field(key.clone()),
+                e.to_string(),
+            ));
+        }
+    }
+    for_each_value(value, &mut |path, v| {
+        if v.is_string() && is_name_position(path) {
+            lookup(v, &people, path, &mut problems);
+        }
+        true
+    });
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::invalid("congress", problems))
+    }
+}
+
+/// Where a person's name goes: a `name` or `head` field, or an item of `members`.
+fn is_name_position(path: &Path) -> bool {
+    use crate::error::Segment;
+    match path.segments() {
+        [.., Segment::Field(f)] => f == "name" || f == "head",
+        [.., Segment::Field(f), Segment::Index(_)] => f == "members",
+        _ => false,
+    }
+}
+
+/// A string in a name position: `"@key"` becomes the person; other strings are left for the
+/// deserializer (an organisation's name is a string too).
+fn lookup(v: &mut Value, people: &Map<String, Value>, path: &Path, out: &mut Vec<Diagnostic>) {
+    let Some(key) = v.as_str().and_then(|s| s.strip_prefix('@')) else {
+        return;
+    };
+    match people.get(key) {
+        Some(person) => *v = person.clone(),
+        None => out.push(Diagnostic::new(
+            path.clone(),
+            format!("no person `{key}` in `people`"),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_replaced_and_unknown_ones_named() {
+        let mut v: Value = serde_json::from_str(
+            r#"{ "people": { "vinh": { "ho": "Lê", "dem": "Thành", "ten": "Vinh" } },
+                 "organisation": { "name": "Đảng bộ phường Bạch Mai" },
+                 "signer": { "name": "@vinh" },
+                 "counting": { "head": "@vinh", "members": ["@vinh", { "ho": "A", "ten": "B" }] } }"#,
+        )
+        .unwrap();
+        resolve_people(&mut v).unwrap();
+        assert!(v.get("people").is_none());
+        assert_eq!(v["signer"]["name"]["ten"], "Vinh");
+        assert_eq!(v["counting"]["members"][0]["ho"], "Lê");
+        assert_eq!(v["organisation"]["name"], "Đảng bộ phường Bạch Mai");
+
+        let mut v: Value = serde_json::from_str(
+            r#"{ "people": { "a": { "ho": "Lê" } }, "x": [ { "name": "@b" } ] }"#,
+        )
+        .unwrap();
+        let err = resolve_people(&mut v).unwrap_err();
+        let msgs: Vec<String> = err.diagnostics().iter().map(|d| d.to_string()).collect();
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("people.a: missing field `ten`")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m == "x[0].name: no person `b` in `people`"),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn every_control_character_is_named_once() {
+        assert_eq!(text_problem("An"), "");
+        assert_eq!(text_problem("a\nb\tc"), "");
+        let m = text_problem("a\u{7}b\u{1b}c\u{7}");
+        assert!(m.contains("U+0007, U+001B"), "{m}");
+    }
+
+    #[test]
+    fn cleaning_folds_breaks_and_normalises() {
+        let mut v: Value = serde_json::json!({ "a": "Nguye\u{302}\u{303}n\nVăn", "b": ["x\u{7}"] });
+        let problems = clean(&mut v);
+        assert_eq!(v["a"], "Nguyễn Văn");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "b[0]");
+    }
+}

@@ -1,0 +1,292 @@
+//! Validation of the record: every problem at once, each with the path of the field that has
+//! it, as positions in the user's file. The checks of each part live beside the part
+//! (`proceedings::check`, `personnel::check`, `consistency::check`); this module holds the
+//! validator and the checks of the congress's own fields and of its elections.
+
+use super::election::ElectionRecord;
+use super::organisation::Session;
+use super::Congress;
+use crate::error::{Diagnostic, Path};
+use crate::rules;
+use crate::vi::PersonName;
+
+/// Longest text we accept in one field; longer is almost surely a mistake (a pasted file).
+pub const MAX_FIELD_CHARS: usize = 2000;
+
+/// Collects problems with the path of the field that has them.
+#[derive(Debug, Default)]
+pub(crate) struct Validator {
+    path: Path,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Validator {
+    /// A validator with nothing found yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Runs `f` with `name` (a field, `guests[2]`, or `items[1].name`) appended to the path.
+    pub fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = self.path.clone();
+        self.path = self.path.clone().join(&Path::from(name));
+        let r = f(self);
+        self.path = saved;
+        r
+    }
+
+    /// Records a problem at the current path + `field` (empty: the current path).
+    pub fn problem(&mut self, field: &str, message: impl Into<String>) {
+        let path = self.path.clone().join(&Path::from(field));
+        self.diagnostics.push(Diagnostic::new(path, message));
+    }
+
+    /// Records problems found elsewhere (by the rules) under the current path + `field`.
+    pub fn extend(&mut self, field: &str, found: impl IntoIterator<Item = Diagnostic>) {
+        let prefix = self.path.clone().join(&Path::from(field));
+        self.diagnostics
+            .extend(found.into_iter().map(|d| d.under(&prefix)));
+    }
+
+    /// Checks a required text field: not blank, not absurdly long.
+    pub fn text(&mut self, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.problem(field, "must not be empty");
+        } else {
+            self.optional_text(field, value);
+        }
+    }
+
+    /// Checks an optional text field's length.
+    pub fn optional_text(&mut self, field: &str, value: &str) {
+        let n = value.chars().count();
+        if n > MAX_FIELD_CHARS {
+            self.problem(
+                field,
+                format!("is {n} characters long; at most {MAX_FIELD_CHARS} are accepted"),
+            );
+        }
+    }
+
+    /// Checks a person's name parts (at `field`).
+    pub fn name(&mut self, field: &str, n: &PersonName) {
+        self.at(field, |v| {
+            v.text("ho", &n.ho);
+            v.optional_text("dem", &n.dem);
+            v.text("ten", &n.ten);
+        });
+    }
+
+    /// Checks a document number pin: numbers start at 1.
+    pub fn pin(&mut self, field: &str, pin: Option<u32>) {
+        if pin == Some(0) {
+            self.problem(field, "numbers start at 1");
+        }
+    }
+
+    /// The problems found.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+}
+
+impl Congress {
+    /// Checks everything the papers rely on: every problem at once, each with its path in the
+    /// user's file. Empty when the record is fine.
+    ///
+    /// Text was checked when the record was loaded ([`crate::load_congress`]): control
+    /// characters and characters the bundled font cannot print are among these problems.
+    pub fn validate(&self) -> Vec<Diagnostic> {
+        let mut v = Validator::new();
+        self.check_own_fields(&mut v);
+        super::personnel::check(&mut v, self);
+        super::proceedings::check(&mut v, self);
+        super::consistency::check(&mut v, self);
+        self.check_elections(&mut v);
+        let mut out = self.text_problems.clone();
+        out.extend(v.finish());
+        out
+    }
+
+    fn check_own_fields(&self, v: &mut Validator) {
+        v.at("organisation", |v| {
+            let o = &self.organisation;
+            v.text("name", &o.name);
+            v.text("superior", &o.superior);
+            v.text("committee", &o.committee);
+            v.text("committee_code", &o.committee_code);
+            v.text("place", &o.place);
+        });
+        if self.term.end <= self.term.start || self.term.end - self.term.start > 10 {
+            v.problem(
+                "term",
+                format!(
+                    "{}–{} is not a plausible term (end after start, at most 10 years)",
+                    self.term.start, self.term.end
+                ),
+            );
+        }
+        if let Some(0) = self.ordinal {
+            v.problem("ordinal", "the first congress is number 1");
+        }
+        v.text("venue", &self.venue);
+        if self.sessions.is_empty() {
+            v.problem("sessions", "at least one session is needed");
+        } else if !self
+            .sessions
+            .iter()
+            .any(|s| s.kind == super::SessionKind::Official)
+        {
+            v.problem("sessions", "there is no official session");
+        }
+        for (i, s) in self.sessions.iter().enumerate() {
+            v.at(&format!("sessions[{i}]"), |v| {
+                session(v, s);
+                if let Some(prev) = i.checked_sub(1).and_then(|p| self.sessions.get(p)) {
+                    if (s.date, s.start) < (prev.date, prev.start) {
+                        v.problem("date", "sessions must be listed in time order");
+                    }
+                }
+            });
+        }
+        v.at("signer", |v| {
+            v.text("authority", &self.signer.authority);
+            v.text("title", &self.signer.title);
+            v.name("name", &self.signer.name);
+        });
+        for (i, g) in self.guests.iter().enumerate() {
+            v.at(&format!("guests[{i}]"), |v| {
+                v.name("name", &g.name);
+                v.optional_text("title", &g.title);
+                v.pin("number", g.number);
+            });
+        }
+        for (i, x) in self.convened.iter().enumerate() {
+            v.at(&format!("convened[{i}]"), |v| {
+                v.name("name", &x.name);
+                v.optional_text("title", &x.title);
+                v.optional_text("unit", &x.unit);
+                v.optional_text("note", &x.note);
+            });
+        }
+        v.pin(
+            "invitations.first_number",
+            Some(self.invitations.first_number),
+        );
+        if let Some(r) = &self.invitations.recipients {
+            recipients(v, "invitations.recipients", r);
+        }
+        v.at("summons", |v| {
+            v.text("composition", &self.summons.composition);
+            v.text("dress", &self.summons.dress);
+            v.pin("number", self.summons.number);
+            for (i, n) in self.summons.notes.iter().enumerate() {
+                v.text(&format!("notes[{i}]"), n);
+            }
+            if let Some(r) = &self.summons.recipients {
+                recipients(v, "recipients", r);
+            }
+        });
+        for (i, b) in self.bases.iter().enumerate() {
+            v.at(&format!("bases[{i}]"), |v| {
+                v.text("kind", &b.kind);
+                v.optional_text("about", &b.about);
+            });
+        }
+    }
+
+    fn check_elections(&self, v: &mut Validator) {
+        for (i, e) in self.elections.iter().enumerate() {
+            v.at(&format!("elections[{i}]"), |v| self.check_election(v, i, e));
+        }
+    }
+
+    fn check_election(&self, v: &mut Validator, i: usize, e: &ElectionRecord) {
+        if e.vote_counting_committee.is_empty() {
+            v.problem(
+                "vote_counting_committee",
+                "the vote-counting committee has no members",
+            );
+        }
+        for (k, m) in e.vote_counting_committee.iter().enumerate() {
+            v.at(&format!("vote_counting_committee[{k}]"), |v| {
+                v.name("name", &m.name);
+                v.text("role", &m.role);
+            });
+        }
+        if e.rounds.is_empty() {
+            v.problem(
+                "rounds",
+                "an election needs the counts of at least one round",
+            );
+        }
+        for (r, round) in e.rounds.iter().enumerate() {
+            v.pin(&format!("rounds[{r}].minutes_number"), round.minutes_number);
+            let problems = match self.election_round(i, r) {
+                Ok(round) => match rules::tally(&round.election) {
+                    Ok(_) => continue,
+                    // The tally names candidates by their place on the sorted ballot; the user
+                    // edits the file, so name them by their place there.
+                    Err(err) => err
+                        .into_diagnostics()
+                        .into_iter()
+                        .map(|mut d| {
+                            d.path = d
+                                .path
+                                .map_index_after("candidates", |k| round.file_index(k));
+                            d
+                        })
+                        .collect::<Vec<_>>(),
+                },
+                Err(err) => err.into_diagnostics(),
+            };
+            v.extend(&format!("rounds[{r}]"), problems);
+            // Later rounds take their seats from this one: stop here.
+            break;
+        }
+    }
+}
+
+/// Checks a session's times and schedule.
+fn session(v: &mut Validator, s: &Session) {
+    if let Some(end) = s.end {
+        if end <= s.start {
+            v.problem(
+                "end",
+                format!("ends at {end}, not after its start {}", s.start),
+            );
+        }
+    }
+    if let Some(d) = &s.duration {
+        v.text("duration", d);
+    }
+    if let Some(x) = &s.venue {
+        v.text("venue", x);
+    }
+    for (i, item) in s.schedule.iter().enumerate() {
+        v.at(&format!("schedule[{i}]"), |v| {
+            v.text("content", &item.content);
+            if let Some(end) = item.end {
+                if end <= item.start {
+                    v.problem(
+                        "end",
+                        format!("ends at {end}, not after its start {}", item.start),
+                    );
+                }
+            }
+        });
+    }
+}
+
+/// Checks a "Nơi nhận" list given in the record.
+pub(crate) fn recipients(v: &mut Validator, field: &str, list: &[String]) {
+    if list.is_empty() {
+        v.problem(
+            field,
+            "\"Nơi nhận\" needs at least one item (e.g. \"Lưu VP\")",
+        );
+    }
+    for (i, r) in list.iter().enumerate() {
+        v.text(&format!("{field}[{i}]"), r);
+    }
+}

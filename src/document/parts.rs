@@ -1,0 +1,250 @@
+//! View pieces every paper shares — the header block, the signature block, a session as
+//! announced, a "Căn cứ" reference — and the one place each is built from the record.
+
+use serde::Serialize;
+
+use crate::congress::{
+    Congress, DocNumber, Participant, PersonnelRecord, Proceedings, Reference, ScheduleItem,
+    Session, Signer,
+};
+use crate::vi::{Date, Time};
+
+/// The header block (layout cells 1–4): superior and issuing body on the left with the number,
+/// "ĐẢNG CỘNG SẢN VIỆT NAM" and the place and date on the right (`partials/header`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Header {
+    /// Cơ quan cấp trên, e.g. "Đảng bộ quận Hai Bà Trưng" (printed upper case).
+    pub superior: String,
+    /// Cơ quan ban hành, e.g. "Đảng uỷ phường Bạch Mai" (printed upper case, bold).
+    pub issuer: String,
+    /// The number, if the paper has one.
+    pub number: Option<DocNumber>,
+    /// Địa danh of the date line.
+    pub place: String,
+    /// The date of issue.
+    pub date: Date,
+}
+
+impl Header {
+    /// The convening committee's header: "ĐẢNG BỘ QUẬN HAI BÀ TRƯNG / ĐẢNG UỶ PHƯỜNG BẠCH MAI".
+    pub fn committee(c: &Congress, number: Option<DocNumber>, date: Date) -> Header {
+        Header {
+            superior: c.organisation.superior.clone(),
+            issuer: c.organisation.committee.clone(),
+            number,
+            place: c.organisation.place.clone(),
+            date,
+        }
+    }
+
+    /// The congress's own header (programme, minutes): the organisation over the congress line
+    /// ("ĐẢNG BỘ PHƯỜNG BẠCH MAI / ĐẠI HỘI ĐẠI BIỂU …", SPEC §3.3).
+    pub fn congress(c: &Congress, number: Option<DocNumber>, date: Date) -> Header {
+        Header {
+            superior: c.organisation.name.clone(),
+            issuer: c.congress_line(),
+            number,
+            place: c.organisation.place.clone(),
+            date,
+        }
+    }
+
+    /// A working body's header (e.g. "BAN KIỂM PHIẾU" under the congress line).
+    pub fn working_body(c: &Congress, body: &str, number: Option<DocNumber>, date: Date) -> Header {
+        Header {
+            superior: c.congress_line(),
+            issuer: body.to_string(),
+            number,
+            place: c.organisation.place.clone(),
+            date,
+        }
+    }
+}
+
+/// The signature block: "T/M ĐẢNG UỶ / BÍ THƯ / Lê Thành Vinh" (`partials/signer`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Signature {
+    /// Thẩm quyền ký, e.g. "T/M ĐẢNG UỶ" (slashes, not the state "TM.").
+    pub authority: String,
+    /// Chức vụ, e.g. "BÍ THƯ" (no body name); may be empty.
+    pub title: String,
+    /// The signer's full name (no rank before it).
+    pub name: String,
+}
+
+impl Signature {
+    /// A block from its three lines.
+    pub fn new(authority: &str, title: &str, name: String) -> Signature {
+        Signature {
+            authority: authority.to_string(),
+            title: title.to_string(),
+            name,
+        }
+    }
+
+    /// The signer's block, as the record gives it.
+    pub fn of(signer: &Signer) -> Signature {
+        Signature::new(&signer.authority, &signer.title, signer.name.full())
+    }
+
+    /// The convening committee's block.
+    pub fn committee(c: &Congress) -> Signature {
+        Signature::of(&c.signer)
+    }
+
+    /// The standing committee's block on the personnel papers: its signer, or the congress's
+    /// signer "T/M BAN THƯỜNG VỤ".
+    pub fn standing(c: &Congress, record: &PersonnelRecord) -> Signature {
+        match &record.signer {
+            Some(s) => Signature::of(s),
+            None => Signature::new("T/M BAN THƯỜNG VỤ", &c.signer.title, c.signer.name.full()),
+        }
+    }
+
+    /// The presidium's block: "T/M ĐOÀN CHỦ TỊCH" and its head, or "CHỦ TRÌ" when one person
+    /// chairs.
+    pub fn presidium(p: &Proceedings) -> Signature {
+        let authority = if p.presidium.len() > 1 {
+            "T/M ĐOÀN CHỦ TỊCH"
+        } else {
+            "CHỦ TRÌ"
+        };
+        Signature::new(authority, "", first_name(&p.presidium))
+    }
+
+    /// The clerk's block: "THƯ KÝ" and the head of the secretariat.
+    pub fn secretariat(p: &Proceedings) -> Signature {
+        Signature::new("THƯ KÝ", "", first_name(&p.secretariat))
+    }
+}
+
+fn first_name(list: &[Participant]) -> String {
+    list.first().map(|x| x.name.full()).unwrap_or_default()
+}
+
+/// Someone named with their position (`{{name}}, {{title}}`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Person {
+    /// Full name.
+    pub name: String,
+    /// Position; may be empty.
+    pub title: String,
+}
+
+impl From<&Participant> for Person {
+    fn from(p: &Participant) -> Person {
+        Person {
+            name: p.name.full(),
+            title: p.title.clone(),
+        }
+    }
+}
+
+/// A session as announced in invitations and summons.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct SessionTime {
+    /// "Phiên trù bị", "Phiên chính thức", or empty for a single session.
+    pub label: String,
+    /// The day.
+    pub date: Date,
+    /// Start time.
+    pub start: Time,
+    /// End time, if given.
+    pub end: Option<Time>,
+    /// "½ ngày", "cả ngày" — said before the date, if given.
+    pub duration: Option<String>,
+    /// The schedule of the session, if announced.
+    pub schedule: Vec<ScheduleItem>,
+}
+
+impl SessionTime {
+    /// "Phiên trù bị" / "Phiên chính thức" when the congress has more than one session, else
+    /// empty.
+    pub fn label(c: &Congress, s: &Session) -> String {
+        if c.sessions.len() > 1 {
+            s.kind.label().to_string()
+        } else {
+            String::new()
+        }
+    }
+
+    /// Session `s` of `c`, labelled when the congress has more than one.
+    pub fn of(c: &Congress, s: &Session) -> SessionTime {
+        SessionTime {
+            label: SessionTime::label(c, s),
+            date: s.date,
+            start: s.start,
+            end: s.end,
+            duration: s.duration.clone(),
+            schedule: s.schedule.clone(),
+        }
+    }
+}
+
+/// A reference cited as the basis: "Căn cứ Kế hoạch số 01-KH/ĐU ngày 05/01/2020 …"
+/// (`partials/basis`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Basis {
+    /// "Kế hoạch", "Chỉ thị" …
+    pub kind: String,
+    /// "01-KH/ĐU".
+    pub symbol: String,
+    /// Its date.
+    pub date: Date,
+    /// What follows the date; may be empty.
+    pub about: String,
+}
+
+impl Basis {
+    /// The bases of a list of references, in order.
+    pub fn all<'a>(refs: impl IntoIterator<Item = &'a Reference>) -> Vec<Basis> {
+        refs.into_iter()
+            .map(|r| Basis {
+                kind: r.kind.clone(),
+                symbol: r.number.symbol(),
+                date: r.date,
+                about: r.about.trim().to_string(),
+            })
+            .collect()
+    }
+}
+
+/// What an election elects, as papers name it: "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm
+/// kỳ 2020 – 2025"; delegates as the office says ("Đại biểu dự Đại hội …").
+pub(crate) fn office_line(c: &Congress, office: &crate::rules::Office) -> String {
+    match office {
+        crate::rules::Office::Delegates { .. } => office.label(),
+        _ => format!(
+            "{} {}, {}",
+            office.label(),
+            c.organisation.name,
+            c.term_text()
+        ),
+    }
+}
+
+/// The items of a kind made once per election round.
+pub(crate) fn round_items(c: &Congress) -> Vec<crate::registry::Item> {
+    let mut out = Vec::new();
+    for (i, e) in c.elections.iter().enumerate() {
+        for (r, round) in e.rounds.iter().enumerate() {
+            let path = crate::error::Path::root()
+                .field("elections")
+                .index(i)
+                .field("rounds")
+                .index(r)
+                .field("minutes_number");
+            out.push(
+                crate::registry::Item::new(
+                    super::About::Round {
+                        election: i,
+                        round: r,
+                    },
+                    e.date,
+                )
+                .pin(round.minutes_number, path),
+            );
+        }
+    }
+    out
+}

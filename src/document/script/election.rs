@@ -1,0 +1,160 @@
+//! One election block of the script: the working bodies of the vote, the rules read aloud, and
+//! each round's figures and results, tallied.
+
+use super::view::*;
+use super::Script;
+use crate::document::parts::office_line;
+use crate::document::About;
+use crate::error::Result;
+use crate::registry::DocumentKind;
+use crate::rules::{self, Office, RuleSet};
+use crate::vi;
+
+impl Script<'_> {
+    /// The block of `elections[index]`, run by `chair_role`; `same_committee` when the previous
+    /// election's vote-counting committee carries on.
+    pub(super) fn election_view(
+        &self,
+        index: usize,
+        chair_role: Role,
+        same_committee: bool,
+    ) -> Result<ElectionView> {
+        let c = self.c;
+        let record = &c.elections[index];
+        let office_text = office_line(c, &record.office);
+        let counting_head = record
+            .vote_counting_committee
+            .first()
+            .map(|m| m.name.full())
+            .unwrap_or_default();
+        let counting_role = Role::new(RoleKind::CountingHead, counting_head.clone());
+        let mut rounds = Vec::new();
+        let mut elected_total = 0usize;
+        let mut seats = record.seats;
+        for r in 0..record.rounds.len() {
+            let el = c.election_round(index, r)?.election;
+            if r == 0 {
+                seats = el.seats;
+            }
+            let t = rules::tally(&el)?;
+            let name = |i: usize| t.outcomes[i].name.full();
+            let elected: Vec<ResultView> = t
+                .elected
+                .iter()
+                .map(|i| ResultView {
+                    name: name(*i),
+                    votes: t.outcomes[*i].votes,
+                    percent: t.outcomes[*i].percent.to_string(),
+                })
+                .collect();
+            elected_total += elected.len();
+            let tie = t.tie.as_ref().map(|tie| TieView {
+                names: tie.candidates.iter().map(|i| name(*i)).collect(),
+                votes: tie
+                    .candidates
+                    .first()
+                    .map(|i| t.outcomes[*i].votes)
+                    .unwrap_or(0),
+                percent: tie
+                    .candidates
+                    .first()
+                    .map(|i| t.outcomes[*i].percent.to_string())
+                    .unwrap_or_default(),
+                seats_left: tie.seats_left,
+            });
+            let next_seats =
+                tie.as_ref().map(|t| t.seats_left).unwrap_or(0) + t.further_round_seats;
+            let floor_nominees: Vec<String> = el
+                .candidates
+                .iter()
+                .filter(|c| c.floor_nominee.is_some())
+                .map(|c| c.name.full())
+                .collect();
+            let n = el.candidates.len();
+            let minutes = self
+                .numbers
+                .of(
+                    DocumentKind::VoteCountMinutes,
+                    About::Round {
+                        election: index,
+                        round: r,
+                    },
+                )
+                .map(|n| n.symbol())
+                .unwrap_or_default();
+            rounds.push(RoundView {
+                office: office_text.clone(),
+                chair_role: chair_role.clone(),
+                counting_role: counting_role.clone(),
+                round: el.round,
+                round_words: vi::ordinal_words(el.round).unwrap_or_default(),
+                later: el.round > 1,
+                seats: el.seats,
+                candidates: el.candidates.iter().map(|c| c.name.full()).collect(),
+                candidates_total: n,
+                surplus: (n as u32).saturating_sub(el.seats),
+                has_surplus: n as u32 > el.seats,
+                agree_columns: n as u32 == el.seats,
+                has_floor_nominees: !floor_nominees.is_empty(),
+                floor_nominees,
+                minutes,
+                convened: el.denominator.convened,
+                present: el.present,
+                issued: el.ballots.issued,
+                returned: el.ballots.returned,
+                valid: el.ballots.valid,
+                invalid_total: el.ballots.invalid.iter().map(|x| x.count).sum(),
+                invalid: el
+                    .ballots
+                    .invalid
+                    .iter()
+                    .map(|x| AbsenceView {
+                        number: x.count,
+                        reason: x.reason.clone(),
+                    })
+                    .collect(),
+                denominator: t.denominator,
+                votes_needed: t.votes_needed,
+                has_elected: !elected.is_empty(),
+                elected_total: elected.len(),
+                elected,
+                tie,
+                shortfall: t.further_round_seats,
+                unfinished: next_seats > 0,
+                has_next: r + 1 < record.rounds.len(),
+                next_round_words: vi::ordinal_words(el.round + 1).unwrap_or_default(),
+                next_seats,
+            });
+        }
+        Ok(ElectionView {
+            office: office_text,
+            is_delegates: matches!(record.office, Office::Delegates { .. }),
+            is_committee: record.office.is_committee(),
+            chair_role,
+            counting_role,
+            counting_head,
+            same_committee,
+            committee: record
+                .vote_counting_committee
+                .iter()
+                .map(|m| MemberView {
+                    name: m.name.full(),
+                    role: m.role.clone(),
+                })
+                .collect(),
+            committee_size: record.vote_counting_committee.len(),
+            rules_decision: match c.rule_set {
+                RuleSet::Round2020 => {
+                    "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng"
+                }
+                RuleSet::Round2025 => {
+                    "Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng"
+                }
+            },
+            seats,
+            complete: elected_total as u32 >= seats,
+            elected_total,
+            rounds,
+        })
+    }
+}

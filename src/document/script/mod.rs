@@ -1,0 +1,320 @@
+//! Kịch bản điều hành đại hội — the presidium's script (SPEC §4.5): every step of the agenda in
+//! order, who speaks and what they read aloud, with the real names and figures of the congress.
+//!
+//! The builder resolves who speaks and computes every figure (tallies, percentages); the
+//! template `script.hbs` holds all the wording, roles included. Nothing here does I/O or reads
+//! the clock.
+
+mod election;
+mod view;
+
+use view::*;
+
+use super::parts::{Header, Person};
+use super::programme::rules_adopted;
+use super::{About, Paper, PaperMeta};
+use crate::congress::{
+    AgendaItem, BodyMember, Congress, OrgKind, Participant, Proceedings, Session, SessionKind,
+    Speech, StepKind,
+};
+use crate::error::Result;
+use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::rules::CongressKind;
+use crate::vi;
+
+/// The script, when the congress records its proceedings.
+pub(crate) fn items(c: &Congress) -> Vec<Item> {
+    match &c.proceedings {
+        Some(_) => vec![Item::new(About::Congress, c.first_day())],
+        None => Vec::new(),
+    }
+}
+
+pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result<Paper> {
+    let p = c.proceedings()?;
+    let header = Header::congress(c, None, c.first_day());
+    let meta = PaperMeta::new(
+        DocumentKind::Script,
+        item.about,
+        format!("Kịch bản điều hành {}", c.name()),
+        c.name(),
+        &header.issuer,
+        header.date,
+        None,
+    );
+    let script = Script { c, p, numbers };
+    Ok(Paper::new(meta, script.view(header)?))
+}
+
+/// What the script is made from.
+struct Script<'a> {
+    c: &'a Congress,
+    p: &'a Proceedings,
+    numbers: &'a PaperNumbers<'a>,
+}
+
+impl Script<'_> {
+    /// The session an agenda session is held in: the n-th agenda session of a kind is the n-th
+    /// congress session of that kind.
+    fn session_of(&self, agenda: &[crate::congress::AgendaSession], i: usize) -> Option<&Session> {
+        let kind = agenda.get(i)?.session;
+        let nth = agenda[..i].iter().filter(|s| s.session == kind).count();
+        self.c.sessions.iter().filter(|s| s.kind == kind).nth(nth)
+    }
+
+    /// The `i`-th member of the presidium, or the one chair of a small congress.
+    fn presidium_role(&self, i: usize) -> Role {
+        let list = &self.p.presidium;
+        match list.get(i) {
+            Some(x) if list.len() == 1 => Role::new(RoleKind::Chair, x.name.full()),
+            Some(x) => Role::new(RoleKind::Presidium, x.name.full()),
+            None => Role::new(RoleKind::PresidiumBody, String::new()),
+        }
+    }
+
+    fn host_role(&self) -> Role {
+        Role::new(RoleKind::Host, self.p.host.name.full())
+    }
+
+    fn secretary_role(&self, x: &Participant) -> Role {
+        let kind = if self.p.secretariat.len() == 1 {
+            RoleKind::Clerk
+        } else {
+            RoleKind::Secretariat
+        };
+        Role::new(kind, x.name.full())
+    }
+
+    fn view(&self, header: Header) -> Result<View> {
+        let (c, p) = (self.c, self.p);
+        let a = &p.attendance;
+        let members = c.kind == CongressKind::Members;
+        // The presidium's head opens and closes; the other members take the other steps in
+        // turn, so each has a part (a one-person chair takes them all).
+        let mut turn = 0usize;
+        let mut next_runner = || -> usize {
+            let n = p.presidium.len();
+            if n <= 1 {
+                return 0;
+            }
+            let i = 1 + turn % (n - 1);
+            turn += 1;
+            i
+        };
+        let chair = p.presidium.first().map(Person::from).unwrap_or(Person {
+            name: String::new(),
+            title: String::new(),
+        });
+        let agenda = c.agenda();
+        let mut no = 0usize;
+        let mut last_committee: Option<&Vec<BodyMember>> = None;
+        let mut sessions = Vec::new();
+        for (s, session_agenda) in agenda.iter().enumerate() {
+            let session = self.session_of(&agenda, s);
+            let label =
+                if c.sessions.len() > 1 || session_agenda.session == SessionKind::Preparatory {
+                    vi::upper(session_agenda.session.label())
+                } else {
+                    String::new()
+                };
+            let part = match session.map(|x| x.start.hour) {
+                Some(h) if h >= 18 => "Tối",
+                Some(h) if h >= 12 => "Chiều",
+                _ => "Sáng",
+            };
+            let date = session.map(|x| x.date).unwrap_or(header.date);
+            let mut steps = Vec::new();
+            for item in &session_agenda.items {
+                no += 1;
+                let mut step = StepView {
+                    no,
+                    time: item.time,
+                    content: item.content.clone(),
+                    ..StepView::default()
+                };
+                let mut role = self.host_role();
+                match item.step {
+                    StepKind::Reception => {
+                        step.reception = Some(ReceptionView {
+                            health_measures: p.health_measures.clone(),
+                            has_health_measures: !p.health_measures.is_empty(),
+                        })
+                    }
+                    StepKind::AttendanceCheck => {
+                        step.attendance_check = Some(AttendanceView::new(a))
+                    }
+                    StepKind::FlagSalute => step.flag_salute = true,
+                    StepKind::WorkingBodies => {
+                        let list = |l: &[Participant]| l.iter().map(Person::from).collect();
+                        step.working_bodies = Some(WorkingBodiesView {
+                            presidium: list(&p.presidium),
+                            presidium_size: p.presidium.len(),
+                            secretariat: list(&p.secretariat),
+                            secretariat_size: p.secretariat.len(),
+                            credentials: list(&p.credentials_committee),
+                            credentials_size: p.credentials_committee.len(),
+                            has_credentials: !p.credentials_committee.is_empty(),
+                            vote: VoteView::new(&p.working_bodies_vote, a),
+                            chair: chair.clone(),
+                        })
+                    }
+                    StepKind::Rules => {
+                        role = self.presidium_role(next_runner());
+                        step.rules = Some(VoteView::new(&p.rules_vote, a));
+                    }
+                    StepKind::Opening => {
+                        role = self.presidium_role(0);
+                        let guests: Vec<Person> = c
+                            .guests
+                            .iter()
+                            .map(|g| Person {
+                                name: g.name.full(),
+                                title: g.title.clone(),
+                            })
+                            .collect();
+                        step.opening = Some(OpeningView {
+                            has_guests: !guests.is_empty(),
+                            guests,
+                            attendance: AttendanceView::new(a),
+                        });
+                    }
+                    StepKind::Credentials => {
+                        role = self.presidium_role(next_runner());
+                        let (reporter, reporter_role) =
+                            match (members, p.credentials_committee.first()) {
+                                (false, Some(head)) => (
+                                    Person::from(head),
+                                    Role::new(RoleKind::CredentialsHead, head.name.full()),
+                                ),
+                                _ => {
+                                    let i = usize::from(p.presidium.len() > 1);
+                                    match p.presidium.get(i) {
+                                        Some(x) => (Person::from(x), self.presidium_role(i)),
+                                        None => (chair.clone(), self.presidium_role(0)),
+                                    }
+                                }
+                            };
+                        step.credentials = Some(CredentialsView {
+                            reporter_runs: reporter_role == role,
+                            reporter,
+                            reporter_role,
+                            attendance: AttendanceView::new(a),
+                        });
+                    }
+                    StepKind::Report => {
+                        role = self.presidium_role(next_runner());
+                        if let Some(r) = item.index.and_then(|i| p.reports.get(i)) {
+                            step.report = Some(ReportView {
+                                title: r.title.clone(),
+                                presenter: Person::from(&r.presenter),
+                            });
+                        }
+                    }
+                    StepKind::Discussion => {
+                        role = self.presidium_role(next_runner());
+                        step.discussion = Some(self.speakers(&p.discussion));
+                    }
+                    StepKind::SuperiorRemarks => {
+                        role = self.presidium_role(0);
+                        step.superior_remarks = Some(self.speakers(&p.superior_remarks));
+                    }
+                    StepKind::Election => {
+                        role = self.presidium_role(next_runner());
+                        if let Some(i) = item.index.filter(|i| *i < c.elections.len()) {
+                            let committee = &c.elections[i].vote_counting_committee;
+                            let same = last_committee == Some(committee);
+                            let chair_role = with_override(item, role.clone());
+                            step.election = Some(self.election_view(i, chair_role, same)?);
+                            last_committee = Some(committee);
+                        }
+                    }
+                    StepKind::Resolution => {
+                        role = self.presidium_role(next_runner());
+                        let reader = p.resolution.reader.as_ref().or(p.secretariat.first());
+                        if let Some(reader) = reader {
+                            let reader_is_clerk = p.secretariat.contains(reader);
+                            let reader_role = if reader_is_clerk {
+                                self.secretary_role(reader)
+                            } else {
+                                Role::new(RoleKind::Comrade, reader.name.full())
+                            };
+                            step.resolution = Some(ResolutionView {
+                                reader_is_clerk,
+                                reader: Person::from(reader),
+                                reader_role,
+                                vote: VoteView::new(&p.resolution.vote, a),
+                            });
+                        }
+                    }
+                    StepKind::Closing => {
+                        role = self.presidium_role(0);
+                        step.closing = true;
+                    }
+                    StepKind::Other => step.other = true,
+                }
+                // The agenda names who does the item: the introducer first, else the performer.
+                step.role = with_override(item, role);
+                steps.push(step);
+            }
+            sessions.push(SessionView {
+                label,
+                part,
+                date,
+                steps,
+            });
+        }
+        Ok(View {
+            header,
+            congress: c.name(),
+            audience: c.kind.audience(),
+            voters: c.kind.voters_label(),
+            is_delegates: !members,
+            unit: match c.organisation.kind {
+                OrgKind::GrassrootsPartyOrg => "Đảng bộ",
+                _ => "Chi bộ",
+            },
+            single_chair: p.presidium.len() == 1,
+            rules_adopted: rules_adopted(&c.sessions),
+            sessions,
+        })
+    }
+
+    fn speakers(&self, list: &[Speech]) -> DiscussionView {
+        let people: Vec<(Participant, String)> = list
+            .iter()
+            .filter_map(|s| {
+                self.p
+                    .speaker(&self.c.guests, s)
+                    .map(|p| (p, s.summary.clone()))
+            })
+            .collect();
+        let speakers: Vec<SpeakerView> = people
+            .iter()
+            .enumerate()
+            .map(|(i, (x, summary))| SpeakerView {
+                name: x.name.full(),
+                title: x.title.clone(),
+                summary: summary.trim().trim_end_matches('.').to_string(),
+                next: people.get(i + 1).map(|(n, _)| n.name.full()),
+            })
+            .collect();
+        DiscussionView {
+            has_speakers: !speakers.is_empty(),
+            speakers,
+        }
+    }
+}
+
+/// The role the agenda gives an item (its presenter, else its performer), or `role`.
+fn with_override(item: &AgendaItem, mut role: Role) -> Role {
+    let custom = [&item.presenter, &item.performer]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .find(|s| !s.is_empty())
+        .map(str::to_string);
+    if custom.is_some() {
+        role.custom = custom;
+    }
+    role
+}

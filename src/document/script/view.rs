@@ -1,0 +1,344 @@
+//! The script's view: every name resolved, every figure computed, every key present (`null` or
+//! `false` where it does not apply), so strict mode never trips on a missing one. Who speaks is
+//! a [`Role`]: the template says it in words.
+
+use serde::Serialize;
+
+use crate::congress::{Attendance, HandVote};
+use crate::document::parts::{Header, Person};
+use crate::vi::{Date, Time};
+
+/// Who speaks, as the template names them ("Người dẫn chương trình (đồng chí …)").
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub(super) struct Role {
+    /// Which part they play.
+    pub kind: RoleKind,
+    /// Their full name (empty for a body).
+    pub name: String,
+    /// The agenda's own words for who does the item, replacing the standard ones.
+    pub custom: Option<String>,
+}
+
+/// The parts people play in the script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum RoleKind {
+    /// Người dẫn chương trình.
+    #[default]
+    Host,
+    /// A member of the Đoàn Chủ tịch.
+    Presidium,
+    /// The Đoàn Chủ tịch as a body.
+    PresidiumBody,
+    /// Chủ tịch Đại hội (one person chairs).
+    Chair,
+    /// A member of the Đoàn Thư ký.
+    Secretariat,
+    /// Thư ký Đại hội (one clerk).
+    Clerk,
+    /// Trưởng Ban Thẩm tra tư cách đại biểu.
+    CredentialsHead,
+    /// Trưởng Ban kiểm phiếu.
+    CountingHead,
+    /// Anyone else, by name.
+    Comrade,
+}
+
+impl Role {
+    /// `name` playing `kind`.
+    pub fn new(kind: RoleKind, name: String) -> Role {
+        Role {
+            kind,
+            name,
+            custom: None,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct View {
+    pub header: Header,
+    pub congress: String,
+    /// "đại biểu" / "đảng viên".
+    pub audience: &'static str,
+    /// "đại biểu chính thức" / "đảng viên chính thức".
+    pub voters: &'static str,
+    pub is_delegates: bool,
+    /// "Chi bộ" / "Đảng bộ".
+    pub unit: &'static str,
+    /// One chair rather than a presidium (a small cell).
+    pub single_chair: bool,
+    /// What the rules vote adopts (the same words as the programme and the minutes).
+    pub rules_adopted: &'static str,
+    pub sessions: Vec<SessionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct SessionView {
+    /// "PHIÊN TRÙ BỊ" — empty when the congress has one session.
+    pub label: String,
+    /// "Sáng" / "Chiều" / "Tối", from the start time.
+    pub part: &'static str,
+    pub date: Date,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Debug, Serialize, Default)]
+pub(super) struct StepView {
+    pub no: usize,
+    pub time: Option<Time>,
+    /// The agenda's wording replacing the default heading.
+    pub content: Option<String>,
+    /// Who speaks first.
+    pub role: Role,
+    pub reception: Option<ReceptionView>,
+    pub attendance_check: Option<AttendanceView>,
+    pub flag_salute: bool,
+    pub working_bodies: Option<WorkingBodiesView>,
+    pub rules: Option<VoteView>,
+    pub opening: Option<OpeningView>,
+    pub credentials: Option<CredentialsView>,
+    pub report: Option<ReportView>,
+    pub discussion: Option<DiscussionView>,
+    pub superior_remarks: Option<DiscussionView>,
+    pub election: Option<ElectionView>,
+    pub resolution: Option<ResolutionView>,
+    pub closing: bool,
+    pub other: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct ReceptionView {
+    pub health_measures: Vec<String>,
+    pub has_health_measures: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct AbsenceView {
+    pub number: u32,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct MembershipView {
+    pub total: u32,
+    pub exempt: u32,
+    pub full: u32,
+    pub probationary: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct AttendanceView {
+    pub convened: u32,
+    pub present: u32,
+    pub absent: u32,
+    pub absences: Vec<AbsenceView>,
+    pub membership: Option<MembershipView>,
+    /// The whole convened body is present.
+    pub all_present: bool,
+}
+
+impl AttendanceView {
+    pub fn new(a: &Attendance) -> Self {
+        AttendanceView {
+            convened: a.convened,
+            present: a.present,
+            absent: a.convened.saturating_sub(a.present),
+            absences: a
+                .absences
+                .iter()
+                .map(|x| AbsenceView {
+                    number: x.count,
+                    reason: x.reason.clone(),
+                })
+                .collect(),
+            membership: a.membership.map(|m| MembershipView {
+                total: m.total,
+                exempt: m.exempt,
+                full: m.full,
+                probationary: m.probationary,
+            }),
+            all_present: a.present >= a.convened,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct VoteView {
+    pub agree: u32,
+    pub against: u32,
+    pub voters: u32,
+    /// Neither for nor against.
+    pub abstained: u32,
+    /// "100%" or "98,31%": spoken, so whole percentages drop their ",00".
+    pub percent: String,
+    pub unanimous: bool,
+    /// More than half of those present agreed.
+    pub passed: bool,
+}
+
+impl VoteView {
+    pub fn new(v: &HandVote, a: &Attendance) -> Self {
+        let voters = v.voters(a);
+        let percent = v
+            .percent(a)
+            .map(|p| p.to_string().replace(",00%", "%"))
+            .unwrap_or_default();
+        VoteView {
+            agree: v.agree,
+            against: v.against,
+            voters,
+            abstained: voters.saturating_sub(v.agree + v.against),
+            percent,
+            unanimous: v.agree == voters && voters > 0,
+            passed: 2 * u64::from(v.agree) > u64::from(voters),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct WorkingBodiesView {
+    pub presidium: Vec<Person>,
+    pub presidium_size: usize,
+    pub secretariat: Vec<Person>,
+    pub secretariat_size: usize,
+    pub credentials: Vec<Person>,
+    pub credentials_size: usize,
+    pub has_credentials: bool,
+    pub vote: VoteView,
+    /// Who runs the congress from here on: the presidium's head.
+    pub chair: Person,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct OpeningView {
+    pub guests: Vec<Person>,
+    pub has_guests: bool,
+    pub attendance: AttendanceView,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct CredentialsView {
+    /// Who reports (the head of the credentials committee, or a presidium member).
+    pub reporter: Person,
+    pub reporter_role: Role,
+    /// The one who runs the step also reports (a cell's chair).
+    pub reporter_runs: bool,
+    pub attendance: AttendanceView,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct ReportView {
+    pub title: String,
+    pub presenter: Person,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct SpeakerView {
+    pub name: String,
+    pub title: String,
+    pub summary: String,
+    /// The next speaker, who is asked to get ready.
+    pub next: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct DiscussionView {
+    pub speakers: Vec<SpeakerView>,
+    pub has_speakers: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct ResolutionView {
+    pub reader: Person,
+    pub reader_role: Role,
+    /// The reader is of the secretariat (reads "thay mặt Đoàn Thư ký").
+    pub reader_is_clerk: bool,
+    pub vote: VoteView,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct MemberView {
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct ResultView {
+    pub name: String,
+    pub votes: u32,
+    pub percent: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct TieView {
+    pub names: Vec<String>,
+    pub votes: u32,
+    pub percent: String,
+    pub seats_left: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct RoundView {
+    pub office: String,
+    pub chair_role: Role,
+    pub counting_role: Role,
+    pub round: u32,
+    pub round_words: String,
+    pub later: bool,
+    pub seats: u32,
+    pub candidates: Vec<String>,
+    pub candidates_total: usize,
+    pub surplus: u32,
+    pub has_surplus: bool,
+    /// No surplus: the ballot has "Đồng ý / Không đồng ý" columns.
+    pub agree_columns: bool,
+    pub floor_nominees: Vec<String>,
+    pub has_floor_nominees: bool,
+    /// "02-BB/ĐH".
+    pub minutes: String,
+    pub convened: u32,
+    pub present: u32,
+    pub issued: u32,
+    pub returned: u32,
+    pub valid: u32,
+    pub invalid_total: u32,
+    pub invalid: Vec<AbsenceView>,
+    pub denominator: u32,
+    pub votes_needed: u32,
+    pub elected: Vec<ResultView>,
+    pub elected_total: usize,
+    pub has_elected: bool,
+    pub tie: Option<TieView>,
+    /// Seats no one filled (not more than half).
+    pub shortfall: u32,
+    /// The round left seats to fill (a tie or a shortfall).
+    pub unfinished: bool,
+    /// A further round is recorded.
+    pub has_next: bool,
+    pub next_round_words: String,
+    pub next_seats: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct ElectionView {
+    pub office: String,
+    pub is_delegates: bool,
+    pub is_committee: bool,
+    /// Who runs the election (a presidium member).
+    pub chair_role: Role,
+    /// Trưởng Ban kiểm phiếu, who reads the rules and announces the results.
+    pub counting_role: Role,
+    pub counting_head: String,
+    pub committee: Vec<MemberView>,
+    pub committee_size: usize,
+    /// The same committee counted the previous election: it is not elected again.
+    pub same_committee: bool,
+    /// "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương Đảng".
+    pub rules_decision: &'static str,
+    pub seats: u32,
+    pub rounds: Vec<RoundView>,
+    /// Elected over all rounds, and whether that fills the seats.
+    pub elected_total: usize,
+    pub complete: bool,
+}

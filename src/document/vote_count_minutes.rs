@@ -1,0 +1,187 @@
+//! Biên bản kiểm phiếu — the vote-count minutes of one election round (SPEC §4.7), computed from
+//! the counts with `rules::tally`, so the minutes can never disagree with the arithmetic.
+
+use serde::Serialize;
+
+use super::parts::{office_line, round_items, Header, Signature};
+use super::{About, Paper, PaperMeta};
+use crate::congress::{BodyMember, Congress};
+use crate::error::Result;
+use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::rules::{self, Office, Status};
+use crate::vi::{self, Time};
+
+/// The minutes' view (`templates/vote-count-minutes.hbs`).
+#[derive(Debug, Serialize)]
+struct VoteCountMinutes {
+    /// The congress over "BAN KIỂM PHIẾU", "Số 05-BB/ĐH".
+    header: Header,
+    congress: String,
+    /// What is elected, as a line.
+    office: String,
+    /// The counts and the list in ballot order — the single source of every number.
+    election: rules::Election,
+    /// The vote-counting committee, Trưởng ban first.
+    committee: Vec<BodyMember>,
+    closed_at: Option<Time>,
+    /// T/M BAN KIỂM PHIẾU / TRƯỞNG BAN.
+    signature: Signature,
+    /// What the tally computed.
+    tally: TallyView,
+}
+
+/// One candidate as the minutes print them.
+#[derive(Debug, Serialize)]
+struct ResultLine {
+    name: String,
+    votes: u32,
+    percent: String,
+    status: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct ExclusionLine {
+    label: String,
+    count: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct TieLine {
+    names: Vec<String>,
+    votes: Option<u32>,
+    percent: Option<String>,
+    seats_left: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct TallyView {
+    /// "đảng viên chính thức" / "đại biểu chính thức".
+    voters: &'static str,
+    round_words: String,
+    later_round: bool,
+    candidates_count: usize,
+    convened: u32,
+    absent: u32,
+    invalid_total: u32,
+    denominator: u32,
+    votes_needed: u32,
+    exclusions: Vec<ExclusionLine>,
+    /// Every candidate, in ballot order.
+    results: Vec<ResultLine>,
+    /// The elected, most votes first.
+    elected: Vec<ResultLine>,
+    tie: Option<TieLine>,
+    not_elected: Vec<ResultLine>,
+    further_round_seats: u32,
+    next_round_words: String,
+    is_delegates: bool,
+}
+
+/// One set of minutes per election round, numbered in the congress's sequence.
+pub(crate) fn items(c: &Congress) -> Vec<Item> {
+    round_items(c)
+}
+
+pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
+    let number = item.number.clone();
+    let About::Round { election, round } = item.about else {
+        return Err(item.unexpected());
+    };
+    let record = c.elections.get(election).ok_or_else(|| item.unexpected())?;
+    let counts = record.rounds.get(round).ok_or_else(|| item.unexpected())?;
+    let e = c.election_round(election, round)?.election;
+    let t = rules::tally(&e)?;
+    let line = |i: usize| {
+        let o = &t.outcomes[i];
+        ResultLine {
+            name: o.name.full(),
+            votes: o.votes,
+            percent: o.percent.to_string(),
+            status: match o.status {
+                Status::Elected => "Trúng cử",
+                Status::TieNeedsRevote { .. } => "Bằng phiếu, bầu lại",
+                Status::Outranked => "Không trúng cử (ít phiếu hơn)",
+                Status::NotQualified => "Không trúng cử (không quá bán)",
+            },
+        }
+    };
+    let tally = TallyView {
+        voters: e.kind.voters_label(),
+        round_words: vi::ordinal_words(e.round).unwrap_or_default(),
+        later_round: e.round > 1,
+        candidates_count: e.candidates.len(),
+        convened: e.denominator.convened,
+        absent: e.denominator.convened.saturating_sub(e.present),
+        invalid_total: e.ballots.invalid.iter().map(|x| x.count).sum(),
+        denominator: t.denominator,
+        votes_needed: t.votes_needed,
+        exclusions: e
+            .denominator
+            .exclusions
+            .iter()
+            .map(|x| ExclusionLine {
+                label: x.kind.label_for(e.kind),
+                count: x.count,
+            })
+            .collect(),
+        results: (0..t.outcomes.len()).map(line).collect(),
+        elected: t.elected.iter().map(|i| line(*i)).collect(),
+        tie: t.tie.as_ref().map(|tie| TieLine {
+            names: tie
+                .candidates
+                .iter()
+                .map(|i| t.outcomes[*i].name.full())
+                .collect(),
+            votes: tie.candidates.first().map(|i| t.outcomes[*i].votes),
+            percent: tie
+                .candidates
+                .first()
+                .map(|i| t.outcomes[*i].percent.to_string()),
+            seats_left: tie.seats_left,
+        }),
+        not_elected: (0..t.outcomes.len())
+            .filter(|i| {
+                matches!(
+                    t.outcomes[*i].status,
+                    Status::NotQualified | Status::Outranked
+                )
+            })
+            .map(line)
+            .collect(),
+        further_round_seats: t.further_round_seats,
+        next_round_words: vi::ordinal_words(e.round + 1).unwrap_or_default(),
+        is_delegates: matches!(e.office, Office::Delegates { .. }),
+    };
+    let office = office_line(c, &e.office);
+    let header = Header::working_body(c, "Ban kiểm phiếu", number, record.date);
+    let round_note = if e.round > 1 {
+        format!(" (lần {})", e.round)
+    } else {
+        String::new()
+    };
+    let meta = PaperMeta::new(
+        DocumentKind::VoteCountMinutes,
+        item.about,
+        format!("Biên bản kiểm phiếu — {office}{round_note}"),
+        c.name(),
+        "Ban kiểm phiếu",
+        header.date,
+        header.number.as_ref(),
+    );
+    let head = record.vote_counting_committee.first();
+    let view = VoteCountMinutes {
+        header,
+        congress: c.name(),
+        office,
+        election: e,
+        committee: record.vote_counting_committee.clone(),
+        closed_at: counts.closed_at,
+        signature: Signature::new(
+            "T/M BAN KIỂM PHIẾU",
+            "TRƯỞNG BAN",
+            head.map(|m| m.name.full()).unwrap_or_default(),
+        ),
+        tally,
+    };
+    Ok(Paper::new(meta, view))
+}
