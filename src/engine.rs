@@ -11,7 +11,8 @@ use crate::document::Paper;
 use crate::error::{Diagnostic, Error, Path, Result};
 use crate::font::FontSet;
 use crate::markup::{self, tree, ResolveContext, StyleSheet};
-use crate::registry::{self, DocumentKind};
+use crate::papers;
+use crate::registry::DocumentKind;
 use crate::template::{FormatOptions, Templates};
 
 /// An output format.
@@ -155,7 +156,7 @@ impl Engine {
     /// file: the record's own ([`Congress::validate`]), numbers pinned twice, and characters
     /// the bundled font cannot print. Empty when the whole pack can be made.
     pub fn validate(&self, congress: &Congress) -> Vec<Diagnostic> {
-        let mut out = registry::validate(congress);
+        let mut out = papers::validate(congress);
         for d in self.glyph_problems(congress) {
             if !out.contains(&d) {
                 out.push(d);
@@ -341,7 +342,7 @@ impl Engine {
         kind: DocumentKind,
         formats: &[Format],
     ) -> Result<Vec<BatchItem>> {
-        let papers = registry::batch(congress, kind, self.glyph_problems(congress))?;
+        let papers = papers::batch(congress, kind, self.glyph_problems(congress))?;
         Ok(papers
             .into_par_iter()
             .enumerate()

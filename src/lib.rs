@@ -78,6 +78,7 @@ stages! {
 
 mod engine;
 mod pack;
+mod papers;
 
 /// The resolved tree of a paper — what both backends translate ([`Engine::render_tree`]) —
 /// and its canonical text form ([`tree::write_tree`]), used for golden tests.
@@ -91,5 +92,6 @@ pub use document::{About, Paper, PaperMeta};
 pub use engine::{BatchItem, Engine, EngineBuilder, Format, Rendered};
 pub use error::{Diagnostic, Error, ErrorKind, Result};
 pub use pack::{write_atomic, Manifest, ManifestEntry, ManifestFile, Pack, PackDocument, PackFile};
-pub use registry::{validate, DocumentKind};
+pub use papers::validate;
+pub use registry::DocumentKind;
 pub use template::FormatOptions;

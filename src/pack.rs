@@ -14,7 +14,8 @@ use crate::congress::Congress;
 use crate::document::{Paper, PaperMeta};
 use crate::engine::{Engine, Format};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
-use crate::registry::{self, DocumentKind};
+use crate::papers;
+use crate::registry::DocumentKind;
 
 /// One file of a pack.
 #[derive(Debug, Clone)]
@@ -264,7 +265,7 @@ impl Engine {
                 "no format given; expected docx, pdf or both",
             ));
         }
-        let docs: Vec<Paper> = registry::every_paper(congress, self.glyph_problems(congress))?;
+        let docs: Vec<Paper> = papers::every_paper(congress, self.glyph_problems(congress))?;
         let total = docs.len();
         let done = AtomicUsize::new(0);
         progress(0, total);

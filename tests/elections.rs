@@ -285,3 +285,25 @@ fn every_election_document_passes_the_real_clients() {
         assert_eq!(pdfs.len(), docx_files.len());
     }
 }
+
+#[test]
+fn a_candidate_in_error_is_named_by_their_place_in_the_file_not_on_the_ballot() {
+    // The first candidate of the file is Nguyễn Thị Thu Hà, sixth on the ballot ("vần A, B,
+    // C": Anh, Cường, Dung, Dũng, Đông, Hà …).
+    let mut c = sample();
+    let first = &mut c.elections[0].rounds[0].candidates[0];
+    assert_eq!(first.name.ten, "Hà");
+    first.votes = 500;
+    let paths: Vec<String> = daihoi::validate(&c)
+        .iter()
+        .map(|d| d.path.to_string())
+        .collect();
+    assert!(
+        paths.contains(&"elections[0].rounds[0].candidates[0].votes".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        !paths.iter().any(|p| p.contains("candidates[5]")),
+        "{paths:?}"
+    );
+}

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::load::for_each_value;
-use super::validate::Validator;
-use super::Congress;
+use super::record::Congress;
+use super::validator::Validator;
 use crate::error::{Diagnostic, Path};
 use crate::vi::PersonName;
 

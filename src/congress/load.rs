@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use super::Congress;
+use super::record::Congress;
 use crate::error::{Diagnostic, Error, ErrorKind, Path, Result};
 
 /// Reads a congress from JSON text. Errors name the field (`guests[3].name.ten`).

@@ -19,7 +19,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::Congress;
 use crate::error::{Diagnostic, Path};
 use crate::vi::Date;
 
@@ -93,11 +92,13 @@ type SequenceKey = (Sequence, String, i32);
 ///
 /// `slots` come in the order of the congress (kinds in registry order, papers in order);
 /// committee sequences are then put in date order, papers of one day keeping that order.
+/// `settings` are the record's; invitations (GM) start at `first_invitation`.
 pub(crate) fn assign_numbers(
-    congress: &Congress,
+    settings: &Numbering,
+    first_invitation: u32,
     slots: Vec<NumberSlot>,
 ) -> (Numbers, Vec<Diagnostic>) {
-    let period = |d: Date| match congress.numbering.committee_period {
+    let period = |d: Date| match settings.committee_period {
         CommitteePeriod::Term => 0,
         CommitteePeriod::Year => d.year,
     };
@@ -113,13 +114,8 @@ pub(crate) fn assign_numbers(
         };
         let first = match key.0 {
             Sequence::Congress => 1,
-            Sequence::Committee if key.1 == "GM" => congress.invitations.first_number,
-            Sequence::Committee => congress
-                .numbering
-                .committee_first
-                .get(&key.1)
-                .copied()
-                .unwrap_or(1),
+            Sequence::Committee if key.1 == "GM" => first_invitation,
+            Sequence::Committee => settings.committee_first.get(&key.1).copied().unwrap_or(1),
         };
         let rank = matches!(key.0, Sequence::Committee) as u8;
         groups

@@ -1,94 +1,15 @@
 //! Validation of the record: every problem at once, each with the path of the field that has
-//! it, as positions in the user's file. The checks of each part live beside the part
-//! (`proceedings::check`, `personnel::check`, `consistency::check`); this module holds the
-//! validator and the checks of the congress's own fields and of its elections.
+//! it, as positions in the user's file. The checks of each part have their own module
+//! (`check_personnel`, `check_proceedings`, `consistency`); this one runs them all and checks
+//! the congress's own fields and its elections.
 
 use super::election::ElectionRecord;
-use super::organisation::Session;
-use super::Congress;
-use crate::error::{Diagnostic, Path};
+use super::organisation::{Session, SessionKind};
+use super::record::Congress;
+use super::validator::{recipients, Validator};
+use super::{check_personnel, check_proceedings, consistency};
+use crate::error::Diagnostic;
 use crate::rules;
-use crate::vi::PersonName;
-
-/// Longest text we accept in one field; longer is almost surely a mistake (a pasted file).
-pub const MAX_FIELD_CHARS: usize = 2000;
-
-/// Collects problems with the path of the field that has them.
-#[derive(Debug, Default)]
-pub(crate) struct Validator {
-    path: Path,
-    diagnostics: Vec<Diagnostic>,
-}
-
-impl Validator {
-    /// A validator with nothing found yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Runs `f` with `name` (a field, `guests[2]`, or `items[1].name`) appended to the path.
-    pub fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
-        let saved = self.path.clone();
-        self.path = self.path.clone().join(&Path::from(name));
-        let r = f(self);
-        self.path = saved;
-        r
-    }
-
-    /// Records a problem at the current path + `field` (empty: the current path).
-    pub fn problem(&mut self, field: &str, message: impl Into<String>) {
-        let path = self.path.clone().join(&Path::from(field));
-        self.diagnostics.push(Diagnostic::new(path, message));
-    }
-
-    /// Records problems found elsewhere (by the rules) under the current path + `field`.
-    pub fn extend(&mut self, field: &str, found: impl IntoIterator<Item = Diagnostic>) {
-        let prefix = self.path.clone().join(&Path::from(field));
-        self.diagnostics
-            .extend(found.into_iter().map(|d| d.under(&prefix)));
-    }
-
-    /// Checks a required text field: not blank, not absurdly long.
-    pub fn text(&mut self, field: &str, value: &str) {
-        if value.trim().is_empty() {
-            self.problem(field, "must not be empty");
-        } else {
-            self.optional_text(field, value);
-        }
-    }
-
-    /// Checks an optional text field's length.
-    pub fn optional_text(&mut self, field: &str, value: &str) {
-        let n = value.chars().count();
-        if n > MAX_FIELD_CHARS {
-            self.problem(
-                field,
-                format!("is {n} characters long; at most {MAX_FIELD_CHARS} are accepted"),
-            );
-        }
-    }
-
-    /// Checks a person's name parts (at `field`).
-    pub fn name(&mut self, field: &str, n: &PersonName) {
-        self.at(field, |v| {
-            v.text("ho", &n.ho);
-            v.optional_text("dem", &n.dem);
-            v.text("ten", &n.ten);
-        });
-    }
-
-    /// Checks a document number pin: numbers start at 1.
-    pub fn pin(&mut self, field: &str, pin: Option<u32>) {
-        if pin == Some(0) {
-            self.problem(field, "numbers start at 1");
-        }
-    }
-
-    /// The problems found.
-    pub fn finish(self) -> Vec<Diagnostic> {
-        self.diagnostics
-    }
-}
 
 impl Congress {
     /// Checks everything the papers rely on: every problem at once, each with its path in the
@@ -99,9 +20,9 @@ impl Congress {
     pub fn validate(&self) -> Vec<Diagnostic> {
         let mut v = Validator::new();
         self.check_own_fields(&mut v);
-        super::personnel::check(&mut v, self);
-        super::proceedings::check(&mut v, self);
-        super::consistency::check(&mut v, self);
+        check_personnel::check(&mut v, self);
+        check_proceedings::check(&mut v, self);
+        consistency::check(&mut v, self);
         self.check_elections(&mut v);
         let mut out = self.text_problems.clone();
         out.extend(v.finish());
@@ -135,7 +56,7 @@ impl Congress {
         } else if !self
             .sessions
             .iter()
-            .any(|s| s.kind == super::SessionKind::Official)
+            .any(|s| s.kind == SessionKind::Official)
         {
             v.problem("sessions", "there is no official session");
         }
@@ -275,18 +196,5 @@ fn session(v: &mut Validator, s: &Session) {
                 }
             }
         });
-    }
-}
-
-/// Checks a "Nơi nhận" list given in the record.
-pub(crate) fn recipients(v: &mut Validator, field: &str, list: &[String]) {
-    if list.is_empty() {
-        v.problem(
-            field,
-            "\"Nơi nhận\" needs at least one item (e.g. \"Lưu VP\")",
-        );
-    }
-    for (i, r) in list.iter().enumerate() {
-        v.text(&format!("{field}[{i}]"), r);
     }
 }

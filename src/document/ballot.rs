@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{office_line, round_items};
-use super::{About, Paper, PaperMeta};
 use crate::congress::Congress;
 use crate::error::Result;
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::vi::Date;
 
 /// The ballot's view (`templates/ballot.hbs`).

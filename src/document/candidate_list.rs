@@ -3,12 +3,12 @@
 
 use serde::Serialize;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Header, Signature};
 use super::personnel::target;
-use super::{About, Paper, PaperMeta};
 use crate::congress::{Congress, Education};
 use crate::error::{Error, ErrorKind, Result};
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::Track;
 use crate::vi::Date;
 

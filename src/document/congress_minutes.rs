@@ -4,14 +4,14 @@
 
 use serde::Serialize;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{office_line, Header, Signature};
 use super::programme::rules_adopted;
-use super::{About, Paper, PaperMeta};
 use crate::congress::{
     Attendance, BodyMember, Congress, HandVote, Participant, Report, SessionKind, Speech,
 };
 use crate::error::Result;
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::{self, CongressKind, Office};
 use crate::vi::{self, Date, Time};
 

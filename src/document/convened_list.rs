@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Header, Signature};
-use super::{About, Paper, PaperMeta};
 use crate::congress::{Congress, CongressKind};
 use crate::error::Result;
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 
 /// The list's view (`templates/convened-list.hbs`).
 #[derive(Debug, Serialize)]

@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Basis, Header, SessionTime, Signature};
-use super::{About, Paper, PaperMeta};
 use crate::congress::{Congress, SessionKind};
 use crate::error::{Path, Result};
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 
 /// Kính gửi — who a letter is addressed to.
 #[derive(Debug, Serialize)]

@@ -224,7 +224,7 @@ pub(crate) fn office_line(c: &Congress, office: &crate::rules::Office) -> String
 }
 
 /// The items of a kind made once per election round.
-pub(crate) fn round_items(c: &Congress) -> Vec<crate::registry::Item> {
+pub(crate) fn round_items(c: &Congress) -> Vec<crate::document::paper::Item> {
     let mut out = Vec::new();
     for (i, e) in c.elections.iter().enumerate() {
         for (r, round) in e.rounds.iter().enumerate() {
@@ -235,8 +235,8 @@ pub(crate) fn round_items(c: &Congress) -> Vec<crate::registry::Item> {
                 .index(r)
                 .field("minutes_number");
             out.push(
-                crate::registry::Item::new(
-                    super::About::Round {
+                crate::document::paper::Item::new(
+                    crate::document::paper::About::Round {
                         election: i,
                         round: r,
                     },

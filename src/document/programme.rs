@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{office_line, Header, SessionTime, Signature};
-use super::{About, Paper, PaperMeta};
 use crate::congress::{AgendaItem, Congress, Participant, Proceedings, StepKind};
 use crate::error::Result;
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::CongressKind;
 use crate::vi::{Date, Time};
 

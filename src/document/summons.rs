@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Basis, Header, SessionTime, Signature};
-use super::{About, Paper, PaperMeta};
 use crate::congress::Congress;
 use crate::error::{Path, Result};
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 
 /// The summons' view (`templates/summons.hbs`).
 #[derive(Debug, Serialize)]

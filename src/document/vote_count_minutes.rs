@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{office_line, round_items, Header, Signature};
-use super::{About, Paper, PaperMeta};
 use crate::congress::{BodyMember, Congress};
 use crate::error::Result;
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::{self, Office, Status};
 use crate::vi::{self, Time};
 

@@ -9,10 +9,10 @@ use super::{
     Conference, StepResult,
 };
 use crate::congress::Congress;
+use crate::document::paper::{Item, Paper, PaperNumbers};
 use crate::document::parts::{Header, Person, Signature};
-use crate::document::Paper;
 use crate::error::Result;
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::Step;
 use crate::vi::{Date, Time};
 

@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::{conference_meta, conference_name, locate, purpose, step_items, Conference};
 use crate::congress::Congress;
+use crate::document::paper::{Item, Paper, PaperNumbers};
 use crate::document::parts::{Basis, Header, Signature};
-use crate::document::Paper;
 use crate::error::{Error, ErrorKind, Result};
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::Step;
 use crate::vi::{Date, Time};
 

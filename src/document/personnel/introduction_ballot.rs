@@ -6,10 +6,10 @@ use serde::Serialize;
 
 use super::{conference_meta, locate, step_items, step_suffix, target, Conference};
 use crate::congress::Congress;
+use crate::document::paper::{Item, Paper, PaperNumbers};
 use crate::document::parts::Header;
-use crate::document::Paper;
 use crate::error::{Diagnostic, Error, Result};
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::{Step, Track};
 
 /// The ballot's view (`templates/introduction-ballot.hbs`).

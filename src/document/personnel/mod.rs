@@ -11,10 +11,9 @@ pub(crate) mod tally_minutes;
 
 use serde::Serialize;
 
-use super::About;
 use crate::congress::{Congress, PersonnelRecord, StepRecord, TrackRecord};
+use crate::document::paper::{About, Item, PaperMeta};
 use crate::error::{Error, ErrorKind, Path, Result};
-use crate::registry::Item;
 use crate::rules::{evaluate_step, Absence, Base, InvalidBallots, Percent, Step, StepInput, Track};
 
 /// "Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025": what people are introduced to.
@@ -123,10 +122,10 @@ fn conference_meta(
     subject: String,
     header: &crate::document::parts::Header,
     stem: &str,
-) -> crate::document::PaperMeta {
+) -> PaperMeta {
     let number = header.number.as_ref();
     let symbol = number.map(|n| n.symbol()).unwrap_or_default();
-    crate::document::PaperMeta::new(
+    PaperMeta::new(
         kind,
         item.about,
         title,

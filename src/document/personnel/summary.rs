@@ -10,10 +10,10 @@ use serde::Serialize;
 
 use super::{personnel_of, target};
 use crate::congress::Congress;
+use crate::document::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use crate::document::parts::{Header, Signature};
-use crate::document::{About, Paper, PaperMeta};
 use crate::error::{Path, Result};
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::{summarize, Percent};
 
 /// The summary's view (`templates/personnel-summary.hbs`).

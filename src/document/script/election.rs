@@ -3,8 +3,8 @@
 
 use super::view::*;
 use super::Script;
+use crate::document::paper::About;
 use crate::document::parts::office_line;
-use crate::document::About;
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office, RuleSet};

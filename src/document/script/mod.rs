@@ -10,15 +10,15 @@ mod view;
 
 use view::*;
 
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Header, Person};
 use super::programme::rules_adopted;
-use super::{About, Paper, PaperMeta};
 use crate::congress::{
     AgendaItem, BodyMember, Congress, OrgKind, Participant, Proceedings, Session, SessionKind,
     Speech, StepKind,
 };
 use crate::error::Result;
-use crate::registry::{DocumentKind, Item, PaperNumbers};
+use crate::registry::DocumentKind;
 use crate::rules::CongressKind;
 use crate::vi;
 

@@ -1,0 +1,165 @@
+//! The congress record itself: every part a congress file holds, and the names the papers
+//! give the congress ("Đại hội đại biểu Đảng bộ phường Bạch Mai …").
+
+use serde::{Deserialize, Serialize};
+
+use super::election::ElectionRecord;
+use super::numbering::Numbering;
+use super::organisation::{
+    ConvenedPerson, Guest, InvitationSettings, OrdinalStyle, OrgKind, Organisation, Reference,
+    Session, Signer, SummonsSettings, Term,
+};
+use super::personnel::{CandidateProfile, PersonnelRecord};
+use super::proceedings::Proceedings;
+use crate::rules::{CongressKind, RuleSet};
+use crate::vi::{self, TermStyle};
+
+/// Đại hội — a grassroots Party congress and everything its paperwork is made from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Congress {
+    /// The organisation and its committee.
+    pub organisation: Organisation,
+    /// Members' or delegates' congress.
+    pub kind: CongressKind,
+    /// Lần thứ — the congress number, if known (otherwise the term is written).
+    #[serde(default)]
+    pub ordinal: Option<u16>,
+    /// How the ordinal is written.
+    #[serde(default)]
+    pub ordinal_style: OrdinalStyle,
+    /// The term.
+    pub term: Term,
+    /// Which rule set applies (elections, format). Default `round2020`.
+    #[serde(default)]
+    pub rule_set: RuleSet,
+    /// The venue.
+    pub venue: String,
+    /// The sessions, in order.
+    pub sessions: Vec<Session>,
+    /// Who signs for the convening committee.
+    pub signer: Signer,
+    /// Documents cited as the basis ("Căn cứ …").
+    #[serde(default)]
+    pub bases: Vec<Reference>,
+    /// "Được sự đồng ý của Ban Thường vụ Quận uỷ …", if the summons says so.
+    #[serde(default)]
+    pub approval: Option<String>,
+    /// The guests.
+    #[serde(default)]
+    pub guests: Vec<Guest>,
+    /// Danh sách triệu tập — the delegates (or a cell's members) convened, in the order of the
+    /// list sent with the summons; when given, as many as `proceedings.attendance.convened`.
+    #[serde(default)]
+    pub convened: Vec<ConvenedPerson>,
+    /// Invitation settings.
+    pub invitations: InvitationSettings,
+    /// Summons settings.
+    pub summons: SummonsSettings,
+    /// The elections held by the congress, in order.
+    #[serde(default)]
+    pub elections: Vec<ElectionRecord>,
+    /// Quy trình nhân sự — the personnel procedure, if its papers are made here.
+    #[serde(default)]
+    pub personnel: Option<PersonnelRecord>,
+    /// Danh sách trích ngang — everyone considered for the new executive committee.
+    #[serde(default)]
+    pub candidates: Vec<CandidateProfile>,
+    /// Diễn biến đại hội — the congress itself: working bodies, attendance, reports, debate,
+    /// votes (for the programme, the script and the congress minutes).
+    #[serde(default)]
+    pub proceedings: Option<Proceedings>,
+    /// How documents are numbered (36-HD): where the committee's sequences start and restart.
+    #[serde(default)]
+    pub numbering: Numbering,
+    /// Problems of the text found when the record was loaded (control characters, characters
+    /// the bundled font cannot print), with their paths; [`Congress::validate`] reports them.
+    #[serde(skip)]
+    pub(crate) text_problems: Vec<crate::error::Diagnostic>,
+}
+
+impl Congress {
+    /// "Đại hội đại biểu" / "Đại hội đảng viên" (for a cell's members: "Đại hội").
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            CongressKind::Delegates => "Đại hội đại biểu",
+            CongressKind::Members => match self.organisation.kind {
+                OrgKind::GrassrootsPartyOrg => "Đại hội đảng viên",
+                _ => "Đại hội",
+            },
+        }
+    }
+
+    /// "lần thứ XXVI" / "lần thứ nhất", if the ordinal is known.
+    pub fn ordinal_text(&self) -> Option<String> {
+        let n = self.ordinal?;
+        match self.ordinal_style {
+            OrdinalStyle::Roman => vi::roman(n as u32).map(|r| format!("lần thứ {r}")),
+            OrdinalStyle::Words => vi::ordinal_words(n as u32).map(|w| format!("lần thứ {w}")),
+        }
+    }
+
+    /// "nhiệm kỳ 2020 – 2025".
+    pub fn term_text(&self) -> String {
+        format!(
+            "nhiệm kỳ {}",
+            vi::term(self.term.start, self.term.end, TermStyle::default())
+        )
+    }
+
+    /// The congress's full name: "Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ …, nhiệm kỳ
+    /// 2020 – 2025" (without the ordinal when it is unknown).
+    pub fn name(&self) -> String {
+        let mut s = format!("{} {}", self.kind_name(), self.organisation.name);
+        if let Some(o) = self.ordinal_text() {
+            s.push(' ');
+            s.push_str(&o);
+            s.push(',');
+        }
+        s.push(' ');
+        s.push_str(&self.term_text());
+        s
+    }
+
+    /// Who is summoned: "đại biểu chính thức" or "đảng viên".
+    pub fn audience(&self) -> &'static str {
+        self.kind.audience()
+    }
+
+    /// The congress as the issuer of its own papers (36-HD point 1.2.1 a): "Đại hội đại biểu
+    /// lần thứ XXVI" or, without an ordinal, "Đại hội đại biểu nhiệm kỳ 2020 – 2025".
+    pub fn congress_line(&self) -> String {
+        let kind = match self.kind {
+            CongressKind::Delegates => "Đại hội đại biểu",
+            CongressKind::Members => "Đại hội",
+        };
+        match self.ordinal_text() {
+            Some(o) => format!("{kind} {o}"),
+            None => format!("{kind} {}", self.term_text()),
+        }
+    }
+
+    /// The executive committee: `organisation.executive`, else the committee.
+    pub fn executive(&self) -> &str {
+        self.organisation
+            .executive
+            .as_deref()
+            .unwrap_or(&self.organisation.committee)
+    }
+
+    /// The first day of the congress (the preparatory session's, when there is one).
+    pub fn first_day(&self) -> vi::Date {
+        self.sessions
+            .first()
+            .map(|s| s.date)
+            .unwrap_or(self.summons.date)
+    }
+
+    /// The last day of the congress.
+    pub fn last_day(&self) -> vi::Date {
+        self.sessions
+            .last()
+            .map(|s| s.date)
+            .unwrap_or_else(|| self.first_day())
+    }
+}

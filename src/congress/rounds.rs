@@ -1,0 +1,56 @@
+//! The rounds of an election as the rules see them: the seats carried from the previous round's
+//! tally, the list in ballot order, the way back to the file's order.
+
+use super::election::ElectionRound;
+use super::record::Congress;
+use crate::error::{Error, ErrorKind, Result};
+use crate::rules;
+
+impl Congress {
+    /// Round `round` (0-based) of election `index` as the rules see it: the rule set and kind
+    /// of the congress, the seats carried from the previous round's tally, and the list in
+    /// ballot order.
+    pub(crate) fn election_round(&self, index: usize, round: usize) -> Result<ElectionRound> {
+        let record = self.elections.get(index).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidData,
+                format!("there is no elections[{index}]"),
+            )
+        })?;
+        let counts = record.rounds.get(round).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidData,
+                format!("elections[{index}] has no round {}", round + 1),
+            )
+        })?;
+        let seats = match (counts.seats, round) {
+            (Some(s), _) => s,
+            (None, 0) => record.seats,
+            (None, r) => {
+                let previous = self.election_round(index, r - 1)?;
+                let t = rules::tally(&previous.election)?;
+                t.tie.as_ref().map(|t| t.seats_left).unwrap_or(0) + t.further_round_seats
+            }
+        };
+        // Ballot order is "vần A, B, C" (SPEC §7): the ballot, the minutes and the tally all
+        // list the candidates in that one order, whatever order the file gives them in.
+        let mut order: Vec<usize> = (0..counts.candidates.len()).collect();
+        order.sort_by_cached_key(|&k| counts.candidates[k].name.key());
+        let candidates = order
+            .iter()
+            .map(|&k| counts.candidates[k].clone())
+            .collect();
+        let election = rules::Election {
+            office: record.office.clone(),
+            seats,
+            round: round as u32 + 1,
+            candidates,
+            denominator: counts.denominator.clone(),
+            present: counts.present,
+            ballots: counts.ballots.clone(),
+            rule_set: self.rule_set,
+            kind: self.kind,
+        };
+        Ok(ElectionRound { election, order })
+    }
+}

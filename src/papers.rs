@@ -1,0 +1,260 @@
+//! Where the record meets the papers: the record is validated once, its papers are numbered
+//! once, and each problem is routed to the papers it concerns by the structure of its path.
+
+use crate::congress::{assign_numbers, Congress, DocNumber, NumberSlot, Numbers, Sequence};
+use crate::document::{self, About, Item, Paper, PaperNumbers};
+use crate::error::{Diagnostic, Error, ErrorKind, Path, Result};
+use crate::registry::DocumentKind;
+
+impl DocumentKind {
+    /// Every paper of this kind that `congress` has, in order (one invitation per guest, one
+    /// ballot per election round …), numbered.
+    ///
+    /// The record is validated first: every problem that concerns these papers fails the call,
+    /// each with its path in the congress file.
+    pub fn papers(self, congress: &Congress) -> Result<Vec<Paper>> {
+        let (numbers, problems) = check(congress);
+        let mut out = Vec::new();
+        let mut failures: Vec<Diagnostic> = Vec::new();
+        for built in build_kind(congress, self, &numbers, &problems) {
+            match built {
+                Ok(p) => out.push(p),
+                Err(f) => {
+                    for d in f.error.into_diagnostics() {
+                        if !failures.contains(&d) {
+                            failures.push(d);
+                        }
+                    }
+                }
+            }
+        }
+        if failures.is_empty() {
+            Ok(out)
+        } else {
+            Err(Error::invalid(self.name(), failures))
+        }
+    }
+
+    /// The paper of this kind about `about` (`About::Guest { guest: 2 }` for the third
+    /// guest's invitation): an error when the congress has no such paper, or when a problem of
+    /// the record concerns it (problems of other papers do not).
+    pub fn paper(self, congress: &Congress, about: About) -> Result<Paper> {
+        let (numbers, problems) = check(congress);
+        build_kind(congress, self, &numbers, &problems)
+            .into_iter()
+            .find(|p| match p {
+                Ok(p) => p.meta().about == about,
+                Err(f) => f.about == about,
+            })
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidData,
+                    format!("the congress has no {} about {}", self.name(), about.path()),
+                )
+            })?
+            .map_err(|f| f.error)
+    }
+}
+
+/// The number of the `j`-th paper of `kind`, if the kind is numbered.
+fn number_of(
+    congress: &Congress,
+    kind: DocumentKind,
+    item: &Item,
+    j: usize,
+    numbers: &Numbers,
+) -> Option<DocNumber> {
+    let (sequence, code) = kind.numbered()?;
+    let seq = numbers.get((kind.index(), j))?;
+    let code = item.type_code.as_deref().unwrap_or(code);
+    let body = match sequence {
+        Sequence::Congress => "ĐH",
+        Sequence::Committee => congress.organisation.committee_code.as_str(),
+    };
+    Some(DocNumber::new(seq, code, body))
+}
+
+/// Every problem a paper of the congress could be stopped by: the record's own, and pins
+/// giving two papers of one sequence the same number. Empty when every paper can be made.
+pub fn validate(congress: &Congress) -> Vec<Diagnostic> {
+    check(congress).1
+}
+
+/// Adds the problems of `extra` that `problems` does not hold yet.
+fn add_new(problems: &mut Vec<Diagnostic>, extra: Vec<Diagnostic>) {
+    for d in extra {
+        if !problems.contains(&d) {
+            problems.push(d);
+        }
+    }
+}
+
+/// Numbers every numbered paper and validates the record.
+fn check(congress: &Congress) -> (Numbers, Vec<Diagnostic>) {
+    let mut slots = Vec::new();
+    for (k, kind) in DocumentKind::ALL.iter().enumerate() {
+        let builder = document::builder(*kind);
+        let Some((sequence, code)) = kind.numbered() else {
+            continue;
+        };
+        for (j, item) in (builder.items)(congress).into_iter().enumerate() {
+            slots.push(NumberSlot {
+                paper: (k, j),
+                sequence,
+                type_code: item.type_code.unwrap_or_else(|| code.to_string()),
+                date: item.date,
+                pin: item.pin,
+            });
+        }
+    }
+    let (numbers, mut problems) = assign_numbers(
+        &congress.numbering,
+        congress.invitations.first_number,
+        slots,
+    );
+    let mut all = congress.validate();
+    all.append(&mut problems);
+    (numbers, all)
+}
+
+/// Whether a problem at `path` is in a part of the record that only some kinds read.
+fn sectional(path: &Path) -> bool {
+    let Some(head) = path.head() else {
+        return false;
+    };
+    DocumentKind::ALL.iter().any(|k| k.reads().contains(&head))
+}
+
+/// Whether a problem at `path` stops the paper of `kind` about `about`.
+fn concerns(kind: DocumentKind, about: &About, path: &Path) -> bool {
+    if !sectional(path) {
+        // The organisation, the sessions, the signer …: every paper reads them.
+        return true;
+    }
+    if !path.head().is_some_and(|h| kind.reads().contains(&h)) {
+        return false;
+    }
+    // A problem of one guest, one election or one track stops only the papers about it.
+    let scope = about.scope();
+    let family = scope.parent();
+    let in_family = path.starts_with(&family) && path.segments().len() > family.segments().len();
+    scope.is_empty() || !in_family || path.starts_with(&scope)
+}
+
+/// A paper that could not be made: how to name it, and why.
+#[derive(Debug)]
+pub(crate) struct Failed {
+    /// What it would have been about.
+    pub about: About,
+    /// Whom it is for, or its title ("Đinh Thị Lan Duyên").
+    pub recipient: String,
+    /// The file name it would have had.
+    pub file_stem: String,
+    /// Why it was not made (every problem that concerns it).
+    pub error: Error,
+}
+
+/// Builds every paper of `kind`; a paper that a problem concerns fails with every one of them.
+fn build_kind(
+    congress: &Congress,
+    kind: DocumentKind,
+    numbers: &Numbers,
+    problems: &[Diagnostic],
+) -> Vec<std::result::Result<Paper, Failed>> {
+    let builder = document::builder(kind);
+    let lookup = |kind: DocumentKind, about: About| {
+        let items = (document::builder(kind).items)(congress);
+        let j = items.iter().position(|i| i.about == about)?;
+        number_of(congress, kind, &items[j], j, numbers)
+    };
+    let register = PaperNumbers::new(&lookup);
+    (builder.items)(congress)
+        .into_iter()
+        .enumerate()
+        .map(|(j, mut item)| {
+            item.number = number_of(congress, kind, &item, j, numbers);
+            let mine: Vec<Diagnostic> = problems
+                .iter()
+                .filter(|d| concerns(kind, &item.about, &d.path))
+                .cloned()
+                .collect();
+            let built = (builder.build)(congress, &item, &register);
+            // A paper with problems is still named as it would have been, when it can be.
+            let (label, recipient, file_stem) = match &built {
+                Ok(p) => {
+                    let m = p.meta();
+                    let who = m.recipient.clone().unwrap_or_else(|| m.title.clone());
+                    (m.label(), who, m.file_stem.clone())
+                }
+                Err(_) => (
+                    format!("{} of {}", kind.name(), item.about.path()),
+                    kind.title().to_string(),
+                    document::safe_file_stem(&format!("{} {}", kind.title(), j + 1)),
+                ),
+            };
+            match built {
+                Ok(paper) if mine.is_empty() => Ok(paper),
+                Ok(_) => Err(Failed {
+                    about: item.about,
+                    error: Error::invalid(&label, mine),
+                    recipient: recipient.clone(),
+                    file_stem: file_stem.clone(),
+                }),
+                Err(e) if mine.is_empty() => Err(Failed {
+                    about: item.about,
+                    error: e.with_document(label.clone()),
+                    recipient: recipient.clone(),
+                    file_stem: file_stem.clone(),
+                }),
+                Err(_) => Err(Failed {
+                    about: item.about,
+                    error: Error::invalid(&label, mine),
+                    recipient: recipient.clone(),
+                    file_stem: file_stem.clone(),
+                }),
+            }
+        })
+        .collect()
+}
+
+/// The papers of `kind`, each built or stopped by the problems that concern it (the record's
+/// own and `extra` ones); problems that concern every paper of the kind (the organisation, the
+/// sessions) fail the call.
+pub(crate) fn batch(
+    congress: &Congress,
+    kind: DocumentKind,
+    extra: Vec<Diagnostic>,
+) -> Result<Vec<std::result::Result<Paper, Failed>>> {
+    let (numbers, mut problems) = check(congress);
+    add_new(&mut problems, extra);
+    let items = (document::builder(kind).items)(congress);
+    let general: Vec<Diagnostic> = problems
+        .iter()
+        .filter(|d| {
+            !sectional(&d.path)
+                || (!items.is_empty() && items.iter().all(|i| concerns(kind, &i.about, &d.path)))
+        })
+        .cloned()
+        .collect();
+    if !general.is_empty() {
+        return Err(Error::invalid("congress", general));
+    }
+    Ok(build_kind(congress, kind, &numbers, &problems))
+}
+
+/// Every paper of the congress, in the order of the congress; all or nothing: any problem (the
+/// record's own or `extra`) fails the call, with every problem listed.
+pub(crate) fn every_paper(congress: &Congress, extra: Vec<Diagnostic>) -> Result<Vec<Paper>> {
+    let (numbers, mut problems) = check(congress);
+    add_new(&mut problems, extra);
+    if !problems.is_empty() {
+        return Err(Error::invalid("congress", problems));
+    }
+    let mut out = Vec::new();
+    for kind in DocumentKind::ALL {
+        for paper in build_kind(congress, *kind, &numbers, &[]) {
+            out.push(paper.map_err(|f| f.error)?);
+        }
+    }
+    Ok(out)
+}
