@@ -1,11 +1,11 @@
 //! The five-step personnel procedure (SPEC §5): thresholds against the convened, the quorum, the
 //! summary table, and the standing/executive committee disagreement flag.
 
-use daihoi::model::PersonName;
 use daihoi::rules::{
     evaluate_step, passes, quorum_ok, summarize, Absence, BallotCounts, Base, PersonnelProcedure,
     Step, StepInput, StepRule, StepVote, Track,
 };
+use daihoi::vi::PersonName;
 use daihoi::ErrorKind;
 
 fn x() -> PersonName {

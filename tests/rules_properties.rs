@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use daihoi::model::PersonName;
 use daihoi::rules::{
     evaluate_step, next_round, tally, BallotCounts, Base, Candidate, CongressKind, Denominator,
     Election, Exclusion, ExclusionCount, InvalidBallots, Office, RuleSet, Status, Step, StepInput,
     StepRule, StepVote, Tally,
 };
+use daihoi::vi::PersonName;
 use proptest::prelude::*;
 
 fn name(i: usize) -> PersonName {

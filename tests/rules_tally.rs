@@ -1,11 +1,11 @@
 //! The tally against the worked examples of SPEC §8.1 (T1–T8, P1) and each invariant of §6.5.
 
-use daihoi::model::PersonName;
 use daihoi::rules::{
     evaluate_step, next_round, tally, BallotCounts, Candidate, CongressKind, Denominator, Election,
     Exclusion, ExclusionCount, FloorNomination, InvalidBallots, Office, RuleSet, Status, Step,
     StepInput, StepVote, Tally,
 };
+use daihoi::vi::PersonName;
 use daihoi::{Error, ErrorKind};
 
 fn name(i: usize) -> PersonName {

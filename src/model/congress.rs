@@ -4,13 +4,12 @@ use serde::{Deserialize, Serialize};
 
 use super::common::{DocNumber, Header, ScheduleItem, SessionTime, Signature, Validator};
 use super::numbering::{Numbering, Slot};
-use super::person::PersonName;
 use super::personnel::{CandidateProfile, PersonnelRecord};
 use super::proceedings::Proceedings;
 use crate::error::Diagnostic;
 pub use crate::rules::CongressKind;
 use crate::rules::RuleSet;
-use crate::vi::{self, Date, TermStyle, Time};
+use crate::vi::{self, Date, PersonName, TermStyle, Time};
 
 /// Loại tổ chức — the kind of Party organisation holding the congress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -8,11 +8,10 @@ use serde_json::Value;
 use super::common::{DocNumber, Header, Signature, Validator};
 use super::congress::Congress;
 use super::numbering::Slot;
-use super::person::PersonName;
 use super::{DocMeta, Document, DocumentKind};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::rules::{self, BallotCounts, Candidate, Denominator, Office, Status, Tally};
-use crate::vi::{self, Date, Time};
+use crate::vi::{self, Date, PersonName, Time};
 
 /// A member of a working body (ban kiểm phiếu) and their role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -12,7 +12,6 @@ mod election;
 mod invitation;
 mod numbering;
 mod people;
-mod person;
 mod personnel;
 mod proceedings;
 mod programme;
@@ -31,7 +30,6 @@ pub use election::{Ballot, BodyMember, ElectionRecord, RoundCounts, VoteCountMin
 pub use invitation::{Addressee, Invitation, Summons};
 pub use numbering::{CommitteePeriod, Numbering, Numbers, Slot};
 pub use people::resolve_people;
-pub use person::PersonName;
 pub use personnel::{
     BallotEntry, CandidateList, CandidateProfile, ConferenceMinutes, ConferenceSummons,
     CountingTeam, Education, Gender, IntroductionBallot, IntroductionTallyMinutes, KeyOfficials,
@@ -43,6 +41,9 @@ pub use proceedings::{
 };
 pub use programme::{Programme, ProgrammeItem, ProgrammeSession};
 pub use script::{Script, ScriptElection, ScriptRound};
+
+// A name in three parts is a language concept: it lives in `vi`, beside its collation.
+pub use crate::vi::PersonName;
 
 use serde::Serialize;
 

@@ -14,14 +14,13 @@ use serde::{Deserialize, Serialize, Serializer};
 use super::common::{DocNumber, Header, Signature, Validator};
 use super::congress::{name as check_name, Congress, Reference, Signer};
 use super::numbering::Slot;
-use super::person::PersonName;
 use super::{safe_file_stem, DocMeta, Document, DocumentKind};
 use crate::error::{Diagnostic, Error, ErrorKind, Result};
 use crate::rules::{
     evaluate_step, summarize, Absence, Base, InvalidBallots, Percent, PersonnelProcedure, Step,
     StepInput, Track,
 };
-use crate::vi::{name_key, CollationKey, Date, Time};
+use crate::vi::{name_key, CollationKey, Date, PersonName, Time};
 
 // ---------------------------------------------------------------------------------------------
 // Data kept in the congress

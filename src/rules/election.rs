@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::model::PersonName;
+use crate::vi::PersonName;
 
 /// Which generation of Party rules a congress follows (SPEC §2).
 ///

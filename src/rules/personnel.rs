@@ -8,7 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::PersonName;
+use crate::vi::PersonName;
 
 use super::check::Findings;
 use super::election::BallotCounts;

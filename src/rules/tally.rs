@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::{Diagnostic, Error, Result};
-use crate::model::PersonName;
+use crate::vi::PersonName;
 
 use super::check;
 use super::election::{BallotCounts, Candidate, Denominator, Election};

@@ -130,8 +130,8 @@ impl Tally {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::PersonName;
     use crate::rules::{tally, BallotCounts, Candidate, Denominator, Election, Office};
+    use crate::vi::PersonName;
 
     #[test]
     fn the_report_names_the_denominator_its_parts_and_the_tie() {

@@ -1,6 +1,9 @@
-//! People: names in their three parts, never split from a string.
+//! Personal names in their three parts (họ, tên đệm, tên), never split from a string, and
+//! their place in ballot order.
 
 use serde::{Deserialize, Serialize};
+
+use super::collate::{name_key, CollationKey};
 
 /// A Vietnamese personal name in its parts: họ (family), tên đệm (middle), tên (given).
 ///
@@ -35,6 +38,14 @@ impl PersonName {
             .copied()
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The name's sort key in ballot order ("theo vần A, B, C", SPEC §7): see [`name_key`].
+    ///
+    /// Build it once per name and sort with `sort_by_cached_key`; a stable sort keeps input
+    /// order among equal keys.
+    pub fn collation_key(&self) -> CollationKey {
+        name_key(&self.ho, &self.dem, &self.ten)
     }
 }
 
