@@ -3,7 +3,7 @@
 
 use crate::error::Diagnostic;
 
-use super::election::{BallotCounts, Election, Office, RuleSet};
+use super::election::{saturating_sum, BallotCounts, Election, Office, RuleSet};
 
 /// Counts above this are taken for typing mistakes: no grassroots congress, conference or
 /// ballot comes near a million people.
@@ -101,11 +101,6 @@ impl Findings {
             );
         }
     }
-}
-
-/// The sum of counts; saturates instead of overflowing (it would take 2^32 counts).
-pub(crate) fn saturating_sum(counts: impl Iterator<Item = u32>) -> u64 {
-    counts.fold(0u64, |sum, n| sum.saturating_add(u64::from(n)))
 }
 
 /// "1 ballot", "2 ballots".
