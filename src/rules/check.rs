@@ -112,6 +112,15 @@ fn ballots_word(n: u64) -> String {
     }
 }
 
+/// "1 seat", "2 seats".
+fn seats_word(n: u32) -> String {
+    if n == 1 {
+        "1 seat".to_string()
+    } else {
+        format!("{n} seats")
+    }
+}
+
 /// Every check of an election before its tally (SPEC §6.4, §6.5).
 pub(crate) fn election(e: &Election) -> Findings {
     let mut f = Findings::default();
@@ -229,6 +238,20 @@ pub(crate) fn election(e: &Election) -> Findings {
                 "total votes ({total}) must not exceed valid ballots ({valid}) × seats ({}) = {cap}; {} too many",
                 e.seats,
                 total - cap
+            ),
+        );
+    }
+    // With a surplus every valid ballot keeps at least one name: one that keeps none is invalid
+    // (SPEC §6.1). Without a surplus a ballot may give nobody a vote and stay valid.
+    let on_list = e.candidates.len() as u64;
+    if on_list > u64::from(e.seats) && total < u64::from(valid) {
+        let short = u64::from(valid) - total;
+        f.error(
+            "candidates",
+            format!(
+                "total votes ({total}) must be at least valid ballots ({valid}) when {on_list} candidates stand for {}: a ballot that keeps no name on a list with surplus is invalid; {short} short, so at least {} kept no name and must be counted as invalid",
+                seats_word(e.seats),
+                ballots_word(short)
             ),
         );
     }
