@@ -28,8 +28,8 @@ fn consistent(
     let present = 1 + c % convened;
     let issued = 1 + d % present;
     let returned = 1 + e % issued;
-    let invalid = f % (returned + 1);
-    let valid = returned - invalid;
+    let mut invalid = f % (returned + 1);
+    let mut valid = returned - invalid;
     let mut votes: Vec<u32> = raw_votes.iter().map(|v| v % (valid + 1)).collect();
     let total: u64 = votes.iter().map(|&v| u64::from(v)).sum();
     let cap = u64::from(valid) * u64::from(seats);
@@ -38,6 +38,13 @@ fn consistent(
         for v in &mut votes {
             *v = u32::try_from(u64::from(*v) * cap / total).unwrap_or(0);
         }
+    }
+    let total: u64 = votes.iter().map(|&v| u64::from(v)).sum();
+    if votes.len() > seats as usize && total < u64::from(valid) {
+        // With a surplus a ballot that keeps no name is invalid (SPEC §6.1): move those.
+        let kept_none = valid - u32::try_from(total).unwrap_or(valid);
+        valid -= kept_none;
+        invalid += kept_none;
     }
     Election {
         office: Office::ExecutiveCommittee,

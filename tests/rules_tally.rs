@@ -507,6 +507,77 @@ fn total_votes_must_not_exceed_valid_ballots_times_seats() {
     );
 }
 
+/// The Bạch Mai BCH re-ballot (03-BB/ĐH as first sampled): one seat, two names, 64 + 52 = 116
+/// votes on 117 "valid" ballots.
+fn bach_mai_revote(valid: u32, invalid: u32) -> Election {
+    let mut e = election(
+        Office::ExecutiveCommittee,
+        1,
+        with_exclusions(120, &[(Exclusion::AbsentWithApprovedReason, 2)]),
+        &[64, 52],
+    );
+    e.round = 2;
+    e.ballots = BallotCounts {
+        issued: 118,
+        returned: 117,
+        valid,
+        invalid: if invalid > 0 {
+            vec![InvalidBallots {
+                count: invalid,
+                reason: "gạch tên cả hai đồng chí".into(),
+            }]
+        } else {
+            vec![]
+        },
+    };
+    e
+}
+
+#[test]
+fn with_surplus_total_votes_must_be_at_least_valid_ballots() {
+    // SPEC §6.1, §6.5: on a list with surplus a ballot that keeps no name is invalid, so every
+    // valid ballot gives at least one vote.
+    let error = err(&bach_mai_revote(117, 0));
+    assert_eq!(error.diagnostics().len(), 1, "{error}");
+    assert_diagnostic(
+        &error,
+        "candidates",
+        &[
+            "total votes (116) must be at least valid ballots (117) when 2 candidates stand for 1 seat",
+            "1 short, so at least 1 ballot kept no name and must be counted as invalid",
+        ],
+    );
+    // Counted as invalid, the same ballots tally.
+    let t = ok(&bach_mai_revote(116, 1));
+    assert_eq!(statuses(&t), [Elected, NotQualified]);
+    assert_eq!(percents(&t), ["54,24%", "44,07%"]);
+}
+
+#[test]
+fn with_surplus_over_several_seats_each_valid_ballot_gives_at_least_one_vote() {
+    // 3 seats, 4 names, 30 valid ballots: 29 votes in all means one ballot kept no name.
+    let e = election(Office::ExecutiveCommittee, 3, convened(30), &[10, 9, 6, 4]);
+    assert_diagnostic(
+        &err(&e),
+        "candidates",
+        &[
+            "total votes (29) must be at least valid ballots (30) when 4 candidates stand for 3 seats",
+            "1 short",
+        ],
+    );
+    let e = election(Office::ExecutiveCommittee, 3, convened(30), &[10, 9, 6, 5]);
+    assert!(tally(&e).is_ok());
+}
+
+#[test]
+fn without_surplus_a_valid_ballot_may_give_nobody_a_vote() {
+    // SPEC §6.1 (244 Art. 32.1): no surplus, X in neither box keeps the ballot valid.
+    let t = ok(&t1(5, false));
+    assert_eq!(t.outcomes[0].votes, 5);
+    let e = election(Office::ExecutiveCommittee, 2, convened(30), &[12, 10]);
+    assert!(tally(&e).is_ok());
+}
+
 #[test]
 fn every_violated_invariant_is_reported_at_once() {
     let mut e = consistent();

@@ -3,7 +3,7 @@
 
 use crate::error::Diagnostic;
 
-use super::election::{BallotCounts, Election, Office, RuleSet};
+use super::election::{saturating_sum, BallotCounts, Election, Office, RuleSet};
 
 /// Counts above this are taken for typing mistakes: no grassroots congress, conference or
 /// ballot comes near a million people.
@@ -103,17 +103,21 @@ impl Findings {
     }
 }
 
-/// The sum of counts; saturates instead of overflowing (it would take 2^32 counts).
-pub(crate) fn saturating_sum(counts: impl Iterator<Item = u32>) -> u64 {
-    counts.fold(0u64, |sum, n| sum.saturating_add(u64::from(n)))
-}
-
 /// "1 ballot", "2 ballots".
 fn ballots_word(n: u64) -> String {
     if n == 1 {
         "1 ballot".to_string()
     } else {
         format!("{n} ballots")
+    }
+}
+
+/// "1 seat", "2 seats".
+fn seats_word(n: u32) -> String {
+    if n == 1 {
+        "1 seat".to_string()
+    } else {
+        format!("{n} seats")
     }
 }
 
@@ -234,6 +238,20 @@ pub(crate) fn election(e: &Election) -> Findings {
                 "total votes ({total}) must not exceed valid ballots ({valid}) × seats ({}) = {cap}; {} too many",
                 e.seats,
                 total - cap
+            ),
+        );
+    }
+    // With a surplus every valid ballot keeps at least one name: one that keeps none is invalid
+    // (SPEC §6.1). Without a surplus a ballot may give nobody a vote and stay valid.
+    let on_list = e.candidates.len() as u64;
+    if on_list > u64::from(e.seats) && total < u64::from(valid) {
+        let short = u64::from(valid) - total;
+        f.error(
+            "candidates",
+            format!(
+                "total votes ({total}) must be at least valid ballots ({valid}) when {on_list} candidates stand for {}: a ballot that keeps no name on a list with surplus is invalid; {short} short, so at least {} kept no name and must be counted as invalid",
+                seats_word(e.seats),
+                ballots_word(short)
             ),
         );
     }

@@ -206,7 +206,7 @@ pub struct Denominator {
 impl Denominator {
     /// The sum of the exclusions (u64, so it cannot overflow).
     pub fn excluded(&self) -> u64 {
-        super::check::saturating_sum(self.exclusions.iter().map(|e| e.count))
+        saturating_sum(self.exclusions.iter().map(|e| e.count))
     }
 
     /// D = convened − Σ exclusions; 0 when the exclusions reach the convened count, which
@@ -268,7 +268,7 @@ pub struct BallotCounts {
 impl BallotCounts {
     /// Total invalid ballots (u64, so it cannot overflow).
     pub fn invalid_total(&self) -> u64 {
-        super::check::saturating_sum(self.invalid.iter().map(|i| i.count))
+        saturating_sum(self.invalid.iter().map(|i| i.count))
     }
 }
 
@@ -300,6 +300,13 @@ pub struct Election {
     /// Members' or delegates' congress, for wording. Default: `members`.
     #[serde(default)]
     pub kind: CongressKind,
+}
+
+/// The sum of counts; saturates instead of overflowing (it would take 2^32 counts).
+///
+/// Lives with the counts it sums, so that the checks depend on the data and not back.
+pub(crate) fn saturating_sum(counts: impl Iterator<Item = u32>) -> u64 {
+    counts.fold(0u64, |sum, n| sum.saturating_add(u64::from(n)))
 }
 
 fn first_round() -> u32 {

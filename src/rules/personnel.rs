@@ -11,7 +11,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::vi::PersonName;
 
 use super::check::Findings;
-use super::election::BallotCounts;
+use super::election::{saturating_sum, BallotCounts};
 use super::percent::Percent;
 
 /// A step of the procedure; in JSON its number, 1 to 5.
@@ -298,7 +298,7 @@ fn check_step(f: &mut Findings, prefix: &str, input: &StepInput, rule: &StepRule
             ),
         );
     }
-    let absent_total = super::check::saturating_sum(input.absent.iter().map(|a| a.count));
+    let absent_total = saturating_sum(input.absent.iter().map(|a| a.count));
     let missing = u64::from(convened.saturating_sub(present));
     if absent_total > missing {
         f.error(

@@ -117,11 +117,11 @@ const HELPERS: &[(&str, usize, HelperFn)] = &[
         Ok(format!("Số{colon} {seq:02}-{t}/{b}"))
     }),
     ("number_words", 1, |p, o| {
-        vi::number_words(number(p[0])?, &o.number_words).map_err(|e| e.to_string())
+        Ok(vi::number_words(number(p[0])?, &o.number_words))
     }),
     ("count", 1, |p, o| {
         let n = number(p[0])?;
-        let words = vi::number_words(n, &o.number_words).map_err(|e| e.to_string())?;
+        let words = vi::number_words(n, &o.number_words);
         Ok(format!("{n} ({words})"))
     }),
     ("roman", 1, |p, _| {

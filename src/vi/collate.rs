@@ -1,27 +1,42 @@
 //! Vietnamese alphabetical order ("theo vần A, B, C") for names on ballots and lists
-//! (SPEC §7 "Name order").
+//! (SPEC §7 "Name order", §9 decided rule 8).
 //!
 //! A [`CollationKey`] is built once per name or string and compared many times, as ICU sort keys
-//! are. Three levels, each compared over the whole key before the next:
+//! are. Weights:
 //!
-//! 1. **primary — letters**: a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư v (w)
-//!    x y (z); the foreign letters f j w z sit where Latin puts them. Spaces, punctuation and
-//!    digits come before letters; other characters (other scripts, letters such as ø) after
-//!    them, by code point.
-//! 2. **secondary — tones**, in the CLDR `vi` order: none, huyền, hỏi, ngã, sắc, nặng.
-//! 3. **tertiary — case**: lower case before upper case (CLDR default).
+//! - **letters**: a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư v (w) x y (z); the
+//!   foreign letters f j w z sit where Latin puts them. Punctuation and digits come before
+//!   letters; other characters (other scripts, letters such as ø) after them, by code point.
+//! - **tone**, in the CLDR `vi` order: none, huyền, hỏi, ngã, sắc, nặng; other diacritics (ü)
+//!   follow the tone as further differences.
+//! - **case**: lower case before upper case (CLDR default).
 //!
-//! For a name the parts are keyed in the order tên (given name), họ (family name), tên đệm
-//! (middle name) at every level: all letters of all three parts decide first, then all tones,
-//! then case.
+//! **Syllable by syllable, as a Vietnamese dictionary orders words.** A string is a sequence of
+//! syllables (split at whitespace). Two strings compare syllable by syllable; two syllables
+//! compare by their letters, then by their tone; only when a syllable is equal in both does the
+//! next one decide, and a string that runs out of syllables first sorts first. So the tone of
+//! the first syllable outweighs the letters of the second: "ba hoa" < "bà ba", as in a
+//! dictionary, where every word beginning "ba" comes before every word beginning "bà". Case
+//! decides only between keys equal in everything else.
+//!
+//! This is how the decided rule "letters, then tone, syllable by syllable" reads for a part of
+//! several syllables (a tên đệm "Thị Lan", a family name "Tôn Nữ"): reading it as "all letters
+//! of the part, then all its tones" would sort "Thị Lan" before "Thi Mai" ("thilan" <
+//! "thimai"), which no dictionary does. For the usual one-syllable part both readings agree.
+//!
+//! For a name, the parts are compared in the order tên (given name), họ (family name), tên đệm
+//! (middle name), each **in full** — letters and tone — before the next: "Nguyễn Thị Dung" <
+//! "Trần Văn Dung" < "Lê Văn Dũng". Equal keys keep input order under a stable sort (SPEC §7:
+//! "then input order").
 //!
 //! Two refinements over a plain ICU `vi` collator, both because a Vietnamese tone belongs to the
 //! syllable, not to a letter: the tone is compared once per syllable, so the older and newer
 //! tone placements — "Thuỷ"/"Thủy", "Hoà"/"Hòa" — collate as equal (SPEC §7 treats "UỶ"/"ỦY"
-//! as equal); and leading, trailing and repeated whitespace is ignored. Equal keys keep input
-//! order under a stable sort (SPEC §7: "then input order").
+//! as equal); and leading, trailing and repeated whitespace is ignored.
 //!
 //! Keys do not depend on the normalisation form of the input: NFC and NFD give the same key.
+//! Building one is a single pass over the characters, with no allocation beyond the key and two
+//! small buffers.
 
 use std::cmp::Ordering;
 
@@ -36,27 +51,31 @@ use unicode_normalization::UnicodeNormalization as _;
 pub struct CollationKey(Vec<u32>);
 
 /// The sort key of a name given in its parts: họ (family), tên đệm (middle, may be empty) and
-/// tên (given). Orders by tên, then họ, then tên đệm, so that "Nguyễn Văn An" comes before
-/// "Lê Văn Bình", and "Lê Văn Bình" before "Trần Thị Bình".
+/// tên (given). Orders by tên, then họ, then tên đệm, each compared in full (letters, then tone,
+/// syllable by syllable) before the next, so that "Nguyễn Văn An" comes before "Lê Văn Bình",
+/// and "Trần Văn Dung" before "Lê Văn Dũng".
 ///
 /// ```
 /// use daihoi::vi::name_key;
-/// let mut names = vec![("Trần", "Thị", "Bình"), ("Lê", "Văn", "Bình"), ("Nguyễn", "Văn", "An")];
+/// let mut names = vec![
+///     ("Lê", "Văn", "Dũng"),
+///     ("Trần", "Văn", "Dung"),
+///     ("Nguyễn", "Thị", "Dung"),
+/// ];
 /// names.sort_by_cached_key(|(ho, dem, ten)| name_key(ho, dem, ten));
-/// assert_eq!(names[0], ("Nguyễn", "Văn", "An"));
-/// assert_eq!(names[2], ("Trần", "Thị", "Bình"));
+/// assert_eq!(names[0], ("Nguyễn", "Thị", "Dung"));
+/// assert_eq!(names[2], ("Lê", "Văn", "Dũng"));
 /// ```
 pub fn name_key(ho: &str, dem: &str, ten: &str) -> CollationKey {
     let mut builder = KeyBuilder::with_capacity(ho.len() + dem.len() + ten.len());
     builder.part(ten);
-    builder.separate_parts();
     builder.part(ho);
-    builder.separate_parts();
     builder.part(dem);
     builder.finish()
 }
 
-/// The sort key of a single string, in the same collation as [`name_key`].
+/// The sort key of a single string, in the same collation as [`name_key`] (syllable by
+/// syllable: "ba hoa" < "bà ba").
 pub fn text_key(s: &str) -> CollationKey {
     let mut builder = KeyBuilder::with_capacity(s.len());
     builder.part(s);
@@ -71,25 +90,31 @@ pub fn compare_text(a: &str, b: &str) -> Ordering {
     text_key(a).cmp(&text_key(b))
 }
 
-// Weights. Every level of the key ends with LEVEL_SEP and the parts of a name are divided by
-// PART_SEP; both are below every real weight, so a shorter string sorts first ("An" < "Anh")
-// and a difference in an earlier part or level always wins.
-const LEVEL_SEP: u32 = 0;
-const PART_SEP: u32 = 1;
+// Layout of a key: for each part, for each syllable, its letter weights, SYLLABLE_END, its tone
+// and mark weights, SYLLABLE_END; PART_END after each part; then CASE_LEVEL and one case weight
+// per character of the whole key.
+//
+// The separators are below every real weight, so the shorter wins where one string is a prefix
+// of the other: a syllable that ends first ("An" < "Anh"), a part with fewer syllables
+// ("Thi" < "Thi An"), an empty part ("Lê An" < "Lê Văn An"). A separator is only ever compared
+// with a real weight or with the same separator: the prefix before a position says what may
+// come there.
+const CASE_LEVEL: u32 = 0;
+const PART_END: u32 = 1;
+const SYLLABLE_END: u32 = 2;
 
-// Primary.
-const SPACE: u32 = 2;
+// Letters and other characters.
 const NON_LETTER_BASE: u32 = 0x100; // + code point, code points below 0x2070
 const LETTER_BASE: u32 = 0x1_0000; // + rank in ALPHABET
 const UNKNOWN_BASE: u32 = 0x2_0000; // + code point
 
-// Secondary: one tone weight per syllable; other diacritics follow as MARK_BASE + code point.
-const TONE_NONE: u32 = 2;
+// Tones: one weight per run of letters; other diacritics follow as MARK_BASE + code point.
+const TONE_NONE: u32 = 3;
 const MARK_BASE: u32 = 0x100;
 
-// Tertiary.
-const LOWER: u32 = 2;
-const UPPER: u32 = 3;
+// Case.
+const LOWER: u32 = 3;
+const UPPER: u32 = 4;
 
 /// The Vietnamese alphabet with the foreign letters f j w z in their Latin places.
 const ALPHABET: [char; 33] = [
@@ -101,14 +126,14 @@ const BREVE: char = '\u{306}';
 const CIRCUMFLEX: char = '\u{302}';
 const HORN: char = '\u{31B}';
 
-/// The secondary weight of a tone mark, in CLDR `vi` order after "no tone" (2).
+/// The weight of a tone mark, in CLDR `vi` order after "no tone".
 fn tone_weight(mark: char) -> Option<u32> {
     match mark {
-        '\u{300}' => Some(3), // huyền
-        '\u{309}' => Some(4), // hỏi
-        '\u{303}' => Some(5), // ngã
-        '\u{301}' => Some(6), // sắc
-        '\u{323}' => Some(7), // nặng
+        '\u{300}' => Some(TONE_NONE + 1), // huyền
+        '\u{309}' => Some(TONE_NONE + 2), // hỏi
+        '\u{303}' => Some(TONE_NONE + 3), // ngã
+        '\u{301}' => Some(TONE_NONE + 4), // sắc
+        '\u{323}' => Some(TONE_NONE + 5), // nặng
         _ => None,
     }
 }
@@ -133,7 +158,7 @@ fn is_vowel(letter: char) -> bool {
     )
 }
 
-/// Spaces, punctuation, symbols and digits: sorted before letters, by code point.
+/// Punctuation, symbols and digits: sorted before letters, by code point.
 fn is_non_letter(c: char) -> bool {
     c.is_ascii_punctuation()
         || c.is_ascii_digit()
@@ -143,31 +168,31 @@ fn is_non_letter(c: char) -> bool {
         || ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
-/// Builds the three levels of a key; one per key, its buffers reused for every character.
+/// Builds one key; its buffers are reused for every character and syllable.
 struct KeyBuilder {
-    primary: Vec<u32>,
-    secondary: Vec<u32>,
-    tertiary: Vec<u32>,
+    /// The key so far: finished syllables, and the letters of the current one.
+    key: Vec<u32>,
+    /// Tone and mark weights of the current syllable, written after its letters.
+    tones: Vec<u32>,
+    /// Case weights of every character, written last.
+    case: Vec<u32>,
     /// The combining marks of the character being read.
     marks: Vec<char>,
-    /// Index in `secondary` of the tone of the current syllable, if inside one.
-    syllable_tone: Option<usize>,
-    /// Whitespace was read after the last character of the current part.
-    pending_space: bool,
-    /// The current part has a primary weight already (leading whitespace is ignored).
-    part_started: bool,
+    /// Index in `tones` of the tone of the current run of letters, if inside one.
+    tone_slot: Option<usize>,
+    /// A syllable has been started and not yet ended.
+    in_syllable: bool,
 }
 
 impl KeyBuilder {
     fn with_capacity(bytes: usize) -> Self {
         KeyBuilder {
-            primary: Vec::with_capacity(bytes + 4),
-            secondary: Vec::with_capacity(bytes / 2 + 4),
-            tertiary: Vec::with_capacity(bytes + 4),
+            key: Vec::with_capacity(bytes + 16),
+            tones: Vec::with_capacity(8),
+            case: Vec::with_capacity(bytes),
             marks: Vec::new(),
-            syllable_tone: None,
-            pending_space: false,
-            part_started: false,
+            tone_slot: None,
+            in_syllable: false,
         }
     }
 
@@ -187,25 +212,15 @@ impl KeyBuilder {
         if let Some(b) = base {
             self.cluster(b);
         }
-        self.syllable_tone = None;
-        self.pending_space = false;
-        self.part_started = false;
-    }
-
-    fn separate_parts(&mut self) {
-        self.primary.push(PART_SEP);
-        self.secondary.push(PART_SEP);
-        self.tertiary.push(PART_SEP);
+        self.end_syllable();
+        self.key.push(PART_END);
     }
 
     fn finish(mut self) -> CollationKey {
-        let mut key = self.primary;
-        key.reserve_exact(self.secondary.len() + self.tertiary.len() + 2);
-        key.push(LEVEL_SEP);
-        key.append(&mut self.secondary);
-        key.push(LEVEL_SEP);
-        key.append(&mut self.tertiary);
-        CollationKey(key)
+        self.key.reserve_exact(self.case.len() + 1);
+        self.key.push(CASE_LEVEL);
+        self.key.append(&mut self.case);
+        CollationKey(self.key)
     }
 
     /// Adds one character with the combining marks in `self.marks` (consumed).
@@ -218,12 +233,12 @@ impl KeyBuilder {
         if lower.is_ascii_lowercase() || lower == 'đ' {
             self.letter(lower, base != lower);
         } else if base.is_whitespace() {
-            self.syllable_tone = None;
-            self.pending_space = self.part_started;
+            self.end_syllable();
             // A mark on a space has nothing to modify: it stands for itself.
             let marks = std::mem::take(&mut self.marks);
             for &mark in &marks {
                 self.other(mark);
+                self.end_syllable();
             }
             self.marks = marks;
             self.marks.clear();
@@ -233,9 +248,26 @@ impl KeyBuilder {
         }
     }
 
+    /// Writes the tones of the current syllable after its letters, and closes it.
+    fn end_syllable(&mut self) {
+        if self.in_syllable {
+            self.key.push(SYLLABLE_END);
+            self.key.append(&mut self.tones);
+            self.key.push(SYLLABLE_END);
+            self.in_syllable = false;
+        }
+        self.tone_slot = None;
+    }
+
+    /// Adds the letter or character weight of one character of the current syllable.
+    fn push(&mut self, weight: u32, upper: bool) {
+        self.in_syllable = true;
+        self.key.push(weight);
+        self.case.push(if upper { UPPER } else { LOWER });
+    }
+
     /// A letter of the alphabet (`base` lower case ASCII or 'đ') and its marks.
     fn letter(&mut self, base: char, upper: bool) {
-        self.before_primary();
         let mut letter = base;
         let mut modifier_used = None;
         for (i, &mark) in self.marks.iter().enumerate() {
@@ -246,14 +278,13 @@ impl KeyBuilder {
             }
         }
         let rank = ALPHABET.iter().position(|&l| l == letter).unwrap_or(0) as u32;
-        self.primary.push(LETTER_BASE + rank);
-        self.tertiary.push(if upper { UPPER } else { LOWER });
-        let slot = match self.syllable_tone {
+        self.push(LETTER_BASE + rank, upper);
+        let slot = match self.tone_slot {
             Some(slot) => slot,
             None => {
-                self.secondary.push(TONE_NONE);
-                let slot = self.secondary.len() - 1;
-                self.syllable_tone = Some(slot);
+                self.tones.push(TONE_NONE);
+                let slot = self.tones.len() - 1;
+                self.tone_slot = Some(slot);
                 slot
             }
         };
@@ -262,23 +293,23 @@ impl KeyBuilder {
                 continue;
             }
             match tone_weight(mark) {
-                Some(tone) if is_vowel(letter) && self.secondary[slot] == TONE_NONE => {
-                    self.secondary[slot] = tone;
+                Some(tone) if is_vowel(letter) && self.tones[slot] == TONE_NONE => {
+                    self.tones[slot] = tone;
                 }
-                _ => self.secondary.push(MARK_BASE + u32::from(mark)),
+                _ => self.tones.push(MARK_BASE + u32::from(mark)),
             }
         }
         self.marks.clear();
     }
 
-    /// Any character that is neither a letter of the alphabet nor whitespace.
+    /// Any character that is neither a letter of the alphabet nor whitespace; it ends a run of
+    /// letters (its own tone), not the syllable.
     fn other(&mut self, c: char) {
-        self.before_primary();
-        self.syllable_tone = None;
+        self.tone_slot = None;
         let weight = if is_non_letter(c) {
             NON_LETTER_BASE + u32::from(c)
         } else {
-            // Case is a tertiary difference for other alphabets too ("Ж"/"ж").
+            // Case is a difference for other alphabets too ("Ж"/"ж").
             let mut lower = c.to_lowercase();
             let folded = match (lower.next(), lower.next()) {
                 (Some(l), None) => l,
@@ -286,27 +317,15 @@ impl KeyBuilder {
             };
             UNKNOWN_BASE + u32::from(folded)
         };
-        self.primary.push(weight);
-        self.tertiary
-            .push(if c.is_uppercase() { UPPER } else { LOWER });
+        self.push(weight, c.is_uppercase());
     }
 
-    /// Marks on a non-letter are secondary differences after it.
+    /// Marks on a non-letter are differences after its syllable's letters.
     fn trailing_marks(&mut self) {
         for &mark in &self.marks {
-            self.secondary.push(MARK_BASE + u32::from(mark));
+            self.tones.push(MARK_BASE + u32::from(mark));
         }
         self.marks.clear();
-    }
-
-    /// Writes the one space that stands for a run of whitespace between characters.
-    fn before_primary(&mut self) {
-        if self.pending_space {
-            self.primary.push(SPACE);
-            self.tertiary.push(LOWER);
-            self.pending_space = false;
-        }
-        self.part_started = true;
     }
 }
 
@@ -387,13 +406,134 @@ mod tests {
     }
 
     #[test]
-    fn letters_of_all_parts_decide_before_tones() {
-        // Primary over (tên, họ, đệm) first, then tones: "Lê Án" before "Nguyễn An", though
-        // "An" has no tone and "Án" has sắc.
-        assert!(name_key("Lê", "", "Án") < name_key("Nguyễn", "", "An"));
-        // Only when all letters are equal do the tones decide, tên first.
-        assert!(name_key("Lê", "", "An") < name_key("Lề", "", "Án"));
-        assert!(name_key("Lề", "", "An") < name_key("Lê", "", "Án"));
+    fn decided_rule_8_given_name_in_full_then_family_name_then_middle_name() {
+        // SPEC §9 rule 8 / issue 10: the tone of the given name decides before the family name.
+        let names = [
+            ("Lê", "Văn", "Dũng"),
+            ("Trần", "Văn", "Dung"),
+            ("Nguyễn", "Thị", "Dung"),
+        ];
+        assert_eq!(
+            sorted_names(&names),
+            ["Nguyễn Thị Dung", "Trần Văn Dung", "Lê Văn Dũng"]
+        );
+    }
+
+    #[test]
+    fn a_tone_in_the_given_name_outweighs_the_letters_of_the_family_name() {
+        assert!(name_key("Nguyễn", "", "An") < name_key("Lê", "", "Án"));
+        assert!(name_key("Vũ", "", "An") < name_key("An", "", "Àn"));
+        // Every tone, in order, before any letter of the family name.
+        let tens = ["An", "Àn", "Ản", "Ãn", "Án", "Ạn"];
+        let names: Vec<_> = tens
+            .iter()
+            .zip(["Vũ", "Trần", "Phạm", "Lê", "Đỗ", "Bùi"])
+            .map(|(ten, ho)| (ho, "Văn", *ten))
+            .collect();
+        assert_eq!(
+            sorted_names(&names),
+            [
+                "Vũ Văn An",
+                "Trần Văn Àn",
+                "Phạm Văn Ản",
+                "Lê Văn Ãn",
+                "Đỗ Văn Án",
+                "Bùi Văn Ạn"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tone_in_the_family_name_outweighs_the_letters_of_the_middle_name() {
+        // Họ "Lê" before "Lề" though the middle names go the other way ("Anh" < "Văn").
+        assert_eq!(
+            sorted_names(&[("Lề", "Anh", "Bình"), ("Lê", "Văn", "Bình")]),
+            ["Lê Văn Bình", "Lề Anh Bình"]
+        );
+    }
+
+    #[test]
+    fn names_that_differ_only_in_tone_sort_by_the_first_part_that_differs() {
+        assert_eq!(
+            sorted_names(&[("Lê", "Thị", "Bình"), ("Lê", "Thi", "Bình")]),
+            ["Lê Thi Bình", "Lê Thị Bình"]
+        );
+        assert_eq!(
+            sorted_names(&[
+                ("Hồ", "Văn", "Bình"),
+                ("Hổ", "Văn", "Bình"),
+                ("Hô", "Văn", "Bình")
+            ]),
+            ["Hô Văn Bình", "Hồ Văn Bình", "Hổ Văn Bình"]
+        );
+        assert_eq!(
+            sorted_names(&[("Hồ", "Văn", "Bính"), ("Hổ", "Văn", "Bình")]),
+            ["Hổ Văn Bình", "Hồ Văn Bính"]
+        );
+    }
+
+    #[test]
+    fn modified_letters_are_letters_so_they_decide_before_any_tone() {
+        // đ/d: "Doãn" (d, ngã) before "Đoàn" (đ, huyền).
+        assert_eq!(
+            sorted_names(&[("Đoàn", "Văn", "An"), ("Doãn", "Văn", "An")]),
+            ["Doãn Văn An", "Đoàn Văn An"]
+        );
+        // ư/u: "Hùng" (u, huyền) before "Hưng" (ư, no tone), in the given name.
+        assert_eq!(
+            sorted_names(&[("Lê", "Văn", "Hưng"), ("Trần", "Văn", "Hùng")]),
+            ["Trần Văn Hùng", "Lê Văn Hưng"]
+        );
+        // ơ/o: "Thọ" (o, nặng) before "Thơ" (ơ, no tone).
+        assert_eq!(
+            sorted_names(&[("Lê", "Thị", "Thơ"), ("Vũ", "Văn", "Thọ")]),
+            ["Vũ Văn Thọ", "Lê Thị Thơ"]
+        );
+        // In the middle name, after equal given and family names.
+        assert_eq!(
+            sorted_names(&[("Lê", "Đức", "Anh"), ("Lê", "Dực", "Anh")]),
+            ["Lê Dực Anh", "Lê Đức Anh"]
+        );
+        assert_eq!(
+            sorted_names(&[("Lê", "Ơn", "Anh"), ("Lê", "Ổn", "Anh")]),
+            ["Lê Ổn Anh", "Lê Ơn Anh"]
+        );
+    }
+
+    #[test]
+    fn a_part_of_several_syllables_compares_syllable_by_syllable() {
+        // The first syllable decides in full (letters, then tone) before the second: "Thi" <
+        // "Thị", though "thilan" < "thimai" letter for letter.
+        assert_eq!(
+            sorted_names(&[("Phạm", "Thị Lan", "Anh"), ("Phạm", "Thi Mai", "Anh")]),
+            ["Phạm Thi Mai Anh", "Phạm Thị Lan Anh"]
+        );
+        // Equal first syllables: the second decides, letters before tone.
+        assert_eq!(
+            sorted_names(&[("Lê", "Thị Ánh", "Hồng"), ("Lê", "Thị Anh", "Hồng")]),
+            ["Lê Thị Anh Hồng", "Lê Thị Ánh Hồng"]
+        );
+        assert_eq!(
+            sorted_names(&[("Lê", "Thị Ánh", "Hồng"), ("Lê", "Thị Anh Thư", "Hồng")]),
+            ["Lê Thị Anh Thư Hồng", "Lê Thị Ánh Hồng"]
+        );
+        // A compound family name after the one-syllable one it begins with.
+        assert_eq!(
+            sorted_names(&[
+                ("Tôn Nữ", "Thị", "Hà"),
+                ("Tôn", "Thị", "Hà"),
+                ("Tôn Thất", "", "Hà")
+            ]),
+            ["Tôn Thị Hà", "Tôn Nữ Thị Hà", "Tôn Thất Hà"]
+        );
+    }
+
+    #[test]
+    fn texts_sort_as_a_dictionary_does() {
+        assert_eq!(
+            sorted_texts(&["bà ba", "ba hoa", "bà", "ba", "bạ", "ba ba"]),
+            ["ba", "ba ba", "ba hoa", "bà", "bà ba", "bạ"]
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::excerpt;
+use super::text::excerpt;
 
 /// A day of the Gregorian calendar, years 1 to 9999.
 ///

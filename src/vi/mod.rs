@@ -1,5 +1,6 @@
 //! Vietnamese language rules (SPEC §7): NFC text, dates, weekdays, times, number words, Roman
-//! numerals, upper case, terms, number formatting and the name collation of ballots and lists.
+//! numerals, upper case, terms, number formatting, and personal names in three parts with their
+//! collation on ballots and lists.
 //!
 //! Pure functions and small value types only: no I/O, no clock, and nothing here panics on user
 //! data — where a rule is not defined for an input the function returns `None` or an error.
@@ -15,17 +16,8 @@ pub use collate::{compare_text, name_key, text_key, CollationKey};
 pub use date::{Date, ParseDateError, Weekday};
 pub use name::PersonName;
 pub use numbers::{
-    number_words, ordinal_words, roman, term, thousands, zero_padded, Dialect, NumberWordsError,
-    NumberWordsOptions, TermStyle,
+    number_words, ordinal_words, roman, term, thousands, zero_padded, Dialect, NumberWordsOptions,
+    TermStyle,
 };
 pub use text::{is_nfc, nfc, upper};
 pub use time::{ParseTimeError, Time};
-
-/// Shortens user input quoted in an error message, so a pasted paragraph does not flood it.
-fn excerpt(s: &str) -> String {
-    const MAX_CHARS: usize = 40;
-    match s.char_indices().nth(MAX_CHARS) {
-        Some((cut, _)) => format!("{:?}…", &s[..cut]),
-        None => format!("{s:?}"),
-    }
-}

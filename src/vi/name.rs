@@ -1,7 +1,9 @@
-//! A person's name in its three parts, never split from a string, and its place in
-//! alphabetical order.
+//! Personal names in their three parts (họ, tên đệm, tên), never split from a string, and
+//! their place in ballot order.
 
 use serde::{Deserialize, Serialize};
+
+use super::collate::{name_key, CollationKey};
 
 /// A Vietnamese personal name in its parts: họ (family), tên đệm (middle), tên (given).
 ///
@@ -28,11 +30,6 @@ impl PersonName {
         }
     }
 
-    /// The key of this name in ballot order ("theo vần A, B, C": tên, then họ, then tên đệm).
-    pub fn key(&self) -> super::CollationKey {
-        super::name_key(&self.ho, &self.dem, &self.ten)
-    }
-
     /// The full name in reading order: "Nguyễn Văn An".
     pub fn full(&self) -> String {
         [self.ho.trim(), self.dem.trim(), self.ten.trim()]
@@ -41,6 +38,14 @@ impl PersonName {
             .copied()
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The name's sort key in ballot order ("theo vần A, B, C", SPEC §7): see [`name_key`].
+    ///
+    /// Build it once per name and sort with `sort_by_cached_key`; a stable sort keeps input
+    /// order among equal keys.
+    pub fn key(&self) -> CollationKey {
+        name_key(&self.ho, &self.dem, &self.ten)
     }
 }
 

@@ -2,8 +2,6 @@
 //! ordinals ("lần thứ XXVI", "lần thứ nhất"), terms ("2020 – 2025") and digit formatting
 //! ("1.200.000", "05").
 
-use std::fmt;
-
 /// Regional variant of the number words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Dialect {
@@ -38,104 +36,65 @@ impl Default for NumberWordsOptions {
     }
 }
 
-/// Why [`number_words`] has no words for a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum NumberWordsError {
-    /// A group of three digits is all zero and a lower group is not, as in 1 000 005: the
-    /// reading is not confirmed (SPEC §9, question 9), so none is generated.
-    ZeroGroup(u64),
-    /// The number is 10^15 or more; there is no scale word above "nghìn tỷ".
-    TooLarge(u64),
-}
-
-impl fmt::Display for NumberWordsError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            NumberWordsError::ZeroGroup(n) => write!(
-                f,
-                "number words for {n} are not defined: a group of three zeros followed by a \
-                 non-zero group has no confirmed reading (spec §9, question 9); write the \
-                 figure without words"
-            ),
-            NumberWordsError::TooLarge(n) => write!(
-                f,
-                "number words for {n} are not defined: the number is too large (at most {})",
-                LIMIT - 1
-            ),
-        }
-    }
-}
-
-impl std::error::Error for NumberWordsError {}
-
-/// The first number without words: 10^15, one "triệu tỷ".
-const LIMIT: u64 = 1_000_000_000_000_000;
-
 const DIGITS: [&str; 10] = [
     "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
 ];
 
+const BILLION: u64 = 1_000_000_000;
+
 /// The number in Vietnamese words, lower case: 52 → "năm mươi hai", 1 005 → "một nghìn không
-/// trăm linh năm" (SPEC §7 and §8.2).
+/// trăm linh năm" (SPEC §7 and §8.2). Every number has words.
 ///
 /// Rules: 1 after a tens digit of 2 or more is "mốt", 4 is "tư" (option "bốn"), 5 after any
 /// tens digit is "lăm"; a zero tens digit after hundreds is "linh" ("lẻ" in the South); a group
-/// of three digits after the first is read in full ("không trăm …"); trailing all-zero groups
-/// are dropped (2 000 000 → "hai triệu"). Scales: nghìn (ngàn), triệu, tỷ, nghìn tỷ.
+/// of three digits after the first is read in full ("không trăm …"); an all-zero group is not
+/// read, and the next non-zero group is read in full (1 000 005 → "một triệu không trăm linh
+/// năm", 114 000 612 → "một trăm mười bốn triệu sáu trăm mười hai"; SPEC §9, decided); trailing
+/// all-zero groups are dropped (2 000 000 → "hai triệu"). Scales: nghìn (ngàn), triệu, tỷ.
 ///
-/// # Errors
-///
-/// [`NumberWordsError::ZeroGroup`] when an all-zero group is followed by a non-zero one
-/// (1 000 005), whose reading is unconfirmed; [`NumberWordsError::TooLarge`] from 10^15 on.
-pub fn number_words(n: u64, opts: &NumberWordsOptions) -> Result<String, NumberWordsError> {
-    if n >= LIMIT {
-        return Err(NumberWordsError::TooLarge(n));
-    }
+/// Above a tỷ the count of tỷ is itself read as a number and followed by "tỷ", as in "một
+/// nghìn tỷ" (10^12) and "một triệu tỷ" (10^15); so 10^18 is "một tỷ tỷ", and `u64::MAX`
+/// (18 446 744 073 709 551 615) is "mười tám tỷ bốn trăm bốn mươi sáu triệu bảy trăm bốn mươi
+/// tư nghìn không trăm bảy mươi ba tỷ bảy trăm linh chín triệu năm trăm năm mươi mốt nghìn
+/// sáu trăm mười lăm".
+pub fn number_words(n: u64, opts: &NumberWordsOptions) -> String {
     if n == 0 {
-        return Ok(DIGITS[0].to_string());
+        return DIGITS[0].to_string();
     }
-    // Groups of three digits, least significant first: units, nghìn, triệu, tỷ, nghìn tỷ.
-    let mut groups = [0u16; 5];
-    let mut rest = n;
-    for group in &mut groups {
-        *group = (rest % 1000) as u16; // < 1000, lossless
-        rest /= 1000;
-    }
-    let lead = groups.iter().rposition(|&g| g != 0).unwrap_or(0);
-    for i in 1..lead {
-        if groups[i] == 0 && groups[..i].iter().any(|&g| g != 0) {
-            return Err(NumberWordsError::ZeroGroup(n));
-        }
+    let mut words = Vec::new();
+    push_number(n, false, opts, &mut words);
+    words.join(" ")
+}
+
+/// Appends the words of `n` ≥ 1; `full` when a higher scale has been read before it, so that
+/// its first group is read in full ("… tỷ không trăm linh năm").
+fn push_number(n: u64, full: bool, opts: &NumberWordsOptions, words: &mut Vec<&'static str>) {
+    let (billions, rest) = (n / BILLION, n % BILLION);
+    let mut full = full;
+    if billions > 0 {
+        // At most two levels deep: u64::MAX / 10^18 < 10^9.
+        push_number(billions, full, opts, words);
+        words.push("tỷ");
+        full = true;
     }
     let thousand = match opts.dialect {
         Dialect::Northern => "nghìn",
         Dialect::Southern => "ngàn",
     };
-    let mut words: Vec<&'static str> = Vec::new();
-    for i in (0..=lead).rev() {
-        let group = groups[i];
+    // Groups below a tỷ, most significant first, each < 1000 (lossless).
+    let groups = [
+        ((rest / 1_000_000) as u16, Some("triệu")),
+        ((rest / 1_000 % 1_000) as u16, Some(thousand)),
+        ((rest % 1_000) as u16, None),
+    ];
+    for (group, scale) in groups {
         if group == 0 {
-            // Only trailing groups are zero here (checked above): they are not read.
             continue;
         }
-        group_words(group, i != lead, opts, &mut words);
-        match i {
-            1 => words.push(thousand),
-            2 => words.push("triệu"),
-            3 => words.push("tỷ"),
-            4 => {
-                words.push(thousand);
-                if groups[3] == 0 {
-                    // 1 000 000 000 000 is "một nghìn tỷ": the tỷ group is silent but its
-                    // scale word is not.
-                    words.push("tỷ");
-                }
-            }
-            _ => {}
-        }
+        group_words(group, full, opts, words);
+        words.extend(scale);
+        full = true;
     }
-    Ok(words.join(" "))
 }
 
 /// Appends the words of one group of three digits (1..=999). `full` reads the hundreds even
@@ -219,13 +178,13 @@ pub fn roman(n: u32) -> Option<String> {
 /// 2 "hai", 3 "ba", 4 "tư", 5 "năm" … 10 "mười", then the cardinal words with the default
 /// options (11 "mười một", 14 "mười bốn", 21 "hai mươi mốt", 24 "hai mươi tư").
 ///
-/// `None` for 0, and where [`number_words`] has no words.
+/// `None` for 0, which has no ordinal.
 pub fn ordinal_words(n: u32) -> Option<String> {
     match n {
         0 => None,
         1 => Some("nhất".to_string()),
         4 => Some("tư".to_string()),
-        _ => number_words(u64::from(n), &NumberWordsOptions::default()).ok(),
+        _ => Some(number_words(u64::from(n), &NumberWordsOptions::default())),
     }
 }
 
@@ -275,7 +234,7 @@ mod tests {
     use super::*;
 
     fn north(n: u64) -> String {
-        number_words(n, &NumberWordsOptions::default()).unwrap()
+        number_words(n, &NumberWordsOptions::default())
     }
 
     fn south(n: u64) -> String {
@@ -283,7 +242,7 @@ mod tests {
             dialect: Dialect::Southern,
             ..NumberWordsOptions::default()
         };
-        number_words(n, &opts).unwrap()
+        number_words(n, &opts)
     }
 
     fn bon(n: u64) -> String {
@@ -291,7 +250,7 @@ mod tests {
             four_as_tu: false,
             ..NumberWordsOptions::default()
         };
-        number_words(n, &opts).unwrap()
+        number_words(n, &opts)
     }
 
     /// Every row of SPEC §8.2: (n, Northern, Southern).
@@ -442,34 +401,40 @@ mod tests {
     }
 
     #[test]
-    fn an_all_zero_group_before_a_non_zero_group_is_not_generated() {
-        let opts = NumberWordsOptions::default();
-        for n in [1_000_005, 1_000_001_000, 5_000_000_123, 1_000_000_000_001] {
-            assert_eq!(
-                number_words(n, &opts),
-                Err(NumberWordsError::ZeroGroup(n)),
-                "{n}"
-            );
-        }
-        let msg = number_words(1_000_005, &opts).unwrap_err().to_string();
-        assert!(
-            msg.starts_with("number words for 1000005 are not defined: "),
-            "{msg}"
+    fn decided_rule_9_an_all_zero_group_is_skipped_and_the_next_read_in_full() {
+        assert_eq!(north(1_000_005), "một triệu không trăm linh năm");
+        assert_eq!(south(1_000_005), "một triệu không trăm lẻ năm");
+        assert_eq!(
+            north(114_000_612),
+            "một trăm mười bốn triệu sáu trăm mười hai"
         );
+        assert_eq!(north(1_000_001_000), "một tỷ không trăm linh một nghìn");
+        assert_eq!(north(5_000_000_123), "năm tỷ một trăm hai mươi ba");
+        assert_eq!(north(1_000_000_000_001), "một nghìn tỷ không trăm linh một");
+        assert_eq!(north(2_000_050_000), "hai tỷ không trăm năm mươi nghìn");
+        assert_eq!(south(3_000_015_000), "ba tỷ không trăm mười lăm ngàn");
+        assert_eq!(north(7_000_700), "bảy triệu bảy trăm");
     }
 
     #[test]
-    fn numbers_from_10_to_the_15_are_too_large() {
-        let opts = NumberWordsOptions::default();
+    fn above_a_ty_the_count_of_ty_is_read_as_a_number() {
+        assert_eq!(north(1_000_000_000_000_000), "một triệu tỷ");
         assert_eq!(
-            number_words(LIMIT, &opts),
-            Err(NumberWordsError::TooLarge(LIMIT))
+            north(1_000_005_000_000_000),
+            "một triệu không trăm linh năm tỷ"
         );
-        assert!(number_words(u64::MAX, &opts).is_err());
-        let msg = number_words(LIMIT, &opts).unwrap_err().to_string();
-        assert!(msg.contains("too large"), "{msg}");
-        let err: Box<dyn std::error::Error> = Box::new(NumberWordsError::TooLarge(LIMIT));
-        assert!(err.to_string().starts_with("number words for "));
+        assert_eq!(north(1_000_000_000_000_000_000), "một tỷ tỷ");
+        assert_eq!(north(18_000_000_000_000_000_000), "mười tám tỷ tỷ");
+        assert_eq!(
+            north(1_000_000_000_000_000_021),
+            "một tỷ tỷ không trăm hai mươi mốt"
+        );
+        assert_eq!(
+            north(u64::MAX),
+            "mười tám tỷ bốn trăm bốn mươi sáu triệu bảy trăm bốn mươi tư nghìn \
+             không trăm bảy mươi ba tỷ bảy trăm linh chín triệu năm trăm năm mươi mốt nghìn \
+             sáu trăm mười lăm"
+        );
     }
 
     #[test]
@@ -538,7 +503,10 @@ mod tests {
             assert_eq!(ordinal_words(n).as_deref(), Some(words), "{n}");
         }
         assert_eq!(ordinal_words(0), None);
-        assert_eq!(ordinal_words(1_000_005), None);
+        assert_eq!(
+            ordinal_words(1_000_005).as_deref(),
+            Some("một triệu không trăm linh năm")
+        );
         assert_eq!(
             format!("bầu lần thứ {}", ordinal_words(2).unwrap()),
             "bầu lần thứ hai"
@@ -583,6 +551,39 @@ mod tests {
         use super::super::*;
         use proptest::prelude::*;
 
+        /// Reads number words back into a number, to check them against the number they say.
+        fn read_back(words: &str) -> Option<u128> {
+            let (mut ty, mut below_ty, mut group, mut pending) = (0u128, 0u128, 0u128, 0u128);
+            for word in words.split(' ') {
+                match word {
+                    "trăm" => {
+                        group += pending * 100;
+                        pending = 0;
+                    }
+                    "mươi" => {
+                        group += pending * 10;
+                        pending = 0;
+                    }
+                    "mười" => group += 10,
+                    "linh" | "lẻ" => {}
+                    "nghìn" | "ngàn" | "triệu" => {
+                        let scale = if word == "triệu" { 1_000_000 } else { 1_000 };
+                        below_ty += (group + pending) * scale;
+                        (group, pending) = (0, 0);
+                    }
+                    "tỷ" => {
+                        ty = (ty + below_ty + group + pending) * 1_000_000_000;
+                        (below_ty, group, pending) = (0, 0, 0);
+                    }
+                    "mốt" => pending = 1,
+                    "tư" => pending = 4,
+                    "lăm" => pending = 5,
+                    digit => pending = DIGITS.iter().position(|&d| d == digit)? as u128,
+                }
+            }
+            Some(ty + below_ty + group + pending)
+        }
+
         fn options() -> impl Strategy<Value = NumberWordsOptions> {
             (any::<bool>(), any::<bool>()).prop_map(|(south, four_as_tu)| NumberWordsOptions {
                 dialect: if south {
@@ -596,22 +597,30 @@ mod tests {
 
         proptest! {
             #[test]
-            fn number_words_never_panics_and_is_lower_case(n in any::<u64>(), opts in options()) {
-                if let Ok(words) = number_words(n, &opts) {
-                    prop_assert_eq!(words.to_lowercase(), words.clone());
-                    prop_assert!(!words.is_empty());
-                    prop_assert!(!words.contains("  "));
-                }
+            fn number_words_are_total_lower_case_and_single_spaced(n in any::<u64>(), opts in options()) {
+                let words = number_words(n, &opts);
+                prop_assert!(!words.is_empty());
+                prop_assert_eq!(words.to_lowercase(), words.clone());
+                prop_assert!(!words.contains("  "), "{}", words);
+                prop_assert_eq!(words.trim(), words.as_str());
             }
 
             #[test]
-            fn number_words_defined_below_a_million(n in 0u64..1_000_000, opts in options()) {
+            fn number_words_read_back_to_the_number(n in any::<u64>(), opts in options()) {
                 let words = number_words(n, &opts);
-                prop_assert!(words.is_ok());
-                let words = words.unwrap();
-                prop_assert_eq!(words.to_lowercase(), words);
+                prop_assert_eq!(read_back(&words), Some(u128::from(n)), "{}", words);
             }
 
+            #[test]
+            fn number_words_read_back_with_zero_groups(
+                groups in proptest::collection::vec(prop_oneof![Just(0u64), 0u64..1000], 1..7),
+                opts in options(),
+            ) {
+                // Numbers made of whole groups, many of them zero: 1 000 005, 114 000 612.
+                let n = groups.iter().fold(0u64, |n, g| n * 1000 + g);
+                let words = number_words(n, &opts);
+                prop_assert_eq!(read_back(&words), Some(u128::from(n)), "{}", words);
+            }
             #[test]
             fn roman_numerals_use_only_roman_letters(n in 1u32..4000) {
                 let numeral = roman(n).unwrap();

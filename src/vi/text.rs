@@ -24,6 +24,15 @@ pub fn upper(s: &str) -> String {
     nfc(&s.to_uppercase())
 }
 
+/// Shortens user input quoted in an error message, so a pasted paragraph does not flood it.
+pub(super) fn excerpt(s: &str) -> String {
+    const MAX_CHARS: usize = 40;
+    match s.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{:?}…", &s[..cut]),
+        None => format!("{s:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

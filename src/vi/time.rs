@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::excerpt;
+use super::text::excerpt;
 
 /// A time of day to the minute, 00:00 to 23:59.
 ///
