@@ -1,8 +1,8 @@
 //! One election block of the script: the working bodies of the vote, the rules read aloud, and
 //! each round's figures and results, tallied.
 
+use super::context::Script;
 use super::view::*;
-use super::Script;
 use crate::document::paper::About;
 use crate::document::parts::office_line;
 use crate::error::Result;

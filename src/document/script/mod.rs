@@ -5,17 +5,18 @@
 //! template `script.hbs` holds all the wording, roles included. Nothing here does I/O or reads
 //! the clock.
 
+mod context;
 mod election;
 mod view;
 
+use context::Script;
 use view::*;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Header, Person};
 use super::programme::rules_adopted;
 use crate::congress::{
-    AgendaItem, BodyMember, Congress, OrgKind, Participant, Proceedings, Session, SessionKind,
-    Speech, StepKind,
+    AgendaItem, BodyMember, Congress, OrgKind, Participant, SessionKind, Speech, StepKind,
 };
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -46,45 +47,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     Ok(Paper::new(meta, script.view(header)?))
 }
 
-/// What the script is made from.
-struct Script<'a> {
-    c: &'a Congress,
-    p: &'a Proceedings,
-    numbers: &'a PaperNumbers<'a>,
-}
-
 impl Script<'_> {
-    /// The session an agenda session is held in: the n-th agenda session of a kind is the n-th
-    /// congress session of that kind.
-    fn session_of(&self, agenda: &[crate::congress::AgendaSession], i: usize) -> Option<&Session> {
-        let kind = agenda.get(i)?.session;
-        let nth = agenda[..i].iter().filter(|s| s.session == kind).count();
-        self.c.sessions.iter().filter(|s| s.kind == kind).nth(nth)
-    }
-
-    /// The `i`-th member of the presidium, or the one chair of a small congress.
-    fn presidium_role(&self, i: usize) -> Role {
-        let list = &self.p.presidium;
-        match list.get(i) {
-            Some(x) if list.len() == 1 => Role::new(RoleKind::Chair, x.name.full()),
-            Some(x) => Role::new(RoleKind::Presidium, x.name.full()),
-            None => Role::new(RoleKind::PresidiumBody, String::new()),
-        }
-    }
-
-    fn host_role(&self) -> Role {
-        Role::new(RoleKind::Host, self.p.host.name.full())
-    }
-
-    fn secretary_role(&self, x: &Participant) -> Role {
-        let kind = if self.p.secretariat.len() == 1 {
-            RoleKind::Clerk
-        } else {
-            RoleKind::Secretariat
-        };
-        Role::new(kind, x.name.full())
-    }
-
     fn view(&self, header: Header) -> Result<View> {
         let (c, p) = (self.c, self.p);
         let a = &p.attendance;
