@@ -3,6 +3,7 @@
 mod common;
 
 use common::*;
+use daihoi::markup::tree::{mm, Block};
 use daihoi::markup::{tree, write_tree};
 use daihoi::model::{AnyDocument, Ballot, PersonName, VoteCountMinutes};
 use daihoi::rules::{BallotCounts, Candidate, Denominator};
@@ -159,9 +160,17 @@ fn a_ballot_with_surplus_is_a_list_to_strike_through() {
     assert!(!b.agree_columns);
     let text = text_of(&b);
     assert!(text.contains("PHIẾU BẦU CỬ"));
+    // The stamp goes at the upper left, on a blank place sized for a round stamp: no
+    // placeholder text.
+    assert!(!text.contains("Dấu của"), "{text}");
+    let tree = engine().render_tree(&b).unwrap();
+    let Some(Block::Table(header)) = tree.blocks.first() else {
+        panic!("the ballot starts with its header")
+    };
+    let left = &header.rows[0].cells[0].blocks;
     assert!(
-        text.contains("(Dấu của Đảng uỷ phường Bạch Mai)"),
-        "stamp place at the upper left"
+        matches!(left.as_slice(), [Block::Spacer(s)] if s.height >= mm(35.0)),
+        "a blank place for a round stamp: {left:?}"
     );
     assert!(text.contains("gạch cả họ và tên"));
     assert!(text.contains("Bầu không quá 15 (mười lăm) đồng chí"));
