@@ -937,4 +937,133 @@ mod tests {
         let err = resolve_str("<document><p style=\"nope\">a</p></document>").unwrap_err();
         assert!(err.to_string().contains("unknown style `nope`"), "{err}");
     }
+
+    fn first_paragraph(doc: &Document) -> &Paragraph {
+        doc.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Paragraph(p) => Some(p),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn hang_makes_continuation_lines_start_under_the_text_after_it() {
+        let doc = resolve_str(
+            "<document><p style=\"addressee\"><i>Kính gửi:</i> <hang/>Đồng chí Đinh Thị Lan Duyên, \
+             Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng, Trưởng ban Tổ chức</p></document>",
+        )
+        .unwrap();
+        let p = first_paragraph(&doc);
+        let fonts = FontSet::bundled().unwrap();
+        let label = fonts.face(Face::Italic).measure("Kính gửi:\u{a0}", 14.0);
+        assert!((p.indent_left - label).abs() < 0.01, "{}", p.indent_left);
+        assert!((p.first_line_indent + label).abs() < 0.01);
+        assert_eq!(
+            p.align,
+            Align::Left,
+            "a centred line that wraps hangs from the left"
+        );
+        let Inline::Text(first) = &p.inlines[0] else {
+            panic!()
+        };
+        assert_eq!(
+            first.text, "Kính gửi:\u{a0}",
+            "the space before the marker never breaks"
+        );
+
+        // A line that fits stays centred.
+        let doc = resolve_str(
+            "<document><p style=\"addressee\"><i>Kính gửi:</i> <hang/>Đồng chí An</p></document>",
+        )
+        .unwrap();
+        assert_eq!(first_paragraph(&doc).align, Align::Center);
+
+        let err = resolve_str("<document><p>a<br/>b <hang/>c</p></document>").unwrap_err();
+        assert!(err.to_string().contains("<hang/>"), "{err}");
+    }
+
+    #[test]
+    fn a_table_kept_with_previous_takes_two_lines_or_the_last_row_along() {
+        let sig = "<table columns=\"party\" keep-with-previous=\"true\"><row><cell/><cell/><cell>\
+                   <p>T/M ĐẢNG UỶ</p></cell></row></table>";
+        // A one-line paragraph is not enough: the one before it is kept too.
+        let doc = resolve_str(&format!(
+            "<document><p>a</p><p>b</p><p>c</p>{sig}</document>"
+        ))
+        .unwrap();
+        let keeps: Vec<bool> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.keep_with_next),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(keeps, [false, true, true]);
+        // After a table, its last row goes along.
+        let doc = resolve_str(&format!(
+            "<document><table columns=\"*\"><row><cell><p>r1</p></cell></row>\
+             <row><cell><p>r2</p></cell></row></table>{sig}</document>"
+        ))
+        .unwrap();
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!()
+        };
+        let kept = |r: usize| match &t.rows[r].cells[0].blocks[0] {
+            Block::Paragraph(p) => p.keep_with_next,
+            _ => false,
+        };
+        assert!(!kept(0) && kept(1));
+        // The party grid: 77 mm, the rest, 86 mm.
+        let Block::Table(grid) = &doc.blocks[1] else {
+            panic!()
+        };
+        assert!((grid.columns[0] - mm(77.0)).abs() < 0.01);
+        assert!((grid.columns[2] - mm(86.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn orientation_turns_the_page_and_auto_turns_it_only_for_a_table_that_does_not_fit() {
+        let doc = resolve_str("<document orientation=\"landscape\"><p>a</p></document>").unwrap();
+        assert!(doc.page.is_landscape());
+        assert!((doc.page.width - mm(297.0)).abs() < 0.01);
+        let narrow = |word: &str| {
+            format!(
+                "<document orientation=\"auto\"><table columns=\"10%,*\"><row><cell><p>{word}</p>\
+                 </cell><cell/></row></table></document>"
+            )
+        };
+        assert!(!resolve_str(&narrow("45")).unwrap().page.is_landscape());
+        let wide = resolve_str(&narrow("45&#160;(100,00%)")).unwrap();
+        assert!(wide.page.is_landscape(), "10% of portrait is too narrow");
+        let err = resolve_str("<document orientation=\"sideways\"/>").unwrap_err();
+        assert!(err.to_string().contains("orientation"), "{err}");
+    }
+
+    #[test]
+    fn a_line_separator_in_the_data_is_a_line_break_and_names_stay_together_in_upper_case() {
+        let doc = resolve_str(
+            "<document><p case=\"upper\" keep-names=\"true\">Chi bộ Trường THPT Đoàn Kết\u{2028}Hai Bà Trưng</p></document>",
+        )
+        .unwrap();
+        let p = first_paragraph(&doc);
+        assert_eq!(
+            p.inlines,
+            vec![
+                Inline::Text(TextRun {
+                    text: "CHI BỘ TRƯỜNG THPT ĐOÀN\u{a0}KẾT".into(),
+                    style: RunStyle::regular(14.0)
+                }),
+                Inline::Break,
+                Inline::Text(TextRun {
+                    text: "HAI\u{a0}BÀ\u{a0}TRƯNG".into(),
+                    style: RunStyle::regular(14.0)
+                }),
+            ]
+        );
+        let err = resolve_str("<document><p case=\"title\">a</p></document>").unwrap_err();
+        assert!(err.to_string().contains("case must be"), "{err}");
+    }
 }
