@@ -4,7 +4,7 @@ mod common;
 
 use common::*;
 use daihoi::rules::{BallotCounts, Candidate};
-use daihoi::tree::{self, write_tree};
+use daihoi::tree::{self, mm, write_tree, Block};
 use daihoi::vi::PersonName;
 use daihoi::{Congress, DocumentKind, Format, Paper};
 
@@ -174,12 +174,21 @@ fn ballots_list_names_by_given_name_then_family_then_middle() {
 
 #[test]
 fn a_ballot_with_surplus_is_a_list_to_strike_through() {
-    let text = text_of(&ballot(&sample(), 0, 0));
+    let b = ballot(&sample(), 0, 0);
+    let text = text_of(&b);
     assert!(!text.contains("Đồng ý Không đồng ý"));
     assert!(text.contains("PHIẾU BẦU CỬ"));
+    // The stamp goes at the upper left, on a blank place sized for a round stamp: no
+    // placeholder text.
+    assert!(!text.contains("Dấu của"), "{text}");
+    let tree = engine().render_tree(&b).unwrap();
+    let Some(Block::Table(header)) = tree.blocks.first() else {
+        panic!("the ballot starts with its header")
+    };
+    let left = &header.rows[0].cells[0].blocks;
     assert!(
-        text.contains("(Dấu của Đảng uỷ phường Bạch Mai)"),
-        "stamp place at the upper left"
+        matches!(left.as_slice(), [Block::Spacer(s)] if s.height >= mm(35.0)),
+        "a blank place for a round stamp: {left:?}"
     );
     assert!(text.contains("gạch cả họ và tên"));
     assert!(text.contains("Bầu không quá 15 (mười lăm) đồng chí"));

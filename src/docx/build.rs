@@ -5,7 +5,7 @@
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrText, LineSpacing,
-    LineSpacingType, PageMargin, Paragraph as DocxParagraph, ParagraphBorder,
+    LineSpacingType, PageMargin, PageOrientationType, Paragraph as DocxParagraph, ParagraphBorder,
     ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
     Table as DocxTable, TableBorder, TableBorderPosition, TableBorders, TableCell,
     TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
@@ -150,6 +150,11 @@ pub(super) fn translate(doc: &Document) -> Built {
 
     let mut docx = Docx::new()
         .page_size(twips_u(page.width), twips_u(page.height))
+        .page_orient(if page.is_landscape() {
+            PageOrientationType::Landscape
+        } else {
+            PageOrientationType::Portrait
+        })
         .page_margin(PageMargin {
             top: margin_top,
             left: margin_left,
@@ -178,6 +183,8 @@ pub(super) fn translate(doc: &Document) -> Built {
         .saturating_sub(margin_right);
     let mut break_before = false;
     let mut after_table = false;
+    // The table just written ends with a row kept with what follows.
+    let mut table_keeps = false;
     for block in &doc.blocks {
         match block {
             Block::Table(t) => {
@@ -185,10 +192,12 @@ pub(super) fn translate(doc: &Document) -> Built {
                     docx = docx.add_paragraph(cx.page_break());
                     break_before = false;
                 } else if after_table {
-                    docx = docx.add_paragraph(cx.table_separator());
+                    // The paragraph between two tables carries the keep of the first.
+                    docx = docx.add_paragraph(cx.table_separator().keep_next(table_keeps));
                 }
                 docx = docx.add_table(cx.table(t));
                 after_table = true;
+                table_keeps = t.rows.last().is_some_and(row_keeps_with_next);
             }
             Block::PageBreak => {
                 if break_before {
@@ -273,10 +282,13 @@ impl Context {
         } else {
             spacing.line(240).line_rule(LineSpacingType::Auto)
         };
+        // Widow and orphan control, as the PDF layout does: Word follows the file, and
+        // LibreOffice's own default would differ from the file without it.
         let mut out = self
             .new_paragraph()
             .align(alignment(p.align))
-            .line_spacing(spacing);
+            .line_spacing(spacing)
+            .widow_control(true);
         if left != 0 || right != 0 || special.is_some() {
             out = out.indent(Some(left), special, Some(right), None);
         }
@@ -405,7 +417,12 @@ impl Context {
 
         let mut rows = Vec::with_capacity(t.rows.len());
         for (r, row) in t.rows.iter().enumerate() {
-            self.header_rows.push(r < t.header_rows);
+            let header = r < t.header_rows;
+            self.header_rows.push(header);
+            // A header row stays with the first body row (as the PDF layout keeps them), and a
+            // row with a paragraph kept with the next stays whole with the next: every
+            // paragraph of such a row gets `w:keepNext`, as Word wants it.
+            let keep = header || row_keeps_with_next(row);
             let mut cells = Vec::with_capacity(row.cells.len());
             let mut col = 0usize;
             for cell in &row.cells {
@@ -414,7 +431,7 @@ impl Context {
                 let width = cols.get(col..end).map_or(0, sum);
                 col = end;
                 let inner = width.saturating_sub((pad_x as i32).saturating_mul(2));
-                cells.push(self.cell(cell, span, width, inner));
+                cells.push(self.cell(cell, span, width, inner, keep));
             }
             let mut tr = TableRow::new(cells);
             if row.cant_split {
@@ -451,8 +468,9 @@ impl Context {
             .set_borders(borders)
     }
 
-    /// Writes a `w:tc`.
-    fn cell(&mut self, cell: &Cell, span: usize, width: i32, inner: i32) -> TableCell {
+    /// Writes a `w:tc`; with `keep`, every paragraph of it is kept with the next (`w:keepNext`,
+    /// which keeps the row with the next one).
+    fn cell(&mut self, cell: &Cell, span: usize, width: i32, inner: i32, keep: bool) -> TableCell {
         let mut tc = TableCell::new()
             .width(width.max(0) as usize, WidthType::Dxa)
             .vertical_align(match cell.v_align {
@@ -485,7 +503,7 @@ impl Context {
                 }
                 other => {
                     if let Some(p) = self.simple_block(other, inner, break_before) {
-                        tc = tc.add_paragraph(p);
+                        tc = tc.add_paragraph(if keep { p.keep_next(true) } else { p });
                         ends_with_table = false;
                         break_before = false;
                     }
@@ -562,6 +580,15 @@ fn styled_run(style: &RunStyle) -> Run {
         run = run.underline("single");
     }
     run
+}
+
+/// Whether a row stays with what follows: a paragraph of it is kept with the next.
+fn row_keeps_with_next(row: &crate::markup::tree::Row) -> bool {
+    row.cells.iter().any(|c| {
+        c.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Paragraph(p) if p.keep_with_next))
+    })
 }
 
 fn all_borders(make: impl Fn(TableBorderPosition) -> TableBorder) -> TableBorders {

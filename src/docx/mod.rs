@@ -159,6 +159,78 @@ fn check_xml_chars(doc: &Document) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::markup::tree::{
+        Align, Cell, Meta, PageSetup, Paragraph, Row, RunStyle, Table, TextRun, VAlign,
+    };
+
+    fn para(text: &str, keep: bool) -> Paragraph {
+        Paragraph {
+            inlines: vec![Inline::Text(TextRun {
+                text: text.into(),
+                style: RunStyle::regular(14.0),
+            })],
+            align: Align::Left,
+            first_line_indent: 0.0,
+            indent_left: 0.0,
+            indent_right: 0.0,
+            space_before: 0.0,
+            space_after: 0.0,
+            line_height: 18.0,
+            keep_with_next: keep,
+        }
+    }
+
+    /// The `word/document.xml` of `doc`.
+    fn document_xml(doc: &Document) -> String {
+        let bytes = export(doc).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut out)
+            .unwrap();
+        out
+    }
+
+    #[test]
+    fn widow_control_landscape_and_kept_rows_reach_the_docx() {
+        let row = |text: &str, keep: bool| Row {
+            cells: vec![Cell {
+                blocks: vec![
+                    Block::Paragraph(para(text, keep)),
+                    Block::Paragraph(para("x", false)),
+                ],
+                col_span: 1,
+                v_align: VAlign::Top,
+            }],
+            cant_split: true,
+        };
+        let table = |keep_last: bool| {
+            Block::Table(Table {
+                columns: vec![200.0],
+                borders: false,
+                border_width: 0.5,
+                cell_padding_x: 0.0,
+                cell_padding_y: 0.0,
+                header_rows: 0,
+                rows: vec![row("r1", false), row("r2", keep_last)],
+            })
+        };
+        let doc = Document {
+            meta: Meta::default(),
+            page: PageSetup::a4().landscape(),
+            blocks: vec![
+                Block::Paragraph(para("a", false)),
+                table(true),
+                table(false),
+            ],
+        };
+        let xml = document_xml(&doc);
+        assert!(xml.contains("w:orient=\"landscape\""), "{xml}");
+        assert!(xml.contains("w:w=\"16838\""), "the page size is swapped");
+        assert!(xml.contains("<w:widowControl w:val=\"1\" />"));
+        // Both paragraphs of the kept row, and the separator after that table, keep with the
+        // next; nothing else does.
+        assert_eq!(xml.matches("<w:keepNext />").count(), 3, "{xml}");
+    }
 
     #[test]
     fn xml_chars() {

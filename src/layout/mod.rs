@@ -18,7 +18,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
 use crate::markup::tree::{Align, Block, Document, Face, PageSetup, Rule, RunStyle};
 
-pub(crate) use paragraph::{classify, Glyph};
+pub(crate) use paragraph::{classify, count_lines, widest_unit, Glyph};
 
 /// Tolerance for "fits" comparisons, in points.
 const EPS: f32 = 1e-3;
@@ -130,38 +130,13 @@ enum Prepared {
 }
 
 impl Prepared {
-    /// Total height, for keep-with-next chains.
-    fn height(&self) -> f32 {
+    /// Whether the block must end on the page where the next block starts.
+    fn keeps_with_next(&self) -> bool {
         match self {
-            Prepared::Flow { pieces, .. } => pieces.iter().map(piece_height).sum(),
-            Prepared::Table(t) => t.rows.iter().map(|r| r.height).sum(),
-            Prepared::PageBreak => 0.0,
+            Prepared::Flow { keep_with_next, .. } => *keep_with_next,
+            Prepared::Table(t) => t.rows.last().is_some_and(|r| r.keep_with_next),
+            Prepared::PageBreak => false,
         }
-    }
-
-    /// Height up to and including the first line (or row).
-    fn first_height(&self) -> f32 {
-        match self {
-            Prepared::Flow { pieces, .. } => {
-                let mut h = 0.0;
-                for piece in pieces {
-                    h += piece_height(piece);
-                    if matches!(piece, Piece::Atom(_)) {
-                        break;
-                    }
-                }
-                h
-            }
-            Prepared::Table(t) => t.lead_height(),
-            Prepared::PageBreak => 0.0,
-        }
-    }
-}
-
-fn piece_height(piece: &Piece) -> f32 {
-    match piece {
-        Piece::Gap(h) => *h,
-        Piece::Atom(a) => a.height,
     }
 }
 
@@ -212,52 +187,293 @@ pub fn layout_document(doc: &Document, fonts: &FontSet) -> Result<Layout> {
                 })],
                 keep_with_next: false,
             },
-            Block::Table(t) => Prepared::Table(table::prepare(t, x0, fonts, &mut warnings)?),
+            Block::Table(t) => {
+                Prepared::Table(table::prepare(t, x0, text_height, fonts, &mut warnings)?)
+            }
             Block::PageBreak => Prepared::PageBreak,
         });
     }
-
-    let mut pager = Pager::new(setup);
-    for (i, block) in prepared.iter().enumerate() {
-        match block {
-            Prepared::Flow {
-                pieces,
-                keep_with_next,
-            } => {
-                if *keep_with_next && !pager.fresh {
-                    // The chain of keep-with-next blocks from here, plus the next block's first
-                    // line, moves to the next page together when it does not fit here.
-                    let mut needed = 0.0;
-                    let mut j = i;
-                    while let Some(Prepared::Flow {
-                        keep_with_next: true,
-                        ..
-                    }) = prepared.get(j)
-                    {
-                        needed += prepared[j].height();
-                        j += 1;
-                    }
-                    needed += prepared.get(j).map(Prepared::first_height).unwrap_or(0.0);
-                    if !pager.fits(needed) && needed <= text_height + EPS {
-                        pager.new_page();
-                    }
-                }
-                for piece in pieces {
-                    match piece {
-                        Piece::Gap(h) => pager.cursor += h,
-                        Piece::Atom(atom) => pager.place(atom),
-                    }
-                }
-            }
-            Prepared::Table(t) => t.place(&mut pager, &mut warnings),
-            Prepared::PageBreak => pager.new_page(),
-        }
-    }
-    let mut pages = pager.finish();
+    let slots = slots(&prepared);
+    let starts = paginate(&slots, &prepared, setup);
+    let mut pages = draw(&slots, &prepared, &starts, setup);
     if let Some(number) = &setup.page_number {
         number_pages(&mut pages, setup, number, fonts);
     }
     Ok(Layout { pages, warnings })
+}
+
+/// The least number of lines of a paragraph at the foot of a page and at the head of the next
+/// (widow and orphan control, as Word's `w:widowControl`).
+const MIN_LINES: usize = 2;
+
+/// One unit of the page flow. Pagination decides which page each content slot goes on; the page
+/// breaks only before a content slot whose `break_before` allows it (see [`slots`]).
+#[derive(Debug, Clone, Copy)]
+enum Slot {
+    /// White space between blocks (space before and after); dropped at a page break.
+    Gap(f32),
+    /// Atom `index` (a line, a rule's band, a spacer) of flow block `block`.
+    Atom {
+        block: usize,
+        index: usize,
+        height: f32,
+        break_before: bool,
+    },
+    /// Row `row` of the table that is block `block`.
+    Row {
+        block: usize,
+        row: usize,
+        height: f32,
+        break_before: bool,
+    },
+    /// A page break written in the document.
+    Break,
+}
+
+impl Slot {
+    /// Height and whether the page may break before it, for content slots.
+    fn content(&self) -> Option<(f32, bool)> {
+        match *self {
+            Slot::Atom {
+                height,
+                break_before,
+                ..
+            }
+            | Slot::Row {
+                height,
+                break_before,
+                ..
+            } => Some((height, break_before)),
+            Slot::Gap(_) | Slot::Break => None,
+        }
+    }
+}
+
+/// The flow of `prepared` as slots, with the places the page may break:
+///
+/// - inside a paragraph, only where at least [`MIN_LINES`] lines stay on either side;
+/// - between blocks, unless the block before is kept with the next (for a table: its last row);
+/// - between table rows, unless the row before is kept with the next, and never between the
+///   header rows and the first body row.
+fn slots(prepared: &[Prepared]) -> Vec<Slot> {
+    let mut out = Vec::new();
+    let mut keep = false;
+    for (block, p) in prepared.iter().enumerate() {
+        match p {
+            Prepared::Flow { pieces, .. } => {
+                let lines = pieces
+                    .iter()
+                    .filter(|p| matches!(p, Piece::Atom(_)))
+                    .count();
+                let mut index = 0;
+                for piece in pieces {
+                    match piece {
+                        // The space after a paragraph and the space before the next one are not
+                        // added: the larger one stands (as Word and LibreOffice do).
+                        Piece::Gap(h) => match out.last_mut() {
+                            Some(Slot::Gap(previous)) => *previous = previous.max(*h),
+                            _ => out.push(Slot::Gap(*h)),
+                        },
+                        Piece::Atom(atom) => {
+                            let break_before = if index == 0 {
+                                !keep
+                            } else {
+                                index >= MIN_LINES && lines - index >= MIN_LINES
+                            };
+                            out.push(Slot::Atom {
+                                block,
+                                index,
+                                height: atom.height,
+                                break_before,
+                            });
+                            index += 1;
+                        }
+                    }
+                }
+            }
+            Prepared::Table(t) => {
+                for (row, r) in t.rows.iter().enumerate() {
+                    let break_before = if row == 0 {
+                        !keep
+                    } else {
+                        t.may_break_before(row)
+                    };
+                    out.push(Slot::Row {
+                        block,
+                        row,
+                        height: r.height,
+                        break_before,
+                    });
+                }
+            }
+            Prepared::PageBreak => out.push(Slot::Break),
+        }
+        keep = p.keeps_with_next();
+    }
+    out
+}
+
+/// Where a page starts: the index of its first slot, and whether a page break written in the
+/// document made it (space before its first paragraph is kept then, dropped otherwise, as Word
+/// does).
+#[derive(Debug, Clone, Copy)]
+struct PageStart {
+    slot: usize,
+    forced: bool,
+}
+
+/// The table whose header rows head a page starting at `slot`, when that slot continues a table.
+fn continued_table<'a>(
+    slots: &[Slot],
+    prepared: &'a [Prepared],
+    slot: usize,
+    page_height: f32,
+) -> Option<&'a table::PreparedTable> {
+    let Some(Slot::Row { block, row, .. }) = slots.get(slot) else {
+        return None;
+    };
+    let Prepared::Table(t) = &prepared[*block] else {
+        return None;
+    };
+    (*row >= t.header_rows && *row > 0 && t.repeats_header(page_height)).then_some(t)
+}
+
+/// Decides the page breaks: fills each page top to bottom; when a content slot does not fit,
+/// the page ends at the last place on it where it may break (see [`slots`]), or — when a chain
+/// kept together is longer than a page — right before the slot that does not fit.
+fn paginate(slots: &[Slot], prepared: &[Prepared], setup: &PageSetup) -> Vec<PageStart> {
+    let top = setup.margin_top;
+    let bottom = setup.height - setup.margin_bottom;
+    let page_height = bottom - top;
+    let mut starts = vec![PageStart {
+        slot: 0,
+        forced: true,
+    }];
+    let new_page = |slot: usize| {
+        top + continued_table(slots, prepared, slot, page_height)
+            .map_or(0.0, table::PreparedTable::header_height)
+    };
+    let mut cursor = top;
+    // The first content slot of the current page.
+    let mut first: Option<usize> = None;
+    let mut i = 0;
+    while i < slots.len() {
+        match slots[i] {
+            Slot::Gap(h) => {
+                let forced = starts.last().is_some_and(|s| s.forced);
+                if first.is_some() || forced {
+                    cursor += h;
+                }
+            }
+            Slot::Break => {
+                starts.push(PageStart {
+                    slot: i + 1,
+                    forced: true,
+                });
+                cursor = top;
+                first = None;
+            }
+            _ => {
+                let (height, _) = slots[i].content().unwrap_or((0.0, true));
+                let Some(page_first) = first else {
+                    // The first content of a page goes there even when it does not fit.
+                    first = Some(i);
+                    cursor += height;
+                    i += 1;
+                    continue;
+                };
+                if cursor + height <= bottom + EPS {
+                    cursor += height;
+                    i += 1;
+                    continue;
+                }
+                let at = (page_first + 1..=i)
+                    .rev()
+                    .find(|&j| slots[j].content().is_some_and(|(_, may)| may))
+                    .unwrap_or(i);
+                starts.push(PageStart {
+                    slot: at,
+                    forced: false,
+                });
+                cursor = new_page(at);
+                first = None;
+                i = at;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Draws the slots on the pages that [`paginate`] decided.
+fn draw(
+    slots: &[Slot],
+    prepared: &[Prepared],
+    starts: &[PageStart],
+    setup: &PageSetup,
+) -> Vec<Page> {
+    let top = setup.margin_top;
+    let page_height = setup.text_height();
+    let mut pages = Vec::with_capacity(starts.len());
+    for (n, start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(slots.len(), |s| s.slot);
+        let mut items = Vec::new();
+        let mut cursor = top;
+        // Bottom of the table row drawn last on this page, with its table.
+        let mut last_row: Option<(usize, f32)> = None;
+        if let Some(t) = continued_table(slots, prepared, start.slot, page_height) {
+            let Some(Slot::Row { block, .. }) = slots.get(start.slot) else {
+                continue;
+            };
+            for row in 0..t.header_rows {
+                let bottom = t.draw_row(row, cursor, last_row.map(|(_, b)| b), &mut items);
+                last_row = Some((*block, bottom));
+                cursor = bottom;
+            }
+        }
+        let mut content = false;
+        for slot in &slots[start.slot.min(end)..end] {
+            match *slot {
+                Slot::Gap(h) => {
+                    if content || start.forced {
+                        cursor += h;
+                    }
+                }
+                Slot::Break => {}
+                Slot::Atom { block, index, .. } => {
+                    content = true;
+                    if let Prepared::Flow { pieces, .. } = &prepared[block] {
+                        if let Some(atom) = pieces
+                            .iter()
+                            .filter_map(|p| match p {
+                                Piece::Atom(a) => Some(a),
+                                Piece::Gap(_) => None,
+                            })
+                            .nth(index)
+                        {
+                            items.extend(atom.items.iter().map(|item| item.shifted(cursor)));
+                            cursor += atom.height;
+                        }
+                    }
+                }
+                Slot::Row { block, row, .. } => {
+                    content = true;
+                    if let Prepared::Table(t) = &prepared[block] {
+                        let shared = last_row.filter(|(b, _)| *b == block).map(|(_, y)| y);
+                        cursor = t.draw_row(row, cursor, shared, &mut items);
+                        last_row = Some((block, cursor));
+                    }
+                }
+            }
+        }
+        pages.push(Page {
+            width: setup.width,
+            height: setup.height,
+            items,
+        });
+    }
+    pages
 }
 
 /// A paragraph as flow pieces: space before, lines, space after.
@@ -305,75 +521,6 @@ fn rule_pieces(r: &Rule, x0: f32, avail: f32, warnings: &mut Vec<String>) -> Vec
         }),
         Piece::Gap(r.space_after),
     ]
-}
-
-/// Fills pages top to bottom.
-struct Pager {
-    width: f32,
-    height: f32,
-    top: f32,
-    bottom: f32,
-    pages: Vec<Page>,
-    items: Vec<Item>,
-    /// Where the next content goes.
-    cursor: f32,
-    /// Nothing but white space (and repeated table headers) on the current page yet: moving to a
-    /// new page would not help.
-    fresh: bool,
-}
-
-impl Pager {
-    fn new(setup: &PageSetup) -> Self {
-        Pager {
-            width: setup.width,
-            height: setup.height,
-            top: setup.margin_top,
-            bottom: setup.height - setup.margin_bottom,
-            pages: Vec::new(),
-            items: Vec::new(),
-            cursor: setup.margin_top,
-            fresh: true,
-        }
-    }
-
-    /// Whether `height` more fits on the current page.
-    fn fits(&self, height: f32) -> bool {
-        self.cursor + height <= self.bottom + EPS
-    }
-
-    fn new_page(&mut self) {
-        let items = std::mem::take(&mut self.items);
-        self.pages.push(Page {
-            width: self.width,
-            height: self.height,
-            items,
-        });
-        self.cursor = self.top;
-        self.fresh = true;
-    }
-
-    /// Places an atom, on the next page if it does not fit on this one.
-    fn place(&mut self, atom: &Atom) {
-        if !self.fresh && !self.fits(atom.height) {
-            self.new_page();
-        }
-        self.put(atom);
-        self.fresh = false;
-    }
-
-    /// Puts an atom at the cursor, whether it fits or not.
-    fn put(&mut self, atom: &Atom) {
-        let dy = self.cursor;
-        self.items
-            .extend(atom.items.iter().map(|item| item.shifted(dy)));
-        self.cursor += atom.height;
-    }
-
-    /// Closes the last page (even an empty one after a trailing page break, as Word does).
-    fn finish(mut self) -> Vec<Page> {
-        self.new_page();
-        self.pages
-    }
 }
 
 /// Draws the page numbers, centred between the side margins in the top margin.

@@ -8,6 +8,7 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use super::{Atom, Item, PositionedText, Stroke, EPS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
+use crate::markup::tree::NBSP;
 use crate::markup::tree::{Align, Inline, Paragraph, RunStyle};
 
 /// How a character is drawn.
@@ -46,8 +47,10 @@ struct Ch {
 struct HardLine {
     text: String,
     chars: Vec<Ch>,
-    /// Style for metrics when the line is empty.
-    style: RunStyle,
+    /// Style for metrics when the line is empty; `None` in a paragraph without text, whose
+    /// line is as tall as its line pitch (the DOCX gives its mark the document's default size,
+    /// whose natural height is below the pitch).
+    style: Option<RunStyle>,
 }
 
 /// Lays out `p` in the horizontal band `x0 .. x0 + width`; returns one atom per line, each with
@@ -72,16 +75,40 @@ pub(crate) fn layout_paragraph(
     Ok(atoms)
 }
 
+/// How many lines `p` takes in a band `width` wide (for the resolver's keep rules; a paragraph
+/// that cannot be measured counts as one line).
+pub(crate) fn count_lines(p: &Paragraph, width: f32, fonts: &FontSet) -> usize {
+    layout_paragraph(p, 0.0, width, fonts, &mut Vec::new()).map_or(1, |lines| lines.len())
+}
+
+/// The width of the widest piece of `p` that no line may break inside (a word, or words joined
+/// by no-break spaces), in points.
+pub(crate) fn widest_unit(p: &Paragraph, fonts: &FontSet) -> f32 {
+    let Ok(hard_lines) = measure(p, fonts) else {
+        return 0.0;
+    };
+    let mut widest = 0.0f32;
+    for hard in &hard_lines {
+        let mut start = 0;
+        for (b, _) in break_positions(&hard.text) {
+            let end = visible_end(&hard.chars, start, b);
+            let w: f32 = hard.chars[start..end.max(start)]
+                .iter()
+                .map(|c| c.adv)
+                .sum();
+            widest = widest.max(w);
+            start = b;
+        }
+    }
+    widest
+}
+
 /// Splits the paragraph at `Inline::Break`s and measures every character.
 fn measure(p: &Paragraph, fonts: &FontSet) -> Result<Vec<HardLine>> {
-    let first_style = p
-        .inlines
-        .iter()
-        .find_map(|i| match i {
-            Inline::Text(run) => Some(run.style),
-            Inline::Break => None,
-        })
-        .unwrap_or(RunStyle::regular(p.line_height.max(1.0)));
+    let first_style = p.inlines.iter().find_map(|i| match i {
+        Inline::Text(run) => Some(run.style),
+        Inline::Break => None,
+    });
     let new_line = |style| HardLine {
         text: String::new(),
         chars: Vec::new(),
@@ -93,7 +120,8 @@ fn measure(p: &Paragraph, fonts: &FontSet) -> Result<Vec<HardLine>> {
         match inline {
             Inline::Break => lines.push(new_line(style)),
             Inline::Text(run) => {
-                style = run.style;
+                style = Some(run.style);
+                let style = run.style;
                 let face = fonts.face(style.face());
                 let scale = style.size / face.units_per_em;
                 let space = face.advance_units(' ');
@@ -101,7 +129,7 @@ fn measure(p: &Paragraph, fonts: &FontSet) -> Result<Vec<HardLine>> {
                     continue;
                 };
                 if line.chars.is_empty() {
-                    line.style = style;
+                    line.style = Some(style);
                 }
                 line.text.push_str(&run.text);
                 for c in run.text.chars() {
@@ -199,8 +227,44 @@ fn break_hard_line(
         let (end, justify) = match chosen {
             Some((b, mandatory)) => (b, !mandatory),
             None => {
-                // The first word does not fit: break it between characters, never overflow.
                 let word_end = breaks.get(next_break).map(|&(b, _)| b).unwrap_or(n).min(n);
+                // Words joined by no-break spaces (a name, a set phrase) wider than the line:
+                // break at the last no-break space that fits, and say so.
+                let at_nbsp = (start + 1..word_end)
+                    .rev()
+                    .filter(|&q| hard.chars[q].c == NBSP)
+                    .find(|&q| {
+                        let vis = visible_end(&hard.chars, start, q);
+                        vis > start && prefix[vis] - prefix[start] <= avail + EPS
+                    });
+                if let Some(q) = at_nbsp {
+                    if start >= warned_until {
+                        warned_until = word_end;
+                        let words: String = hard.chars
+                            [start..visible_end(&hard.chars, start, word_end)]
+                            .iter()
+                            .map(|ch| if ch.c == NBSP { ' ' } else { ch.c })
+                            .collect();
+                        warnings.push(format!(
+                            "words kept together (a name or a set phrase) are wider than the line and were split: \"{}\"",
+                            shorten(&words, 60)
+                        ));
+                    }
+                    atoms.push(make_line(
+                        p,
+                        hard,
+                        &prefix,
+                        start,
+                        q + 1,
+                        lx,
+                        avail,
+                        true,
+                        fonts,
+                    ));
+                    start = q + 1;
+                    continue;
+                }
+                // A single word does not fit: break it between characters, never overflow.
                 let mut e = start + 1;
                 while e < word_end && is_mark(hard.chars[e].c) {
                     e += 1;
@@ -253,17 +317,27 @@ fn band(p: &Paragraph, x0: f32, width: f32, first: &mut bool) -> (f32, f32) {
 }
 
 /// Break opportunities as `(char index before which the line may break, mandatory)`, in order.
-/// The end of the text is a mandatory break.
+/// The end of the text is a mandatory break. UAX #14 with one change: no break on either side of
+/// a no-break space (UAX #14 allows one between a dash and U+00A0, "2020 –|\u{a0}2025"; Word and
+/// LibreOffice do not, and the resolver puts no-break spaces exactly where nothing may break).
 fn break_positions(text: &str) -> Vec<(usize, bool)> {
     let total = text.chars().count();
     let mut out = Vec::new();
     let mut index = 0; // number of chars starting before `byte`
     let mut chars = text.char_indices().peekable();
+    let mut previous = None;
     for (byte, opportunity) in linebreaks(text) {
-        while chars.next_if(|&(b, _)| b < byte).is_some() {
+        while let Some((_, c)) = chars.next_if(|&(b, _)| b < byte) {
+            previous = Some(c);
             index += 1;
         }
         if index == 0 {
+            continue;
+        }
+        let next = chars.peek().map(|&(_, c)| c);
+        if opportunity != BreakOpportunity::Mandatory
+            && (previous == Some(NBSP) || next == Some(NBSP))
+        {
             continue;
         }
         out.push((
@@ -324,7 +398,9 @@ fn make_line(
         descent = descent.max(face.descent(style.size));
     };
     if start == end {
-        metrics(&hard.style);
+        if let Some(style) = &hard.style {
+            metrics(style);
+        }
     }
     let mut last: Option<RunStyle> = None;
     for ch in &chars[start..end] {
@@ -420,7 +496,11 @@ mod tests {
             "a break before 'c' and the mandatory end"
         );
         assert_eq!(break_positions(""), vec![(0, true)]);
-        // No break at a no-break space.
+        // No break at a no-break space, not even after a dash.
         assert_eq!(break_positions("a\u{a0}b"), vec![(3, true)]);
+        assert_eq!(
+            break_positions("2020 –\u{a0}2025"),
+            vec![(5, false), (11, true)]
+        );
     }
 }

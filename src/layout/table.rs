@@ -1,10 +1,9 @@
-//! Tables: fixed columns, column spans, padding, vertical alignment, borders, and pagination by
-//! rows — header rows repeat on every continuation page, and a row is split across pages only
-//! when it is taller than an empty page.
+//! Tables: fixed columns, column spans, padding, vertical alignment and borders. Pagination (in
+//! the parent module) moves whole rows: header rows repeat on every continuation page, a row is
+//! kept with the next when its paragraphs say so, and a row is split across pages only when it is
+//! taller than an empty page (cut here, beforehand, into parts that fit).
 
-use std::borrow::Cow;
-
-use super::{paragraph_pieces, rule_pieces, Atom, Item, Pager, Piece, Stroke, EPS};
+use super::{paragraph_pieces, rule_pieces, Atom, Item, Piece, Stroke, EPS};
 use crate::error::Result;
 use crate::font::FontSet;
 use crate::markup::tree::{Block, Table, VAlign};
@@ -12,8 +11,10 @@ use crate::markup::tree::{Block, Table, VAlign};
 /// A table measured for its column widths.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct PreparedTable {
+    /// The rows; a row taller than a page comes as several parts.
     pub(super) rows: Vec<PreparedRow>,
-    header_rows: usize,
+    /// How many leading entries of `rows` are header rows (never split).
+    pub(super) header_rows: usize,
     left: f32,
     right: f32,
     /// Border stroke width, when the table has borders.
@@ -26,6 +27,12 @@ pub(super) struct PreparedTable {
 pub(super) struct PreparedRow {
     pub(super) height: f32,
     cells: Vec<PreparedCell>,
+    /// Stays on the same page as what follows it: a paragraph of the row is kept with the next
+    /// (as Word keeps a row whose paragraphs have `keepNext`), or the row is a part of a split
+    /// row other than the last.
+    pub(super) keep_with_next: bool,
+    /// A part of a split row after the first: the page may break before it.
+    pub(super) continued: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,10 +46,12 @@ struct PreparedCell {
     v_align: VAlign,
 }
 
-/// Lays out every cell of `t`, the table's left edge at `x0`.
+/// Lays out every cell of `t`, the table's left edge at `x0`; a body row taller than
+/// `page_height` (less the header rows) is cut into parts that fit.
 pub(super) fn prepare(
     t: &Table,
     x0: f32,
+    page_height: f32,
     fonts: &FontSet,
     warnings: &mut Vec<String>,
 ) -> Result<PreparedTable> {
@@ -55,11 +64,20 @@ pub(super) fn prepare(
     }
     let columns = t.columns.len();
     let pad_x = t.cell_padding_x.max(0.0);
-    let pad_y = t.cell_padding_y.max(0.0);
+    // A border takes room in the row, as in Word and LibreOffice: half of it above the cell's
+    // content and half below, counted as padding.
+    let pad_y = t.cell_padding_y.max(0.0)
+        + if t.borders {
+            t.border_width.max(0.0) / 2.0
+        } else {
+            0.0
+        };
     let mut warned_extra = false;
     let mut warned_nested = false;
     let mut rows = Vec::with_capacity(t.rows.len());
-    for row in &t.rows {
+    let header_rows = t.header_rows.min(t.rows.len());
+    let mut header_height = 0.0f32;
+    for (index, row) in t.rows.iter().enumerate() {
         let mut cells = Vec::with_capacity(row.cells.len());
         let mut col = 0usize;
         for cell in &row.cells {
@@ -80,6 +98,7 @@ pub(super) fn prepare(
             let inner_w = (cx1 - cx0 - 2.0 * pad_x).max(0.0);
             let mut content = Vec::new();
             let mut offset = 0.0f32;
+            let mut gap = 0.0f32;
             for block in &cell.blocks {
                 let pieces = match block {
                     Block::Paragraph(p) => paragraph_pieces(p, inner_x, inner_w, fonts, warnings)?,
@@ -101,8 +120,10 @@ pub(super) fn prepare(
                 };
                 for piece in pieces {
                     match piece {
-                        Piece::Gap(h) => offset += h,
+                        // Adjacent spaces after and before paragraphs: the larger one stands.
+                        Piece::Gap(h) => gap = gap.max(h),
                         Piece::Atom(atom) => {
+                            offset += std::mem::take(&mut gap);
                             let h = atom.height;
                             content.push((offset, atom));
                             offset += h;
@@ -110,6 +131,7 @@ pub(super) fn prepare(
                     }
                 }
             }
+            offset += gap;
             cells.push(PreparedCell {
                 x0: cx0,
                 x1: cx1,
@@ -118,14 +140,59 @@ pub(super) fn prepare(
                 v_align: cell.v_align,
             });
         }
-        rows.push(PreparedRow {
+        let keep_with_next = row.cells.iter().any(|c| {
+            c.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(p) if p.keep_with_next))
+        });
+        let prepared = PreparedRow {
             height: row_height(&cells, pad_y),
             cells,
-        });
+            keep_with_next,
+            continued: false,
+        };
+        if index < header_rows {
+            header_height += prepared.height;
+            rows.push(prepared);
+            continue;
+        }
+        // Room for a body row on an empty page below the repeated header rows.
+        let room = if header_height < page_height - EPS {
+            page_height - header_height
+        } else {
+            page_height
+        };
+        if prepared.height <= room + EPS {
+            rows.push(prepared);
+            continue;
+        }
+        warnings.push(format!(
+            "table row {} is taller than a page and was split across pages",
+            index + 1
+        ));
+        let mut rest = prepared;
+        loop {
+            let (mut part, tail) = split_row(&rest, room - 2.0 * pad_y, pad_y);
+            part.continued = rest.continued;
+            match tail {
+                Some(mut tail) if tail.height < rest.height - EPS => {
+                    part.keep_with_next = true;
+                    tail.continued = true;
+                    tail.keep_with_next = rest.keep_with_next;
+                    rows.push(part);
+                    rest = tail;
+                }
+                _ => {
+                    part.keep_with_next = rest.keep_with_next;
+                    rows.push(part);
+                    break;
+                }
+            }
+        }
     }
     Ok(PreparedTable {
         rows,
-        header_rows: t.header_rows.min(t.rows.len()),
+        header_rows,
         left: x0,
         right: x,
         border: t.borders.then_some(t.border_width.max(0.0)),
@@ -142,79 +209,41 @@ fn row_height(cells: &[PreparedCell], pad_y: f32) -> f32 {
 }
 
 impl PreparedTable {
-    /// The rows that must start on the same page: the header rows and the first body row.
-    fn group_height(&self, from: usize) -> f32 {
-        let end = (self.header_rows + 1).min(self.rows.len());
-        self.rows[from.min(end)..end].iter().map(|r| r.height).sum()
+    /// Height of the header rows (repeated on continuation pages).
+    pub(super) fn header_height(&self) -> f32 {
+        self.rows[..self.header_rows].iter().map(|r| r.height).sum()
     }
 
-    /// Height of the table's first unbreakable group (for keep-with-next).
-    pub(super) fn lead_height(&self) -> f32 {
-        self.group_height(0)
-    }
-
-    /// Places the table on the pages of `pager`.
-    pub(super) fn place(&self, pager: &mut Pager, warnings: &mut Vec<String>) {
-        let header_height: f32 = self.rows[..self.header_rows].iter().map(|r| r.height).sum();
-        let repeat = self.header_rows > 0
+    /// Whether the header rows repeat at the top of a continuation page that is `page_height`
+    /// tall.
+    pub(super) fn repeats_header(&self, page_height: f32) -> bool {
+        self.header_rows > 0
             && self.header_rows < self.rows.len()
-            && header_height < pager.bottom - pager.top - EPS;
-        let mut last_bottom: Option<f32> = None;
-        for (i, original) in self.rows.iter().enumerate() {
-            let mut row = Cow::Borrowed(original);
-            let mut warned = false;
-            loop {
-                let group = if i < self.header_rows {
-                    self.group_height(i)
-                } else {
-                    row.height
-                };
-                if pager.fits(group) || (pager.fresh && pager.fits(row.height)) {
-                    self.draw_row(pager, &row, &mut last_bottom);
-                    pager.fresh = false;
-                    break;
-                }
-                if !pager.fresh {
-                    pager.new_page();
-                    last_bottom = None;
-                    if repeat && i >= self.header_rows {
-                        self.draw_headers(pager, &mut last_bottom);
-                    }
-                    continue;
-                }
-                // Taller than an empty page: split it as a last resort.
-                if !warned {
-                    warnings.push(format!(
-                        "table row {} is taller than a page and was split across pages",
-                        i + 1
-                    ));
-                    warned = true;
-                }
-                let avail = pager.bottom - pager.cursor - 2.0 * self.pad_y;
-                let (part, rest) = split_row(&row, avail, self.pad_y);
-                self.draw_row(pager, &part, &mut last_bottom);
-                pager.fresh = false;
-                let Some(rest) = rest else { break };
-                row = Cow::Owned(rest);
-                pager.new_page();
-                last_bottom = None;
-                if repeat {
-                    self.draw_headers(pager, &mut last_bottom);
-                }
-            }
-        }
+            && self.header_height() < page_height - EPS
     }
 
-    /// Repeats the header rows at the top of a continuation page (the page stays "fresh").
-    fn draw_headers(&self, pager: &mut Pager, last_bottom: &mut Option<f32>) {
-        for row in &self.rows[..self.header_rows] {
-            self.draw_row(pager, row, last_bottom);
+    /// Whether the page may break before row `i` (an index into `rows`): never between the
+    /// header rows and the first body row, never after a row kept with the next.
+    pub(super) fn may_break_before(&self, i: usize) -> bool {
+        if i == 0 {
+            return true;
         }
+        if i <= self.header_rows {
+            return false;
+        }
+        self.rows[i].continued || !self.rows[i - 1].keep_with_next
     }
 
-    /// Draws `row` at the pager's cursor and advances it.
-    fn draw_row(&self, pager: &mut Pager, row: &PreparedRow, last_bottom: &mut Option<f32>) {
-        let top = pager.cursor;
+    /// Draws row `i` with its top at `top` into `items`; `last_bottom` is the bottom of the row
+    /// drawn just before on this page (its border is shared). Returns the row's bottom.
+    pub(super) fn draw_row(
+        &self,
+        i: usize,
+        top: f32,
+        last_bottom: Option<f32>,
+        items: &mut Vec<Item>,
+    ) -> f32 {
+        let row = &self.rows[i];
         let inner = row.height - 2.0 * self.pad_y;
         for cell in &row.cells {
             let free = (inner - cell.content_height).max(0.0);
@@ -227,9 +256,7 @@ impl PreparedTable {
                 };
             for (offset, atom) in &cell.content {
                 let shift = dy + offset;
-                pager
-                    .items
-                    .extend(atom.items.iter().map(|item| item.shifted(shift)));
+                items.extend(atom.items.iter().map(|item| item.shifted(shift)));
             }
         }
         let bottom = top + row.height;
@@ -245,9 +272,9 @@ impl PreparedTable {
                 })
             };
             if last_bottom.map_or(true, |b| (b - top).abs() > EPS) {
-                pager.items.push(horizontal(top));
+                items.push(horizontal(top));
             }
-            pager.items.push(horizontal(bottom));
+            items.push(horizontal(bottom));
             let mut previous_edge: Option<f32> = None;
             for cell in &row.cells {
                 for x in [cell.x0, cell.x1] {
@@ -255,7 +282,7 @@ impl PreparedTable {
                         continue;
                     }
                     previous_edge = Some(x);
-                    pager.items.push(Item::Stroke(Stroke {
+                    items.push(Item::Stroke(Stroke {
                         x1: x,
                         y1: top,
                         x2: x,
@@ -265,8 +292,7 @@ impl PreparedTable {
                 }
             }
         }
-        *last_bottom = Some(bottom);
-        pager.cursor = bottom;
+        bottom
     }
 }
 
@@ -316,10 +342,14 @@ fn split_row(row: &PreparedRow, avail: f32, pad_y: f32) -> (PreparedRow, Option<
     let first = PreparedRow {
         height: row_height(&first, pad_y),
         cells: first,
+        keep_with_next: false,
+        continued: false,
     };
     let second = leftover.then(|| PreparedRow {
         height: row_height(&second, pad_y),
         cells: second,
+        keep_with_next: false,
+        continued: false,
     });
     (first, second)
 }

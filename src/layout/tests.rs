@@ -182,3 +182,152 @@ fn a_row_taller_than_a_page_is_split_with_a_warning() {
         }
     }
 }
+
+/// The texts of the lines on each page, top to bottom.
+fn page_texts(layout: &Layout) -> Vec<Vec<String>> {
+    layout
+        .pages
+        .iter()
+        .map(|p| texts(p).iter().map(|t| t.text.clone()).collect())
+        .collect()
+}
+
+/// A paragraph of `n` lines: "a0" … "a{n-1}", one word per line (explicit breaks).
+fn lines(prefix: &str, n: usize) -> Paragraph {
+    let mut p = paragraph(&format!("{prefix}0"), Align::Left);
+    for i in 1..n {
+        p.inlines.push(Inline::Break);
+        p.inlines.push(Inline::Text(TextRun {
+            text: format!("{prefix}{i}"),
+            style: RunStyle::regular(14.0),
+        }));
+    }
+    p
+}
+
+/// Fills a page but for `free` points.
+fn filler(free: f32) -> Block {
+    Block::Spacer(Spacer {
+        height: doc(vec![]).page.text_height() - free,
+    })
+}
+
+#[test]
+fn a_paragraph_never_leaves_one_line_alone_at_the_foot_or_head_of_a_page() {
+    let fonts = fonts();
+    // Room for two lines: a three-line paragraph cannot split 2/1 (widow) nor 1/2 (orphan).
+    let d = doc(vec![filler(40.0), Block::Paragraph(lines("a", 3))]);
+    let pages = page_texts(&layout_document(&d, &fonts).unwrap());
+    assert_eq!(pages[0], Vec::<String>::new(), "the paragraph moved whole");
+    assert_eq!(pages[1], ["a0", "a1", "a2"]);
+    // Room for four lines of a five-line paragraph: it splits 3/2, not 4/1.
+    let d = doc(vec![filler(75.0), Block::Paragraph(lines("b", 5))]);
+    let pages = page_texts(&layout_document(&d, &fonts).unwrap());
+    assert_eq!(pages[0], ["b0", "b1", "b2"]);
+    assert_eq!(pages[1], ["b3", "b4"]);
+    // Room for one line: the first line does not stay alone.
+    let d = doc(vec![filler(20.0), Block::Paragraph(lines("c", 6))]);
+    let pages = page_texts(&layout_document(&d, &fonts).unwrap());
+    assert!(pages[0].is_empty());
+}
+
+#[test]
+fn keep_with_next_keeps_the_last_line_with_the_next_block_and_may_split_before_it() {
+    let fonts = fonts();
+    let mut intro = lines("k", 4);
+    intro.keep_with_next = true;
+    // Room for five lines: the four lines of the kept paragraph fit, the next paragraph's first
+    // two (orphan control) do not; the kept paragraph splits 2/2 and its last lines go along.
+    let d = doc(vec![
+        filler(95.0),
+        Block::Paragraph(intro),
+        Block::Paragraph(lines("n", 3)),
+    ]);
+    let pages = page_texts(&layout_document(&d, &fonts).unwrap());
+    assert_eq!(pages[0], ["k0", "k1"]);
+    assert_eq!(pages[1], ["k2", "k3", "n0", "n1", "n2"]);
+}
+
+#[test]
+fn a_table_row_kept_with_the_next_travels_with_the_block_after_it() {
+    let fonts = fonts();
+    let cell = |text: &str, keep: bool| {
+        let mut p = paragraph(text, Align::Left);
+        p.keep_with_next = keep;
+        crate::markup::tree::Cell {
+            blocks: vec![Block::Paragraph(p)],
+            col_span: 1,
+            v_align: crate::markup::tree::VAlign::Top,
+        }
+    };
+    let row = |text: &str, keep: bool| crate::markup::tree::Row {
+        cells: vec![cell(text, keep)],
+        cant_split: true,
+    };
+    let table = crate::markup::tree::Table {
+        columns: vec![200.0],
+        borders: false,
+        border_width: 0.5,
+        cell_padding_x: 4.0,
+        cell_padding_y: 0.0,
+        header_rows: 0,
+        rows: vec![row("r1", false), row("r2", false), row("r3", true)],
+    };
+    // Room for the three rows but not the signature: the last row goes with it.
+    let d = doc(vec![
+        filler(60.0),
+        Block::Table(table),
+        Block::Paragraph(lines("s", 3)),
+    ]);
+    let pages = page_texts(&layout_document(&d, &fonts).unwrap());
+    assert_eq!(pages[0], ["r1", "r2"]);
+    assert_eq!(pages[1], ["r3", "s0", "s1", "s2"]);
+}
+
+#[test]
+fn space_after_and_space_before_are_not_added_and_an_empty_paragraph_is_one_pitch() {
+    let fonts = fonts();
+    let mut a = paragraph("a", Align::Left);
+    a.space_after = 6.0;
+    let mut b = paragraph("b", Align::Left);
+    b.space_before = 12.0;
+    let d = doc(vec![Block::Paragraph(a), Block::Paragraph(b)]);
+    let layout = layout_document(&d, &fonts).unwrap();
+    let t = texts(&layout.pages[0]);
+    assert!(
+        (t[1].y - t[0].y - (18.0 + 12.0)).abs() < 1e-3,
+        "the larger space stands"
+    );
+
+    let mut empty = paragraph("", Align::Left);
+    empty.inlines.clear();
+    let d = doc(vec![
+        Block::Paragraph(empty),
+        Block::Paragraph(paragraph("x", Align::Left)),
+    ]);
+    let layout = layout_document(&d, &fonts).unwrap();
+    let t = texts(&layout.pages[0]);
+    let descent = fonts.face(Face::Regular).descent(14.0);
+    assert!((t[0].y - (d.page.margin_top + 36.0 - descent)).abs() < 1e-3);
+}
+
+#[test]
+fn words_kept_together_wider_than_the_line_split_at_a_no_break_space_with_a_warning() {
+    let fonts = fonts();
+    let name = "TRƯỜNG\u{a0}THPT\u{a0}ĐOÀN\u{a0}KẾT\u{a0}HAI\u{a0}BÀ\u{a0}TRƯNG";
+    let mut p = paragraph(name, Align::Left);
+    let width = fonts
+        .face(Face::Regular)
+        .measure("TRƯỜNG THPT ĐOÀN KẾT", 14.0);
+    p.indent_right = doc(vec![]).page.text_width() - width - 2.0;
+    let layout = layout_document(&doc(vec![Block::Paragraph(p)]), &fonts).unwrap();
+    let t = texts(&layout.pages[0]);
+    assert_eq!(t.len(), 2);
+    assert_eq!(t[0].text, "TRƯỜNG\u{a0}THPT\u{a0}ĐOÀN\u{a0}KẾT");
+    assert_eq!(t[1].text, "HAI\u{a0}BÀ\u{a0}TRƯNG");
+    assert!(
+        layout.warnings.iter().any(|w| w.contains("were split")),
+        "{:?}",
+        layout.warnings
+    );
+}

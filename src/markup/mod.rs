@@ -4,6 +4,7 @@
 mod resolve;
 mod style;
 pub mod tree;
+mod typography;
 mod write;
 
 pub use resolve::{resolve, ResolveContext};

@@ -8,8 +8,13 @@ use roxmltree::{Node, NodeType};
 
 use super::style::{ResolvedStyle, StyleSheet, CELL_PADDING_X, RULE_THICKNESS};
 use super::tree::*;
+use super::typography;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::font::FontSet;
+
+/// How many lines of text (at least) a block kept with what precedes it takes along
+/// (`<table keep-with-previous="true">`: the signature block and the last two lines of the body).
+const KEEP_LINES: usize = 2;
 
 /// Everything the resolver needs besides the markup.
 pub struct ResolveContext<'a> {
@@ -54,7 +59,7 @@ pub fn resolve(markup: &str, ctx: &ResolveContext<'_>, mut meta: Meta) -> Result
     if root.tag_name().name() != "document" {
         return Err(r.error(root, "the root element must be <document>"));
     }
-    r.check_attrs(root, &["title", "subject", "author"])?;
+    r.check_attrs(root, &["title", "subject", "author", "orientation"])?;
     if let Some(t) = root.attribute("title") {
         meta.title = t.to_string();
     }
@@ -64,9 +69,55 @@ pub fn resolve(markup: &str, ctx: &ResolveContext<'_>, mut meta: Meta) -> Result
     if let Some(t) = root.attribute("author") {
         meta.author = t.to_string();
     }
-    let page = ctx.styles.page.clone();
+    let portrait = ctx.styles.page.clone();
+    let page = match root.attribute("orientation").unwrap_or("portrait") {
+        "portrait" => portrait,
+        "landscape" => portrait.landscape(),
+        "auto" => {
+            let blocks = r.blocks(root, portrait.text_width(), false)?;
+            if tables_fit(&blocks, ctx.fonts) {
+                return Ok(Document {
+                    meta,
+                    page: portrait,
+                    blocks,
+                });
+            }
+            portrait.landscape()
+        }
+        other => {
+            return Err(r.error(
+                root,
+                format!("orientation must be portrait, landscape or auto, found `{other}`"),
+            ))
+        }
+    };
     let blocks = r.blocks(root, page.text_width(), false)?;
     Ok(Document { meta, page, blocks })
+}
+
+/// Whether every table of `blocks` holds its text without breaking a word: no cell has a word
+/// (or words joined by no-break spaces) wider than the cell.
+fn tables_fit(blocks: &[Block], fonts: &FontSet) -> bool {
+    blocks.iter().all(|b| {
+        let Block::Table(t) = b else { return true };
+        t.rows.iter().all(|row| {
+            let mut col = 0;
+            row.cells.iter().all(|cell| {
+                let end = (col + cell.col_span).min(t.columns.len());
+                let width: f32 =
+                    t.columns[col.min(end)..end].iter().sum::<f32>() - 2.0 * t.cell_padding_x;
+                col = end;
+                cell.blocks.iter().all(|b| match b {
+                    Block::Paragraph(p) => {
+                        let room =
+                            width - p.indent_left - p.indent_right - p.first_line_indent.max(0.0);
+                        crate::layout::widest_unit(p, fonts) <= room + 0.01
+                    }
+                    _ => true,
+                })
+            })
+        })
+    })
 }
 
 fn excerpt(s: &str, max: usize) -> String {
@@ -131,8 +182,18 @@ impl Resolver<'_, '_> {
                 _ => continue,
             }
             match node.tag_name().name() {
-                "p" => out.push(Block::Paragraph(self.paragraph(node)?)),
-                "table" if !in_cell => out.push(Block::Table(self.table(node, width)?)),
+                "p" => out.push(Block::Paragraph(self.paragraph(node, width)?)),
+                "table" if !in_cell => {
+                    let table = self.table(node, width)?;
+                    let keep = match node.attribute("keep-with-previous") {
+                        Some(v) => self.boolean(node, "keep-with-previous", v)?,
+                        None => false,
+                    };
+                    if keep {
+                        self.keep_with_previous(&mut out, width);
+                    }
+                    out.push(Block::Table(table));
+                }
                 "rule" => {
                     let rule = self.rule(node, width, &out)?;
                     out.push(Block::Rule(rule));
@@ -165,6 +226,41 @@ impl Resolver<'_, '_> {
         Ok(out)
     }
 
+    /// Keeps what comes next (a signature block) with the end of `before`: at least its last
+    /// [`KEEP_LINES`] lines of text, or its last table row. Sets `keep_with_next` on the
+    /// paragraphs that must stay with what follows (on those of the last row of a table), which
+    /// both backends honour — the DOCX as `w:keepNext`, with widow control keeping the lines of
+    /// the last paragraph together.
+    fn keep_with_previous(&self, before: &mut [Block], width: f32) {
+        let mut lines = 0;
+        for block in before.iter_mut().rev() {
+            match block {
+                Block::Paragraph(p) => {
+                    p.keep_with_next = true;
+                    let band = width - p.indent_left - p.indent_right;
+                    lines += crate::layout::count_lines(p, band, self.ctx.fonts);
+                    if lines >= KEEP_LINES {
+                        return;
+                    }
+                }
+                Block::Table(t) => {
+                    if let Some(row) = t.rows.last_mut() {
+                        for cell in &mut row.cells {
+                            for b in &mut cell.blocks {
+                                if let Block::Paragraph(p) = b {
+                                    p.keep_with_next = true;
+                                }
+                            }
+                        }
+                    }
+                    return;
+                }
+                Block::Rule(_) | Block::Spacer(_) => {}
+                Block::PageBreak => return,
+            }
+        }
+    }
+
     fn paragraph_style(&self, node: Node<'_, '_>) -> Result<ResolvedStyle> {
         let sheet = self.ctx.styles;
         let mut st = sheet.base;
@@ -194,13 +290,15 @@ impl Resolver<'_, '_> {
                 "after" => st.space_after = self.length(node, "after", v, 0.0)?,
                 "line" => st.line_height = self.length(node, "line", v, 0.0)?,
                 "keep-with-next" => st.keep_with_next = self.boolean(node, "keep-with-next", v)?,
+                // Read by `paragraph`.
+                "case" | "keep-names" => {}
                 other => {
                     return Err(self.error(
                         node,
                         format!(
                             "<p> has no attribute `{other}` (allowed: style, align, size, bold, \
                              italic, underline, first-line, indent, indent-right, before, after, \
-                             line, keep-with-next)"
+                             line, keep-with-next, case, keep-names)"
                         ),
                     ))
                 }
@@ -212,7 +310,8 @@ impl Resolver<'_, '_> {
         Ok(st)
     }
 
-    fn paragraph(&self, node: Node<'_, '_>) -> Result<Paragraph> {
+    /// A `<p>`, in a band `width` points wide.
+    fn paragraph(&self, node: Node<'_, '_>, width: f32) -> Result<Paragraph> {
         let st = self.paragraph_style(node)?;
         let base = RunStyle {
             size: st.size,
@@ -220,10 +319,27 @@ impl Resolver<'_, '_> {
             italic: st.italic,
             underline: st.underline,
         };
-        let mut collector = InlineCollector::default();
+        let upper = match node.attribute("case") {
+            None | Some("as-is") => false,
+            Some("upper") => true,
+            Some(v) => {
+                return Err(self.error(node, format!("case must be upper or as-is, found `{v}`")))
+            }
+        };
+        let keep_names = match node.attribute("keep-names") {
+            Some(v) => self.boolean(node, "keep-names", v)?,
+            None => false,
+        };
+        let mut collector = InlineCollector {
+            upper,
+            keep_names,
+            ..Default::default()
+        };
         self.inlines(node, base, &mut collector)?;
-        Ok(Paragraph {
-            inlines: collector.finish(),
+        let hang = collector.hang;
+        let inlines = collector.items;
+        let mut p = Paragraph {
+            inlines,
             align: st.align,
             first_line_indent: st.first_line_indent,
             indent_left: st.indent_left,
@@ -232,7 +348,39 @@ impl Resolver<'_, '_> {
             space_after: st.space_after,
             line_height: st.line_height,
             keep_with_next: st.keep_with_next,
-        })
+        };
+        if let Some(at) = hang {
+            // Continuation lines start under the text after the marker: a hanging indent as
+            // wide as what precedes it on the first line.
+            let label = self.inline_width(&p.inlines[..at.min(p.inlines.len())]);
+            let start = p.indent_left + p.first_line_indent;
+            let band = width - start - p.indent_right;
+            if p.align == Align::Center && self.inline_width(&p.inlines) > band + 0.01 {
+                // A centred line that wraps hangs from the left.
+                p.align = Align::Left;
+            }
+            p.indent_left = start + label;
+            p.first_line_indent = -label;
+        }
+        Ok(p)
+    }
+
+    /// The natural width of `inlines`, up to the first line break.
+    fn inline_width(&self, inlines: &[Inline]) -> f32 {
+        let mut w = 0.0;
+        for inline in inlines {
+            match inline {
+                Inline::Text(run) => {
+                    w += self
+                        .ctx
+                        .fonts
+                        .face(run.style.face())
+                        .measure(&run.text, run.style.size)
+                }
+                Inline::Break => break,
+            }
+        }
+        w
     }
 
     fn inlines(
@@ -268,6 +416,16 @@ impl Resolver<'_, '_> {
                             out.line_break();
                             continue;
                         }
+                        "hang" => {
+                            self.check_attrs(node, &[])?;
+                            if !out.hang() {
+                                return Err(self.error(
+                                    node,
+                                    "<hang/> must stand once in a paragraph, on its first line",
+                                ));
+                            }
+                            continue;
+                        }
                         "span" => {
                             for a in node.attributes() {
                                 let v = a.value();
@@ -301,7 +459,7 @@ impl Resolver<'_, '_> {
                                 node,
                                 format!(
                                     "unexpected <{other}> inside a paragraph; expected text, \
-                                     <b>, <i>, <u>, <span> or <br/>"
+                                     <b>, <i>, <u>, <span>, <br/> or <hang/>"
                                 ),
                             ))
                         }
@@ -317,13 +475,25 @@ impl Resolver<'_, '_> {
     fn table(&self, node: Node<'_, '_>, width: f32) -> Result<Table> {
         self.check_attrs(
             node,
-            &["columns", "borders", "header-rows", "padding", "padding-y"],
+            &[
+                "columns",
+                "borders",
+                "header-rows",
+                "padding",
+                "padding-y",
+                "keep-with-previous",
+            ],
         )?;
         let Some(spec) = node.attribute("columns") else {
             return Err(self.error(
                 node,
                 "<table> needs a `columns` attribute, e.g. \"45%,55%\"",
             ));
+        };
+        // A named grid of the style sheet ("party").
+        let spec = match self.ctx.styles.grids.get(spec.trim()) {
+            Some(grid) => grid.as_str(),
+            None => spec,
         };
         let columns = self.columns(node, spec, width)?;
         let borders = match node.attribute("borders") {
@@ -585,7 +755,10 @@ impl Resolver<'_, '_> {
 }
 
 /// Collects inline content, collapsing white space the way HTML does: runs of spaces, tabs and
-/// newlines become one space; none at the start or end of a line. U+00A0 is kept as it is.
+/// newlines become one space; none at the start or end of a line. U+00A0 is kept as it is; a
+/// line or paragraph separator (U+2028, U+2029) in the text — the way data writes an explicit
+/// line break, since the loader folds newlines — becomes a line break. Every piece of text gets
+/// the typographic rules of [`super::typography`].
 #[derive(Default)]
 struct InlineCollector {
     items: Vec<Inline>,
@@ -594,10 +767,31 @@ struct InlineCollector {
     /// Nothing visible yet on the current line.
     line_start: bool,
     started: bool,
+    /// Upper-case the text (after finding the proper names in its own case).
+    upper: bool,
+    /// Keep proper names on one line.
+    keep_names: bool,
+    /// Index into `items` of the first inline after a `<hang/>`.
+    hang: Option<usize>,
+    /// The next text starts a run of its own (it follows a `<hang/>`).
+    split: bool,
+    /// A line break has been seen.
+    broke: bool,
 }
 
 impl InlineCollector {
     fn text(&mut self, text: &str, style: RunStyle) {
+        let mut rest = text;
+        while let Some(i) = rest.find(['\u{2028}', '\u{2029}']) {
+            self.segment(&rest[..i], style);
+            self.line_break();
+            // Both separators are three bytes long in UTF-8.
+            rest = rest.get(i + 3..).unwrap_or("");
+        }
+        self.segment(rest, style);
+    }
+
+    fn segment(&mut self, text: &str, style: RunStyle) {
         if !self.started {
             self.started = true;
             self.line_start = true;
@@ -620,10 +814,19 @@ impl InlineCollector {
         if buf.is_empty() {
             return;
         }
-        if let Some(Inline::Text(last)) = self.items.last_mut() {
-            if last.style == style {
-                last.text.push_str(&buf);
-                return;
+        let mut buf = typography::protect_set_phrases(&buf);
+        if self.keep_names {
+            buf = typography::keep_names_together(&buf);
+        }
+        if self.upper {
+            buf = crate::vi::upper(&buf);
+        }
+        if !std::mem::take(&mut self.split) {
+            if let Some(Inline::Text(last)) = self.items.last_mut() {
+                if last.style == style {
+                    last.text.push_str(&buf);
+                    return;
+                }
             }
         }
         self.items.push(Inline::Text(TextRun { text: buf, style }));
@@ -634,10 +837,27 @@ impl InlineCollector {
         self.items.push(Inline::Break);
         self.pending_space = false;
         self.line_start = true;
+        self.broke = true;
     }
 
-    fn finish(self) -> Vec<Inline> {
-        self.items
+    /// Marks where continuation lines start (`<hang/>`); false when it is misplaced (after a
+    /// line break, or a second time).
+    fn hang(&mut self) -> bool {
+        if self.broke || self.hang.is_some() {
+            return false;
+        }
+        // The space before the marker never breaks nor stretches: the text after it starts
+        // where the continuation lines do.
+        if std::mem::take(&mut self.pending_space) {
+            if let Some(Inline::Text(last)) = self.items.last_mut() {
+                last.text.push(typography::NBSP);
+            }
+        }
+        self.started = true;
+        self.line_start = true;
+        self.hang = Some(self.items.len());
+        self.split = true;
+        true
     }
 }
 
@@ -716,5 +936,134 @@ mod tests {
 
         let err = resolve_str("<document><p style=\"nope\">a</p></document>").unwrap_err();
         assert!(err.to_string().contains("unknown style `nope`"), "{err}");
+    }
+
+    fn first_paragraph(doc: &Document) -> &Paragraph {
+        doc.blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Paragraph(p) => Some(p),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn hang_makes_continuation_lines_start_under_the_text_after_it() {
+        let doc = resolve_str(
+            "<document><p style=\"addressee\"><i>Kính gửi:</i> <hang/>Đồng chí Đinh Thị Lan Duyên, \
+             Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng, Trưởng ban Tổ chức</p></document>",
+        )
+        .unwrap();
+        let p = first_paragraph(&doc);
+        let fonts = FontSet::bundled().unwrap();
+        let label = fonts.face(Face::Italic).measure("Kính gửi:\u{a0}", 14.0);
+        assert!((p.indent_left - label).abs() < 0.01, "{}", p.indent_left);
+        assert!((p.first_line_indent + label).abs() < 0.01);
+        assert_eq!(
+            p.align,
+            Align::Left,
+            "a centred line that wraps hangs from the left"
+        );
+        let Inline::Text(first) = &p.inlines[0] else {
+            panic!()
+        };
+        assert_eq!(
+            first.text, "Kính gửi:\u{a0}",
+            "the space before the marker never breaks"
+        );
+
+        // A line that fits stays centred.
+        let doc = resolve_str(
+            "<document><p style=\"addressee\"><i>Kính gửi:</i> <hang/>Đồng chí An</p></document>",
+        )
+        .unwrap();
+        assert_eq!(first_paragraph(&doc).align, Align::Center);
+
+        let err = resolve_str("<document><p>a<br/>b <hang/>c</p></document>").unwrap_err();
+        assert!(err.to_string().contains("<hang/>"), "{err}");
+    }
+
+    #[test]
+    fn a_table_kept_with_previous_takes_two_lines_or_the_last_row_along() {
+        let sig = "<table columns=\"party\" keep-with-previous=\"true\"><row><cell/><cell/><cell>\
+                   <p>T/M ĐẢNG UỶ</p></cell></row></table>";
+        // A one-line paragraph is not enough: the one before it is kept too.
+        let doc = resolve_str(&format!(
+            "<document><p>a</p><p>b</p><p>c</p>{sig}</document>"
+        ))
+        .unwrap();
+        let keeps: Vec<bool> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.keep_with_next),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(keeps, [false, true, true]);
+        // After a table, its last row goes along.
+        let doc = resolve_str(&format!(
+            "<document><table columns=\"*\"><row><cell><p>r1</p></cell></row>\
+             <row><cell><p>r2</p></cell></row></table>{sig}</document>"
+        ))
+        .unwrap();
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!()
+        };
+        let kept = |r: usize| match &t.rows[r].cells[0].blocks[0] {
+            Block::Paragraph(p) => p.keep_with_next,
+            _ => false,
+        };
+        assert!(!kept(0) && kept(1));
+        // The party grid: 77 mm, the rest, 86 mm.
+        let Block::Table(grid) = &doc.blocks[1] else {
+            panic!()
+        };
+        assert!((grid.columns[0] - mm(77.0)).abs() < 0.01);
+        assert!((grid.columns[2] - mm(86.0)).abs() < 0.01);
+    }
+
+    #[test]
+    fn orientation_turns_the_page_and_auto_turns_it_only_for_a_table_that_does_not_fit() {
+        let doc = resolve_str("<document orientation=\"landscape\"><p>a</p></document>").unwrap();
+        assert!(doc.page.is_landscape());
+        assert!((doc.page.width - mm(297.0)).abs() < 0.01);
+        let narrow = |word: &str| {
+            format!(
+                "<document orientation=\"auto\"><table columns=\"10%,*\"><row><cell><p>{word}</p>\
+                 </cell><cell/></row></table></document>"
+            )
+        };
+        assert!(!resolve_str(&narrow("45")).unwrap().page.is_landscape());
+        let wide = resolve_str(&narrow("45&#160;(100,00%)")).unwrap();
+        assert!(wide.page.is_landscape(), "10% of portrait is too narrow");
+        let err = resolve_str("<document orientation=\"sideways\"/>").unwrap_err();
+        assert!(err.to_string().contains("orientation"), "{err}");
+    }
+
+    #[test]
+    fn a_line_separator_in_the_data_is_a_line_break_and_names_stay_together_in_upper_case() {
+        let doc = resolve_str(
+            "<document><p case=\"upper\" keep-names=\"true\">Chi bộ Trường THPT Đoàn Kết\u{2028}Hai Bà Trưng</p></document>",
+        )
+        .unwrap();
+        let p = first_paragraph(&doc);
+        assert_eq!(
+            p.inlines,
+            vec![
+                Inline::Text(TextRun {
+                    text: "CHI BỘ TRƯỜNG THPT ĐOÀN\u{a0}KẾT".into(),
+                    style: RunStyle::regular(14.0)
+                }),
+                Inline::Break,
+                Inline::Text(TextRun {
+                    text: "HAI\u{a0}BÀ\u{a0}TRƯNG".into(),
+                    style: RunStyle::regular(14.0)
+                }),
+            ]
+        );
+        let err = resolve_str("<document><p case=\"title\">a</p></document>").unwrap_err();
+        assert!(err.to_string().contains("case must be"), "{err}");
     }
 }

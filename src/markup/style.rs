@@ -100,6 +100,12 @@ pub struct StyleSheet {
     pub styles: BTreeMap<String, ParagraphStyle>,
     /// Size of the table text in points. Default: 13.
     pub table_size: f32,
+    /// Named column sets that a table can use instead of widths (`<table columns="party">`).
+    /// Default: `party` = `77mm,*,86mm`, the grid of the header and signature blocks — the same
+    /// left column (superior and issuing body, "Nơi nhận") and the same right column ("ĐẢNG CỘNG
+    /// SẢN VIỆT NAM", the date, the signature) on every paper, the space between them on a
+    /// landscape page going to the middle column.
+    pub grids: BTreeMap<String, String>,
 }
 
 fn style(f: impl FnOnce(&mut ParagraphStyle)) -> ParagraphStyle {
@@ -120,6 +126,7 @@ impl Default for StyleSheet {
     /// | `type-name` | 5a | 15 | bold, centred |
     /// | `summary` | 5b | 14 | bold, centred |
     /// | `body` | 6 | 14 | justified, first line 1.27 cm, 6 pt after |
+    /// | `list` | 6 | 14 | flush left (lists of names and results are never stretched), first line 1.27 cm, 3 pt after |
     /// | `signature-authority` / `signature-title` / `signature-name` | 7a / 7b / 7c | 14 | bold / regular / bold, centred |
     /// | `addressee` | 8 | 14 | "Kính gửi:" line, centred |
     /// | `recipients-label` / `recipients-item` | 9 / 9.1 | 14 / 12 | underlined / regular |
@@ -172,7 +179,7 @@ impl Default for StyleSheet {
         styles.insert(
             "list".into(),
             style(|s| {
-                s.align = Some(Align::Justify);
+                s.align = Some(Align::Left);
                 s.first_line_indent = Some(36.0);
                 s.space_after = Some(3.0);
             }),
@@ -252,6 +259,7 @@ impl Default for StyleSheet {
             },
             styles,
             table_size: 13.0,
+            grids: BTreeMap::from([("party".to_string(), "77mm,*,86mm".to_string())]),
         }
     }
 }

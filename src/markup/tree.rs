@@ -7,6 +7,10 @@
 //!
 //! All text is NFC and contains no control characters (the resolver guarantees it).
 
+/// The no-break space (U+00A0): the resolver joins set phrases and names with it; no line
+/// breaks on either side of it, and it is never stretched.
+pub const NBSP: char = '\u{a0}';
+
 /// Millimetres to points.
 pub fn mm(value: f32) -> f32 {
     value * 72.0 / 25.4
@@ -77,6 +81,21 @@ impl PageSetup {
                 top: mm(10.0),
             }),
         }
+    }
+
+    /// The same paper turned sideways (when it is not already): width and height swapped, the
+    /// margins kept (the binding margin stays on the left) and page numbers as they were.
+    pub fn landscape(&self) -> Self {
+        let mut out = self.clone();
+        if out.height > out.width {
+            std::mem::swap(&mut out.width, &mut out.height);
+        }
+        out
+    }
+
+    /// Whether the paper is wider than it is tall.
+    pub fn is_landscape(&self) -> bool {
+        self.width > self.height
     }
 
     /// Width between the margins.
@@ -165,12 +184,16 @@ pub struct Paragraph {
 }
 
 impl Paragraph {
-    /// The text of the paragraph, line breaks as `\n`.
+    /// The text of the paragraph as a reader gets it, line breaks as `\n`. No-break spaces — the
+    /// resolver adds them to keep set phrases and names on one line — come out as spaces, as
+    /// text extracted from the PDF has them.
     pub fn text(&self) -> String {
         let mut out = String::new();
         for inline in &self.inlines {
             match inline {
-                Inline::Text(run) => out.push_str(&run.text),
+                Inline::Text(run) => {
+                    out.extend(run.text.chars().map(|c| if c == NBSP { ' ' } else { c }))
+                }
                 Inline::Break => out.push('\n'),
             }
         }
@@ -324,7 +347,8 @@ pub struct Cell {
 
 impl Document {
     /// The plain text of the document in reading order: one line per paragraph (line breaks
-    /// inside a paragraph kept), table cells left to right, row by row.
+    /// inside a paragraph kept), table cells left to right, row by row; no-break spaces as
+    /// spaces (see [`Paragraph::text`]).
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
         push_blocks_text(&self.blocks, &mut out);

@@ -81,6 +81,29 @@ pub fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A fontconfig file that adds the bundled fonts (Liberation Serif, metric-compatible with the
+/// Times New Roman the DOCX names) to the system's, so that LibreOffice lays out the DOCX with the
+/// metrics Word would use and our PDF uses, whatever fonts the machine has.
+pub fn bundled_fonts_config() -> PathBuf {
+    static CONFIG: OnceLock<PathBuf> = OnceLock::new();
+    CONFIG
+        .get_or_init(|| {
+            let dir = scratch("fontconfig");
+            let path = dir.join("fonts.conf");
+            let text = format!(
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n  \
+                 <include ignore_missing=\"yes\">/etc/fonts/fonts.conf</include>\n  <dir>{}</dir>\n  \
+                 <cachedir>{}</cachedir>\n  <alias binding=\"same\"><family>Times New Roman</family>\
+                 <accept><family>Liberation Serif</family></accept></alias>\n</fontconfig>\n",
+                root().join("fonts").display(),
+                dir.join("cache").display()
+            );
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .clone()
+}
+
 /// Converts every DOCX in `files` to PDF with LibreOffice (chunks of ≤ 200, one profile per
 /// call, files counted afterwards — LibreOffice exits 0 even when it skips files). Returns the
 /// PDFs, or None when LibreOffice is not installed.
@@ -95,6 +118,7 @@ pub fn libreoffice_convert(files: &[PathBuf], out: &Path) -> Option<Vec<PathBuf>
             out.file_name().unwrap().to_string_lossy()
         ));
         let status = Command::new("soffice")
+            .env("FONTCONFIG_FILE", bundled_fonts_config())
             .arg(format!(
                 "-env:UserInstallation=file://{}",
                 profile.display()
@@ -168,9 +192,11 @@ pub fn check_pdf_with_tools(path: &Path, expected_text: &str) {
     }
     if have_tool("pdftotext", "poppler-utils") {
         // Crop away the top band where page numbers stand (numbers are 10 mm from the top
-        // edge, the text starts at 20 mm).
+        // edge, the text starts at 20 mm); the crop reaches past the edges of a landscape page.
         let out = Command::new("pdftotext")
-            .args(["-r", "72", "-x", "0", "-y", "50", "-W", "600", "-H", "800"])
+            .args([
+                "-r", "72", "-x", "0", "-y", "50", "-W", "2000", "-H", "2000",
+            ])
             .arg(path)
             .arg("-")
             .output()

@@ -1,0 +1,260 @@
+//! Typographic rules the resolver applies to text, so that both backends (and Word and
+//! LibreOffice, which break the DOCX's lines themselves) keep together what a reader reads as
+//! one unit:
+//!
+//! - set phrases, in every paragraph: year ranges ("2020 – 2025"), a figure and its words or
+//!   percentage in brackets ("8 (tám)", "118 (một trăm mười tám)", "15 (100,00%)"), a document
+//!   number after "Số" / "số" ("Số 01-GM/ĐU"), the authority marks "T/M", "K/T", "TM.", "KT.",
+//!   "TL.", a time and its weekday ("7h30’, Thứ Năm", "Chủ nhật");
+//! - proper names, in paragraphs that ask for it (`keep-names`): a run of capitalised words
+//!   ("Bạch Mai", "Hai Bà Trưng", "Đoàn Kết") and a lone dash after a word.
+//!
+//! Both work by turning spaces into no-break spaces (U+00A0). Pure string functions; never
+//! panic.
+
+pub(crate) use super::tree::NBSP;
+
+/// Number words that may stand in brackets after a figure: "52 (năm mươi hai)".
+const NUMBER_WORDS: &[&str] = &[
+    "không", "một", "hai", "ba", "bốn", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mươi",
+    "mốt", "lăm", "linh", "lẻ", "trăm", "nghìn", "ngàn", "triệu", "tỷ",
+];
+
+/// Weekday names after "Thứ".
+const WEEKDAYS: &[&str] = &["Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy"];
+
+/// Marks that stand before an authority in a signature block.
+const AUTHORITY_MARKS: &[&str] = &["T/M", "K/T", "TM.", "KT.", "TL.", "TUQ."];
+
+/// Punctuation that may follow a word without changing what it is.
+fn trim_punct(w: &str) -> &str {
+    w.trim_start_matches(['(', '“', '"', '‘'])
+        .trim_end_matches([',', '.', ';', ':', ')', '”', '"', '’', '!', '?'])
+}
+
+fn is_year(w: &str) -> bool {
+    let w = trim_punct(w);
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "–" | "-" | "—")
+}
+
+/// A figure: digits, with "." between thousands.
+fn is_figure(w: &str) -> bool {
+    let w = w.trim_start_matches(['(', '“', '"']);
+    !w.is_empty()
+        && w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && w.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// "7h30’," or "14h00" (a time as `vi::Time` prints it, with what may follow it).
+fn is_time(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '’', '\'']);
+    let Some((h, m)) = w.split_once('h') else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && h.bytes().all(|b| b.is_ascii_digit())
+        && m.len() == 2
+        && m.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A bracketed word that continues "figure (…": a number word or a percentage.
+fn in_figure_brackets(w: &str) -> bool {
+    let w = w
+        .trim_start_matches('(')
+        .trim_end_matches([')', ',', '.', ';', ':']);
+    NUMBER_WORDS.contains(&w)
+        || (w.ends_with('%')
+            && w.trim_end_matches('%')
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b','))
+}
+
+/// Whether the space between words `w[k]` and `w[k + 1]` is inside a set phrase.
+fn joins(w: &[&str], k: usize, bracket: &mut bool) -> bool {
+    let (a, b) = (w[k], w[k + 1]);
+    let c = w.get(k + 2).copied();
+    let prev = k.checked_sub(1).map(|i| w[i]);
+    // Inside "figure (words …)": until the closing bracket.
+    if *bracket {
+        if a.contains(')') {
+            *bracket = false;
+        } else {
+            return true;
+        }
+    }
+    if is_figure(a) && b.starts_with('(') && in_figure_brackets(b) {
+        // Join the whole bracket when it holds only number words or a percentage.
+        let mut words = w[k + 1..].iter();
+        let mut closed = false;
+        let mut ok = true;
+        for x in words.by_ref() {
+            if !in_figure_brackets(x) {
+                ok = false;
+                break;
+            }
+            if x.contains(')') {
+                closed = true;
+                break;
+            }
+        }
+        if ok && closed {
+            *bracket = !b.contains(')');
+            return true;
+        }
+    }
+    (is_year(a) && is_dash(b) && c.is_some_and(is_year))
+        || (is_dash(a) && prev.is_some_and(is_year) && is_year(b))
+        || (matches!(a, "Số" | "số" | "Số:")
+            && b.bytes().next().is_some_and(|x| x.is_ascii_digit()))
+        || AUTHORITY_MARKS.contains(&a)
+        || (is_time(a) && matches!(b, "Thứ" | "Chủ"))
+        || (a == "Thứ" && WEEKDAYS.contains(&trim_punct(b)))
+        || (a == "Chủ" && trim_punct(b) == "nhật")
+}
+
+/// `text` with no-break spaces inside its set phrases (see the module doc).
+pub(crate) fn protect_set_phrases(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    if words.len() < 2 {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut bracket = false;
+    for k in 0..words.len() {
+        out.push_str(words[k]);
+        if k + 1 < words.len() {
+            let keep =
+                !words[k].is_empty() && !words[k + 1].is_empty() && joins(&words, k, &mut bracket);
+            out.push(if keep { NBSP } else { ' ' });
+        }
+    }
+    out
+}
+
+/// Whether a word starts a proper name: its first letter is a capital and it is not an acronym
+/// ("THPT", "XXVI": all capitals, two letters or more).
+fn is_capitalised(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    let rest: Vec<char> = letters.collect();
+    rest.is_empty() || rest.iter().any(|c| c.is_lowercase())
+}
+
+/// Whether a word ends a name: it ends with punctuation.
+fn ends_name(word: &str) -> bool {
+    word.ends_with([',', ';', ':', '.', ')', '!', '?', '”'])
+}
+
+/// `text` with no-break spaces inside its proper names — runs of two or more capitalised words,
+/// in the text's own case ("Đảng uỷ phường Bạch Mai": "Bạch Mai") — and before a dash that
+/// stands alone ("Đoàn Kết - Hai Bà Trưng": the dash ends a line, never starts one).
+///
+/// A line may then break inside a name only when the name is wider than the line (the layout
+/// warns when it has to).
+pub(crate) fn keep_names_together(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut joined = vec![false; words.len().saturating_sub(1)];
+    for k in 0..joined.len() {
+        let (a, b) = (words[k], words[k + 1]);
+        let name = is_capitalised(a) && is_capitalised(b) && !ends_name(a) && !b.starts_with('(');
+        let dash = !a.is_empty() && is_dash(b);
+        joined[k] = name || dash;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (k, w) in words.iter().enumerate() {
+        out.push_str(w);
+        if let Some(&j) = joined.get(k) {
+            out.push(if j { NBSP } else { ' ' });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(s: &str) -> String {
+        s.replace(NBSP, "~")
+    }
+
+    #[test]
+    fn year_ranges_figures_numbers_and_marks_stay_together() {
+        assert_eq!(
+            shown(&protect_set_phrases("nhiệm kỳ 2020 – 2025; Số 01-GM/ĐU")),
+            "nhiệm kỳ 2020~–~2025; Số~01-GM/ĐU"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases(
+                "có mặt 118 (một trăm mười tám) đại biểu"
+            )),
+            "có mặt 118~(một~trăm~mười~tám) đại biểu"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases("8 (tám) phiếu")),
+            "8~(tám) phiếu"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases("15 (100,00%) Đạt")),
+            "15~(100,00%) Đạt"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases("T/M ĐẢNG UỶ và K/T BÍ THƯ")),
+            "T/M~ĐẢNG UỶ và K/T~BÍ THƯ"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases(
+                "Thời gian: 7h30’, Thứ Năm, ngày 19/3/2020."
+            )),
+            "Thời gian: 7h30’,~Thứ~Năm, ngày 19/3/2020."
+        );
+        assert_eq!(
+            shown(&protect_set_phrases("(nhiệm kỳ 2015 - 2020)")),
+            "(nhiệm kỳ 2015~-~2020)"
+        );
+    }
+
+    #[test]
+    fn brackets_that_are_not_number_words_are_left_alone() {
+        assert_eq!(
+            protect_set_phrases("Khu dân cư 2 (phường Bạch Mai)"),
+            "Khu dân cư 2 (phường Bạch Mai)"
+        );
+        assert_eq!(protect_set_phrases("năm 2020 - nay"), "năm 2020 - nay");
+        assert_eq!(protect_set_phrases(""), "");
+        assert_eq!(protect_set_phrases("  a  "), "  a  ");
+    }
+
+    #[test]
+    fn proper_names_are_runs_of_capitalised_words() {
+        assert_eq!(
+            shown(&keep_names_together("Đảng uỷ phường Bạch Mai")),
+            "Đảng uỷ phường Bạch~Mai"
+        );
+        assert_eq!(
+            shown(&keep_names_together(
+                "Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng"
+            )),
+            "Chi bộ Trường THPT Đoàn~Kết~- Hai~Bà~Trưng"
+        );
+        assert_eq!(
+            shown(&keep_names_together(
+                "Đồng chí Đinh Thị Lan Duyên, Phó Bí thư"
+            )),
+            "Đồng chí Đinh~Thị~Lan~Duyên, Phó~Bí thư"
+        );
+        assert_eq!(
+            shown(&keep_names_together("Đại hội lần thứ XXVI")),
+            "Đại hội lần thứ XXVI"
+        );
+    }
+}
