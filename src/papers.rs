@@ -114,7 +114,88 @@ fn check(congress: &Congress) -> (Numbers, Vec<Diagnostic>) {
     );
     let mut all = congress.validate();
     all.append(&mut problems);
+    all.extend(attachments(congress));
     (numbers, all)
+}
+
+/// What a text of the record says is attached ("(có trích ngang kèm theo)"), by the kind of
+/// paper that must be in the pack, dated on or before the paper that cites it.
+const ATTACHED: &[(&str, DocumentKind)] = &[
+    ("trích ngang", DocumentKind::CandidateList),
+    ("bảng tổng hợp", DocumentKind::PersonnelSummary),
+    ("danh sách", DocumentKind::ConvenedList),
+];
+
+/// Every "… kèm theo" of the record that cites a paper the pack does not hold, or holds with a
+/// later date: each an error naming the text and the paper.
+fn attachments(congress: &Congress) -> Vec<Diagnostic> {
+    // (path of the citing text, its text, the date of the paper it is in, the track it is of)
+    let mut cites: Vec<(Path, &str, crate::vi::Date, Option<usize>)> = Vec::new();
+    cites.push((
+        Path::from("summons.composition"),
+        &congress.summons.composition,
+        congress.summons.date,
+        None,
+    ));
+    if let Some(record) = &congress.personnel {
+        for (t, track) in record.tracks.iter().enumerate() {
+            for (s, step) in track.steps.iter().enumerate() {
+                for (k, text) in step.proceedings.iter().enumerate() {
+                    let path = Path::root()
+                        .field("personnel")
+                        .field("tracks")
+                        .index(t)
+                        .field("steps")
+                        .index(s)
+                        .field("proceedings")
+                        .index(k);
+                    cites.push((path, text, step.date, Some(t)));
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (path, text, date, track) in cites {
+        let lower = text.to_lowercase();
+        if !lower.contains("kèm theo") {
+            continue;
+        }
+        let Some((what, kind)) = ATTACHED.iter().find(|(w, _)| lower.contains(w)) else {
+            continue;
+        };
+        let items = (document::builder(*kind).items)(congress);
+        // A paper of the same track (or of the congress as a whole), dated on or before.
+        let fits = |i: &&Item| {
+            let same = match (i.about, track) {
+                (About::Track { track: a }, Some(t)) | (About::Step { track: a, .. }, Some(t)) => {
+                    a == t
+                }
+                (About::Congress, _) => true,
+                (_, None) => true,
+                _ => false,
+            };
+            same && i.date <= date
+        };
+        if items.iter().any(|i| fits(&i)) {
+            continue;
+        }
+        let later = items.iter().map(|i| i.date).min();
+        let why = match later {
+            Some(d) => format!(
+                "the pack's {} is dated {d}, after this paper ({date})",
+                kind.name()
+            ),
+            None => format!("the pack has no {}", kind.name()),
+        };
+        out.push(Diagnostic::new(
+            path,
+            format!(
+                "says a {what} is attached (\"kèm theo\"), but {why}; give the record what \
+                 makes it, or remove the words"
+            ),
+        ));
+    }
+    out
 }
 
 /// Whether a problem at `path` is in a part of the record that only some kinds read.

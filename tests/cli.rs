@@ -47,7 +47,7 @@ fn render_all_writes_every_document_of_the_congress_in_both_formats() {
         "{names:?}"
     );
     assert!(
-        names.contains(&"thong-bao-trieu-tap-05-tb-du.docx".to_string()),
+        names.contains(&"thong-bao-trieu-tap-92-tb-du.docx".to_string()),
         "{names:?}"
     );
     assert!(stdout.contains("wrote "), "{stdout}");

@@ -596,7 +596,7 @@ fn the_list_of_the_convened_goes_with_the_summons_and_agrees_with_the_attendance
     ));
     assert!(text.contains("DANH SÁCH ĐẠI BIỂU ĐƯỢC TRIỆU TẬP"), "{text}");
     assert!(
-        text.contains("(Kèm theo Thông báo triệu tập số 05-TB/ĐU ngày 05/3/2020)"),
+        text.contains("(Kèm theo Thông báo triệu tập số 92-TB/ĐU ngày 05/3/2020)"),
         "{text}"
     );
     // A list that disagrees with the attendance is an error naming both.

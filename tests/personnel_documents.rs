@@ -188,10 +188,10 @@ fn standing_committee_papers_are_issued_by_the_committee_and_signed_for_the_stan
     ));
     for expected in [
         "ĐẢNG BỘ QUẬN HAI BÀ TRƯNG ĐẢNG UỶ PHƯỜNG BẠCH MAI * ĐẢNG CỘNG SẢN VIỆT NAM Số 86-TB/ĐU Bạch Mai, ngày 28 tháng 11 năm 2019",
-        "GIẤY TRIỆU TẬP Hội nghị cán bộ chủ chốt phường Bạch Mai -----",
+        "GIẤY TRIỆU TẬP Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) -----",
         "Căn cứ Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị",
         "Căn cứ Kế hoạch số 45-KH/ĐU ngày 15/10/2019",
-        "Ban Thường vụ Đảng uỷ phường Bạch Mai triệu tập Hội nghị cán bộ chủ chốt phường Bạch Mai để giới thiệu nhân sự tái cử tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025 (bước 2 của quy trình nhân sự), cụ thể như sau:",
+        "Ban Thường vụ Đảng uỷ phường Bạch Mai triệu tập Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) để giới thiệu nhân sự tái cử tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025 (bước 2 của quy trình nhân sự), cụ thể như sau:",
         "1. Thời gian: 8h00’, Thứ Ba, ngày 03/12/2019.",
         "tổng số 45 (bốn mươi lăm) đồng chí (có danh sách kèm theo)",
         "Nơi nhận: - Các đồng chí được triệu tập, - Lưu VP.",
@@ -205,7 +205,9 @@ fn standing_committee_papers_are_issued_by_the_committee_and_signed_for_the_stan
         RE,
         Step::ExecutiveCommitteeSecond,
     ));
-    assert!(step5.contains("triệu tập Hội nghị Ban Chấp hành Đảng bộ phường Bạch Mai (lần 2)"));
+    assert!(
+        step5.contains("triệu tập Hội nghị Ban Chấp hành Đảng bộ phường Bạch Mai (lần 2, bước 5)")
+    );
     assert!(step5.contains("Phân tích kết quả giới thiệu nhân sự qua các bước"));
 }
 
@@ -281,7 +283,8 @@ fn ballots_and_lists_order_names_by_given_name_then_family_then_middle_with_tone
     let mut c = sample();
     c.candidates
         .extend(people.iter().map(|n| profile(n.clone(), RE)));
-    let names = column(data_table(&tree(&list(&c))), 1);
+    let re_list = paper_of(&c, DocumentKind::CandidateList, About::Track { track: 0 });
+    let names = column(data_table(&tree(&re_list)), 1);
     let ours: Vec<&String> = names
         .iter()
         .filter(|n| expected.contains(&n.as_str()))
@@ -448,7 +451,7 @@ fn minutes_say_who_when_where_and_cite_the_tally_minutes() {
     ));
     for expected in [
         "Số 115-BB/ĐU",
-        "BIÊN BẢN Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2, nhân sự tái cử)",
+        "BIÊN BẢN Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) về giới thiệu nhân sự tái cử",
         "Hồi 8 giờ 00 phút, Thứ Ba, ngày 03 tháng 12 năm 2019, tại Hội trường Uỷ ban nhân dân phường Bạch Mai",
         "Chủ trì: đồng chí Lê Thành Vinh, Bí thư Đảng uỷ phường.",
         "Thư ký: đồng chí Phạm Thị Thu Trang",
@@ -469,7 +472,7 @@ fn minutes_say_who_when_where_and_cite_the_tally_minutes() {
         Step::StandingCommitteeFirst,
     ));
     assert!(btv.contains(
-        "Hội nghị Ban Thường vụ Đảng uỷ phường Bạch Mai (lần 1) họp để giới thiệu nhân sự lần đầu tham gia"
+        "Ban Thường vụ Đảng uỷ phường Bạch Mai họp Hội nghị (lần 1, bước 1) để giới thiệu nhân sự lần đầu tham gia"
     ));
 }
 
@@ -630,24 +633,42 @@ fn personnel_tables_fit_a4_portrait_no_word_is_wider_than_its_cell() {
 #[test]
 fn the_candidate_list_has_the_columns_of_spec_4_9_one_row_per_person() {
     let c = sample();
+    // The list that goes to the congress: the people the procedure introduced, and no one it
+    // did not (Vũ Văn Dũng stopped at step 2, Bùi Đức Thắng at step 5, Tạ Quang Minh at 2).
     let t = tree(&list(&c));
     let table = data_table(&t);
     assert_eq!(table.header_rows, 1);
-    assert_eq!(table.rows.len(), 1 + c.candidates.len());
+    assert_eq!(table.rows.len(), 1 + 14);
     assert!(table.rows.iter().all(|r| r.cant_split));
     let all = fold(&t.plain_text());
     for expected in [
-        "DANH SÁCH TRÍCH NGANG Nhân sự dự kiến giới thiệu tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
-        "(Tổng số: 17 (mười bảy) đồng chí; tái cử: 10 đồng chí, mới: 7 đồng chí)",
-        "TT Họ và tên Ngày sinh (Nam / Nữ) Quê quán Dân tộc Ngày vào Đảng (chính thức) Trình độ (GDPT, chuyên môn, LLCT) Chức vụ hiện nay Cấp uỷ hiện tại Dự kiến (tái cử / mới) Ghi chú",
+        "DANH SÁCH TRÍCH NGANG Nhân sự giới thiệu để Đại hội bầu Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
+        "(Tổng số: 14 (mười bốn) đồng chí; tái cử: 8 đồng chí, lần đầu: 6 đồng chí)",
+        "TT Họ và tên Ngày sinh (Nam / Nữ) Quê quán Dân tộc Ngày vào Đảng (chính thức) Trình độ (GDPT, chuyên môn, LLCT) Chức vụ hiện nay Cấp uỷ hiện tại Dự kiến (tái cử / lần đầu) Ghi chú",
         "Lê Thành Vinh 12/4/1968 (Nam) Xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định Kinh 02/9/1990 (02/9/1991) 10/10 Thạc sĩ Quản lý kinh tế Cao cấp Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường Bí thư Đảng uỷ Tái cử",
         "Đinh Công Sơn 19/8/1981 (Nam) Xã Hoà An, huyện Chiêm Hoá, tỉnh Tuyên Quang Tày",
         "T/M BAN THƯỜNG VỤ BÍ THƯ Lê Thành Vinh",
     ] {
         assert!(all.contains(expected), "missing {expected:?} in\n{all}");
     }
-    // Dated with the later track's first step, when the list was complete.
-    assert!(all.contains("Bạch Mai, ngày 06 tháng 01 năm 2020"));
+    for absent in ["Vũ Văn Dũng", "Bùi Đức Thắng", "Tạ Quang Minh"] {
+        assert!(!all.contains(absent), "{absent} was not introduced:\n{all}");
+    }
+    // Dated with the last conference of the procedure.
+    assert!(all.contains("Bạch Mai, ngày 20 tháng 01 năm 2020"), "{all}");
+    // Each track's list goes with its first conference ("có trích ngang kèm theo"), dated
+    // with it, and lists the people proposed in the track.
+    let re = text(&paper_of(
+        &c,
+        DocumentKind::CandidateList,
+        About::Track { track: 0 },
+    ));
+    assert!(re.contains("(Tổng số: 10 (mười) đồng chí)"), "{re}");
+    assert!(re.contains("Bạch Mai, ngày 25 tháng 11 năm 2019"), "{re}");
+    assert!(
+        re.contains("Nhân sự dự kiến giới thiệu tái cử tham gia"),
+        "{re}"
+    );
 }
 
 #[test]
@@ -716,7 +737,8 @@ fn inconsistent_counts_surface_from_the_rules_with_their_paths() {
         let step3 = &mut record.tracks[0].steps[2];
         step3.counts.ballots.returned = 13; // valid 14 + invalid 0
         record.tracks[1].steps[1].counts.convened = 44; // the roster is 45
-        record.tracks[1].steps[2].tally_number = Some(3); // 03-BB/ĐU of 2020 is step 2's
+        record.tracks[1].steps[1].tally_number = Some(124);
+        record.tracks[1].steps[2].tally_number = Some(124); // the same number twice
         record.tracks[1].steps[4].date = "2020-01-15".parse().unwrap(); // before step 4
         c.candidates[0].proposed = FIRST;
     }

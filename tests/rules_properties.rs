@@ -269,7 +269,7 @@ proptest! {
             candidates: votes.iter().enumerate().map(|(i, &votes)| Candidate {
                 name: name(i % 3),
                 votes,
-                floor_nominee: (i % 2 == 0).then_some(daihoi::rules::FloorNomination { approvals: votes }),
+                floor_nominee: (i % 2 == 0).then_some(daihoi::rules::FloorNomination { approvals: votes, by: String::new() }),
             }).collect(),
             denominator: Denominator {
                 convened,

@@ -736,7 +736,10 @@ fn round2025_excludes_only_transfers_and_absent_exempt_members() {
 #[test]
 fn a_floor_nominee_needs_more_than_30_percent_of_those_present() {
     let mut e = consistent();
-    e.candidates[3].floor_nominee = Some(FloorNomination { approvals: 9 });
+    e.candidates[3].floor_nominee = Some(FloorNomination {
+        approvals: 9,
+        by: String::new(),
+    });
     // 10 × 9 = 90 is not more than 3 × 30: a warning under the inferred 2020 rule …
     let t = ok(&e);
     assert!(t
@@ -751,7 +754,10 @@ fn a_floor_nominee_needs_more_than_30_percent_of_those_present() {
         "candidates[3].floor_nominee.approvals",
         &["9 approvals of 30 present", "more than 30%"],
     );
-    e.candidates[3].floor_nominee = Some(FloorNomination { approvals: 10 });
+    e.candidates[3].floor_nominee = Some(FloorNomination {
+        approvals: 10,
+        by: String::new(),
+    });
     assert!(ok(&e).warnings.is_empty());
 }
 

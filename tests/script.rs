@@ -49,6 +49,8 @@ fn members_congress() -> Congress {
         full: 120,
         probationary: 5,
     });
+    // The probationary members are not among those present: everyone present votes.
+    p.attendance.probationary_present = Some(0);
     c
 }
 
@@ -74,7 +76,7 @@ fn the_script_reads_the_attendance_guests_and_working_bodies() {
     let text = text_of(&sample());
     for expected in [
         "KỊCH BẢN ĐIỀU HÀNH ĐẠI HỘI",
-        "Đại hội đại biểu Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
+        "Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025",
         "PHIÊN TRÙ BỊ — Chiều ngày 18/3/2020",
         "PHIÊN CHÍNH THỨC — Sáng ngày 19/3/2020",
         "Người dẫn chương trình (đồng chí Đỗ Thị Minh Thư):",
@@ -92,7 +94,7 @@ fn the_script_reads_the_attendance_guests_and_working_bodies() {
         "Xin mời đồng chí Trịnh Thị Hương chuẩn bị.",
         "Đại hội vinh dự được nghe đồng chí Đinh Thị Lan Duyên, Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng phát biểu chỉ đạo Đại hội.",
         "Đồng chí Cao Thị Ngọc Lan – Đoàn Thư ký:",
-        "Nghị quyết Đại hội đại biểu Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025 đã được Đại hội thông qua.",
+        "Nghị quyết Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025 đã được Đại hội thông qua.",
         "Tôi xin tuyên bố bế mạc",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");

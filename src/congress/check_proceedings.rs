@@ -65,6 +65,20 @@ fn check_in(v: &mut Validator, p: &Proceedings, congress: &Congress) {
         for (i, x) in a.absences.iter().enumerate() {
             v.text(&format!("absences[{i}].reason"), &x.reason);
         }
+        if let Some(n) = a.probationary_present {
+            let members = a.membership.map(|m| m.probationary);
+            if n > a.present || members.is_some_and(|m| n > m) {
+                v.problem(
+                    "probationary_present",
+                    format!(
+                        "{n} probationary members present, more than the {} present or the {} \
+                         probationary members",
+                        a.present,
+                        members.unwrap_or(0)
+                    ),
+                );
+            }
+        }
         if let Some(m) = &a.membership {
             v.at("membership", |v| {
                 if m.full + m.probationary != m.total {
@@ -201,6 +215,18 @@ fn hand_vote(v: &mut Validator, field: &str, vote: &HandVote, a: &Attendance) {
         v.problem(
             &format!("{field}.present"),
             format!("{voters} present is more than the {} convened", a.convened),
+        );
+    } else if vote.present.is_some() && voters > a.voters() {
+        // Probationary members neither vote nor stand (SPEC §9 q.10).
+        v.problem(
+            &format!("{field}.present"),
+            format!(
+                "{voters} voted, but only {} of those present are full members \
+                 (attendance.present {} − probationary {}); probationary members do not vote",
+                a.voters(),
+                a.present,
+                a.present - a.voters()
+            ),
         );
     }
 }

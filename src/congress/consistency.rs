@@ -135,8 +135,87 @@ impl Congress {
                 ));
             }
         }
+        out.extend(self.ordinal_warnings(&mut value));
+        out.extend(self.counting_warnings());
         out
     }
+
+    /// A congress whose outgoing committee is "khoá XXIII" is "lần thứ XXIV": the texts that
+    /// name the outgoing committee's term and an ordinal that disagrees (or is missing).
+    fn ordinal_warnings(&self, value: &mut Value) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut seen = false;
+        crate::congress::for_each_string(value, &mut |path, s| {
+            if seen {
+                return;
+            }
+            let Some(k) = outgoing_term(s) else {
+                return;
+            };
+            seen = true;
+            let expected = k + 1;
+            let roman = crate::vi::roman(expected).unwrap_or_default();
+            match self.ordinal {
+                Some(o) if u32::from(o) == expected => {}
+                Some(o) => out.push(Diagnostic::new(
+                    "ordinal",
+                    format!(
+                        "is {o}, but {path} names the outgoing committee khoá {}: this congress \
+                         is lần thứ {roman} ({expected})",
+                        crate::vi::roman(k).unwrap_or_default()
+                    ),
+                )),
+                None => out.push(Diagnostic::new(
+                    "ordinal",
+                    format!(
+                        "is not given, but {path} names the outgoing committee khoá {}: this \
+                         congress is lần thứ {roman}; give `\"ordinal\": {expected}`",
+                        crate::vi::roman(k).unwrap_or_default()
+                    ),
+                )),
+            }
+        });
+        out
+    }
+
+    /// Members of a vote-counting committee who stand on the list they count.
+    fn counting_warnings(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (i, e) in self.elections.iter().enumerate() {
+            let standing: Vec<_> = e
+                .rounds
+                .iter()
+                .flat_map(|r| &r.candidates)
+                .map(|c| c.name.key())
+                .collect();
+            for (k, m) in e.vote_counting_committee.iter().enumerate() {
+                if standing.contains(&m.name.key()) {
+                    out.push(Diagnostic::new(
+                        format!("elections[{i}].vote_counting_committee[{k}].name"),
+                        format!(
+                            "{} counts the votes of a list they stand on; the Ban kiểm phiếu is \
+                             chosen from those not on the list",
+                            m.name
+                        ),
+                    ));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The outgoing committee's term number in a text: "khoá XXIII" (or "khóa") → 23.
+fn outgoing_term(s: &str) -> Option<u32> {
+    let (at, word) = ["khoá ", "khóa ", "Khoá ", "Khóa "]
+        .iter()
+        .find_map(|w| s.find(w).map(|at| (at, *w)))?;
+    let rest = &s[at + word.len()..];
+    let numeral: String = rest
+        .chars()
+        .take_while(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+        .collect();
+    (1..=399).find(|n| crate::vi::roman(*n).as_deref() == Some(numeral.as_str()))
 }
 
 /// A name without tone marks, "đ", case or extra spaces.

@@ -33,6 +33,17 @@ pub struct BodyMember {
     pub role: String,
 }
 
+/// Rút khỏi danh sách — a candidate of the earlier round left off this round's list, and why
+/// ("xin rút, được Đại hội đồng ý").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawal {
+    /// The candidate.
+    pub name: PersonName,
+    /// Why, as the minutes say it.
+    pub reason: String,
+}
+
 /// The counts of one round of an election, as the vote-counting committee entered them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,6 +66,9 @@ pub struct RoundCounts {
     /// Pins the number of this round's minutes.
     #[serde(default)]
     pub minutes_number: Option<u32>,
+    /// Candidates of the earlier round left off this round's list (a later round only).
+    #[serde(default)]
+    pub withdrawals: Vec<Withdrawal>,
 }
 
 /// An election held by the congress: one office, one or more rounds.

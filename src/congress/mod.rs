@@ -7,6 +7,7 @@
 //! import each other one way only: the types, then the record, then what reads the record.
 
 mod agenda;
+mod check_elections;
 mod check_personnel;
 mod check_proceedings;
 mod consistency;
@@ -21,7 +22,7 @@ mod rounds;
 mod validate;
 mod validator;
 
-pub use election::{BodyMember, ElectionRecord, RoundCounts};
+pub use election::{BodyMember, ElectionRecord, RoundCounts, Withdrawal};
 pub(crate) use load::{for_each_string, text_problem};
 pub use load::{load_congress, load_json};
 pub(crate) use numbering::{assign_numbers, NumberSlot, Numbers, Sequence};

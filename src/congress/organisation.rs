@@ -118,6 +118,9 @@ pub struct Guest {
     /// Pins this guest's invitation number; otherwise numbers follow the list.
     #[serde(default)]
     pub number: Option<u32>,
+    /// A leader of the superior committee, invited "tới dự và chỉ đạo Đại hội". Default: false.
+    #[serde(default)]
+    pub directs: bool,
 }
 
 /// One person convened to the congress (Danh sách triệu tập): a delegate, or a member of a

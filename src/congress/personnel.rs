@@ -141,6 +141,10 @@ pub struct StepRecord {
     /// The giấy triệu tập of the conference, if one is issued (steps 2, 3 and 5).
     #[serde(default)]
     pub summons: Option<SummonsIssue>,
+    /// The list of those summoned goes with the summons, made by hand ("(có danh sách kèm
+    /// theo)"). Default: false — the summons gives the number only.
+    #[serde(default)]
+    pub list_attached: bool,
     /// Number of the biên bản kiểm phiếu (type BB) in the committee's term; `None` leaves it
     /// blank.
     #[serde(default)]

@@ -24,6 +24,23 @@ pub struct Attendance {
     /// dự bị …").
     #[serde(default)]
     pub membership: Option<Membership>,
+    /// Probationary members among those present (they neither vote nor stand). Default: all of
+    /// the membership's probationary members.
+    #[serde(default)]
+    pub probationary_present: Option<u32>,
+}
+
+impl Attendance {
+    /// Those present who vote: at a members' congress the full members present (probationary
+    /// members neither vote nor stand); at a delegates' congress everyone present.
+    pub fn voters(&self) -> u32 {
+        let probationary = match (self.probationary_present, &self.membership) {
+            (Some(n), _) => n,
+            (None, Some(m)) => m.probationary,
+            (None, None) => 0,
+        };
+        self.present.saturating_sub(probationary)
+    }
 }
 
 /// Absent people of one reason: "02 đồng chí (ốm, có đơn xin vắng)".
@@ -67,9 +84,9 @@ pub struct HandVote {
 }
 
 impl HandVote {
-    /// Present at the vote, given the attendance.
+    /// Who voted, given the attendance: `present`, or the voters of the attendance.
     pub fn voters(&self, attendance: &Attendance) -> u32 {
-        self.present.unwrap_or(attendance.present)
+        self.present.unwrap_or_else(|| attendance.voters())
     }
 
     /// The share in favour of those present ("100,00%"); `None` when nobody voted.

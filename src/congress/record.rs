@@ -139,6 +139,15 @@ impl Congress {
         }
     }
 
+    /// Where the committee files its own copy ("Nơi nhận: … – Lưu VP."): the office of a
+    /// đảng uỷ, the cell itself for a cell ("Lưu Chi bộ").
+    pub fn archive(&self) -> &'static str {
+        match self.organisation.kind {
+            OrgKind::GrassrootsPartyOrg => "Lưu VP",
+            OrgKind::GrassrootsCell | OrgKind::AffiliatedCell => "Lưu Chi bộ",
+        }
+    }
+
     /// The executive committee: `organisation.executive`, else the committee.
     pub fn executive(&self) -> &str {
         self.organisation

@@ -7,7 +7,7 @@ use super::election::ElectionRecord;
 use super::organisation::{Session, SessionKind};
 use super::record::Congress;
 use super::validator::{recipients, Validator};
-use super::{check_personnel, check_proceedings, consistency};
+use super::{check_elections, check_personnel, check_proceedings, consistency};
 use crate::error::Diagnostic;
 use crate::rules;
 
@@ -24,6 +24,7 @@ impl Congress {
         check_proceedings::check(&mut v, self);
         consistency::check(&mut v, self);
         self.check_elections(&mut v);
+        check_elections::check(&mut v, self);
         let mut out = self.text_problems.clone();
         out.extend(v.finish());
         out

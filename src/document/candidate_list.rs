@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Header, Signature};
 use super::personnel::target;
-use crate::congress::{Congress, Education};
+use crate::congress::{CandidateProfile, Congress, Education};
 use crate::error::{Error, ErrorKind, Result};
 use crate::registry::DocumentKind;
 use crate::rules::Track;
@@ -42,19 +42,36 @@ struct CandidateLine {
     note: String,
 }
 
-/// One list, when the congress has profiles and a personnel procedure to date it with (the
-/// later track's first step, when the list became complete).
+/// One list per track, for its first conference ("có trích ngang kèm theo"), dated with it:
+/// the people proposed in the track. Then the list that goes with the đề án nhân sự to the
+/// congress, dated with the last conference held: the people the procedure introduced.
 pub(crate) fn items(c: &Congress) -> Vec<Item> {
-    let date = c.personnel.as_ref().and_then(|r| {
-        r.tracks
-            .iter()
-            .filter_map(|t| t.steps.iter().map(|s| s.date).min())
-            .max()
-    });
-    match date {
-        Some(date) if !c.candidates.is_empty() => vec![Item::new(About::Congress, date)],
-        _ => Vec::new(),
+    let Some(record) = &c.personnel else {
+        return Vec::new();
+    };
+    if c.candidates.is_empty() {
+        return Vec::new();
     }
+    let mut out: Vec<Item> = record
+        .tracks
+        .iter()
+        .enumerate()
+        .filter_map(|(t, track)| {
+            let first = track.steps.iter().map(|s| s.date).min()?;
+            Some(Item::new(About::Track { track: t }, first))
+        })
+        .collect();
+    let last = record
+        .tracks
+        .iter()
+        .flat_map(|t| t.steps.iter().map(|s| s.date))
+        .max();
+    if let Some(last) = last {
+        if c.candidates.iter().any(|p| c.introduced(&p.name)) {
+            out.push(Item::new(About::Congress, last));
+        }
+    }
+    out
 }
 
 pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
@@ -64,25 +81,50 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             "the candidate list goes with the personnel procedure (`personnel`)",
         )
     })?;
-    let mut rows: Vec<_> = c.candidates.iter().collect();
-    rows.sort_by_cached_key(|p| p.name.key());
-    let proposed = |t: Track| c.candidates.iter().filter(|p| p.proposed == t).count();
-    let header = Header::committee(c, None, item.date);
     let target = target(c);
+    let (people, summary, stem): (Vec<&CandidateProfile>, String, String) = match item.about {
+        About::Track { track } => {
+            let t = record.tracks.get(track).ok_or_else(|| item.unexpected())?;
+            (
+                c.candidates
+                    .iter()
+                    .filter(|p| p.proposed == t.track)
+                    .collect(),
+                format!(
+                    "Nhân sự dự kiến giới thiệu {} tham gia {target}",
+                    t.track.label()
+                ),
+                format!("Danh sách trích ngang {}", t.track.label()),
+            )
+        }
+        _ => (
+            c.candidates
+                .iter()
+                .filter(|p| c.introduced(&p.name))
+                .collect(),
+            format!("Nhân sự giới thiệu để Đại hội bầu {target}"),
+            "Danh sách trích ngang".to_string(),
+        ),
+    };
+    let mut rows = people.clone();
+    rows.sort_by_cached_key(|p| p.name.key());
+    let proposed = |t: Track| people.iter().filter(|p| p.proposed == t).count();
+    let header = Header::committee(c, None, item.date);
     let meta = PaperMeta::new(
         DocumentKind::CandidateList,
         item.about,
-        "Danh sách trích ngang".to_string(),
+        format!("Danh sách trích ngang — {summary}"),
         target.clone(),
         &header.issuer,
         header.date,
         None,
-    );
+    )
+    .with_stem(&stem);
     let view = CandidateList {
         header,
-        summary: format!("Nhân sự dự kiến giới thiệu tham gia {target}"),
+        summary,
         target,
-        total: c.candidates.len(),
+        total: people.len(),
         re_election: proposed(Track::ReElection),
         first_time: proposed(Track::FirstTime),
         rows: rows
@@ -100,7 +142,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
                 committee: p.committee.clone(),
                 proposed: match p.proposed {
                     Track::ReElection => "Tái cử",
-                    Track::FirstTime => "Mới",
+                    Track::FirstTime => "Lần đầu",
                 },
                 note: p.note.clone(),
             })

@@ -13,6 +13,8 @@ use crate::registry::DocumentKind;
 struct Addressee {
     name: String,
     title: String,
+    /// A leader of the superior committee: invited "tới dự và chỉ đạo".
+    directs: bool,
 }
 
 /// The invitation's view (`templates/invitation.hbs`).
@@ -87,6 +89,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         addressee: Addressee {
             name,
             title: g.title.clone(),
+            directs: g.directs,
         },
         bases: Basis::all(&c.bases),
         inviter: c.organisation.committee.clone(),
@@ -102,7 +105,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         recipients: settings
             .recipients
             .clone()
-            .unwrap_or_else(|| vec!["Như trên".into(), "Lưu VP".into()]),
+            .unwrap_or_else(|| vec!["Như trên".into(), c.archive().into()]),
     };
     Ok(Paper::new(meta, view))
 }

@@ -13,6 +13,9 @@ use crate::vi::{Date, Time};
 /// "ĐẢNG CỘNG SẢN VIỆT NAM" and the place and date on the right (`partials/header`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Header {
+    /// A line above the superior body: the organisation over a congress's working body
+    /// ("ĐẢNG BỘ PHƯỜNG BẠCH MAI / ĐẠI HỘI ĐẠI BIỂU … / BAN KIỂM PHIẾU").
+    pub above: Option<String>,
     /// Cơ quan cấp trên, e.g. "Đảng bộ quận Hai Bà Trưng" (printed upper case).
     pub superior: String,
     /// Cơ quan ban hành, e.g. "Đảng uỷ phường Bạch Mai" (printed upper case, bold).
@@ -29,6 +32,7 @@ impl Header {
     /// The convening committee's header: "ĐẢNG BỘ QUẬN HAI BÀ TRƯNG / ĐẢNG UỶ PHƯỜNG BẠCH MAI".
     pub fn committee(c: &Congress, number: Option<DocNumber>, date: Date) -> Header {
         Header {
+            above: None,
             superior: c.organisation.superior.clone(),
             issuer: c.organisation.committee.clone(),
             number,
@@ -41,6 +45,7 @@ impl Header {
     /// ("ĐẢNG BỘ PHƯỜNG BẠCH MAI / ĐẠI HỘI ĐẠI BIỂU …", SPEC §3.3).
     pub fn congress(c: &Congress, number: Option<DocNumber>, date: Date) -> Header {
         Header {
+            above: None,
             superior: c.organisation.name.clone(),
             issuer: c.congress_line(),
             number,
@@ -49,9 +54,11 @@ impl Header {
         }
     }
 
-    /// A working body's header (e.g. "BAN KIỂM PHIẾU" under the congress line).
+    /// A working body's header: the organisation, the congress, the body ("ĐẢNG BỘ PHƯỜNG
+    /// BẠCH MAI / ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXIV / BAN KIỂM PHIẾU").
     pub fn working_body(c: &Congress, body: &str, number: Option<DocNumber>, date: Date) -> Header {
         Header {
+            above: Some(c.organisation.name.clone()),
             superior: c.congress_line(),
             issuer: body.to_string(),
             number,

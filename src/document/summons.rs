@@ -71,7 +71,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         recipients: s.recipients.clone().unwrap_or_else(|| {
             vec![
                 format!("Các đồng chí {audience} được triệu tập"),
-                "Lưu VP".into(),
+                c.archive().into(),
             ]
         }),
     };

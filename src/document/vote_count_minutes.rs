@@ -35,6 +35,8 @@ struct VoteCountMinutes {
 struct ResultLine {
     name: String,
     votes: u32,
+    /// Valid ballots not for the candidate ("Không đồng ý", on a list without surplus).
+    against: u32,
     percent: String,
     status: &'static str,
 }
@@ -75,6 +77,10 @@ struct TallyView {
     further_round_seats: u32,
     next_round_words: String,
     is_delegates: bool,
+    /// No surplus: the ballot has "Đồng ý / Không đồng ý" columns, and the results give both.
+    agree_columns: bool,
+    /// One candidate on the list (singular wording).
+    single: bool,
 }
 
 /// One set of minutes per election round, numbered in the congress's sequence.
@@ -96,11 +102,12 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         ResultLine {
             name: o.name.full(),
             votes: o.votes,
+            against: e.ballots.valid.saturating_sub(o.votes),
             percent: o.percent.to_string(),
             status: match o.status {
                 Status::Elected => "Trúng cử",
                 Status::TieNeedsRevote { .. } => "Bằng phiếu, bầu lại",
-                Status::Outranked => "Không trúng cử (ít phiếu hơn)",
+                Status::Outranked => "Không trúng cử (quá bán nhưng ít phiếu hơn)",
                 Status::NotQualified => "Không trúng cử (không quá bán)",
             },
         }
@@ -151,6 +158,8 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         further_round_seats: t.further_round_seats,
         next_round_words: vi::ordinal_words(e.round + 1).unwrap_or_default(),
         is_delegates: matches!(e.office, Office::Delegates { .. }),
+        agree_columns: e.candidates.len() as u32 == e.seats,
+        single: e.candidates.len() == 1,
     };
     let office = office_line(c, &e.office);
     let header = Header::working_body(c, "Ban kiểm phiếu", number, record.date);

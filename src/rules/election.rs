@@ -225,6 +225,9 @@ impl Denominator {
 pub struct FloorNomination {
     /// Voters present who approved admitting the nominee to the list.
     pub approvals: u32,
+    /// Who put the name forward: "Tự ứng cử", "Đồng chí Lê Thành Vinh đề cử"; may be empty.
+    #[serde(default)]
+    pub by: String,
 }
 
 /// One name on the ballot (danh sách bầu cử) and the votes it received.

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{
-    conference_meta, conference_name, locate, purpose, step_items, step_result, step_suffix,
+    conference_meta, conference_name, convener, locate, purpose, round_of, step_items, step_result,
     Conference, StepResult,
 };
 use crate::congress::Congress;
@@ -13,7 +13,7 @@ use crate::document::paper::{Item, Paper, PaperNumbers};
 use crate::document::parts::{Header, Person, Signature};
 use crate::error::Result;
 use crate::registry::DocumentKind;
-use crate::rules::Step;
+use crate::rules::{summarize, Step};
 use crate::vi::{Date, Time};
 
 /// The minutes' view (`templates/conference-minutes.hbs`).
@@ -24,8 +24,18 @@ struct ConferenceMinutes {
     purpose: String,
     step: Step,
     track_label: &'static str,
-    /// "Hội nghị … (bước 2, nhân sự tái cử)".
+    /// "Hội nghị … (lần 1, bước 1) về giới thiệu nhân sự tái cử".
     summary: String,
+    /// Who holds the conference: "Ban Thường vụ Đảng uỷ phường Bạch Mai".
+    convener: String,
+    /// "(lần 1, bước 1)".
+    round: &'static str,
+    /// Step 2: the standing committee holds a conference of the key officials.
+    key_officials: bool,
+    /// Where the list goes next: the next step of the procedure, if any.
+    next: Option<NextStep>,
+    /// The people whom steps 4 and 5 judged differently (at step 5): reported to the superior.
+    disagreements: Vec<String>,
     date: Date,
     start: Time,
     end: Time,
@@ -49,6 +59,12 @@ struct ConferenceMinutes {
     co_signature: Signature,
 }
 
+/// The step the list of those who passed goes to.
+#[derive(Debug, Serialize)]
+struct NextStep {
+    number: u8,
+}
+
 /// One set of minutes per conference, in the committee's BB sequence.
 pub(crate) fn items(c: &Congress) -> Vec<Item> {
     step_items(c, |s| Some((s.date, s.minutes_number, "minutes_number")))
@@ -64,7 +80,8 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     let header = Header::committee(c, item.number.clone(), s.date);
     let conference = conference_name(record, c, step);
     let purpose = purpose(c, track.track);
-    let suffix = step_suffix(step, track.track);
+    // The conference's name says the step already: " — tái cử".
+    let suffix = format!(" — {}", track.track.label());
     let title = format!("Biên bản {conference}{suffix}");
     let meta = conference_meta(
         DocumentKind::ConferenceMinutes,
@@ -74,15 +91,31 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         &header,
         &title,
     );
+    // The people whom the standing and the executive committee judged differently: the
+    // summary of the track flags them; the minutes of step 5 say they are reported.
+    let disagreements = if step == Step::ExecutiveCommitteeSecond {
+        summarize(&track.procedure())
+            .map(|sum| {
+                sum.rows
+                    .iter()
+                    .filter(|r| r.standing_executive_disagreement)
+                    .map(|r| r.name.full())
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let next = Step::from_number(step.number() + 1).map(|n| NextStep { number: n.number() });
     let mut counting = vec![format!("{} (Tổ trưởng)", s.counting.head.full())];
     counting.extend(s.counting.members.iter().map(|m| m.full()));
     let view = ConferenceMinutes {
-        summary: format!(
-            "{} (bước {}, nhân sự {})",
-            conference,
-            step.number(),
-            track.track.label()
-        ),
+        summary: format!("{conference} về giới thiệu nhân sự {}", track.track.label()),
+        convener: convener(record, c, step),
+        round: round_of(step),
+        key_officials: step == Step::KeyOfficials,
+        next,
+        disagreements,
         header,
         conference,
         purpose,

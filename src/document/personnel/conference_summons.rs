@@ -34,6 +34,8 @@ struct ConferenceSummons {
     composition: String,
     /// How many are summoned.
     convened: u32,
+    /// The list of those summoned goes with it (made by hand).
+    list_attached: bool,
     signature: Signature,
     recipients: Vec<String>,
 }
@@ -97,8 +99,9 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         venue: s.venue.clone(),
         composition: s.composition.clone(),
         convened: s.counts.convened,
+        list_attached: s.list_attached,
         signature: Signature::standing(c, record),
-        recipients: vec!["Các đồng chí được triệu tập".into(), "Lưu VP".into()],
+        recipients: vec!["Các đồng chí được triệu tập".into(), c.archive().into()],
     };
     Ok(Paper::new(meta, view))
 }

@@ -30,13 +30,23 @@ fn purpose(c: &Congress, track: Track) -> String {
     )
 }
 
-/// "(lần 1)" / "(lần 2)".
+/// Which meeting of its body a step is, and which step: "(lần 1, bước 1)", "(bước 2)".
 fn round_of(step: Step) -> &'static str {
     match step {
-        Step::StandingCommitteeFirst | Step::ExecutiveCommitteeFirst | Step::KeyOfficials => {
-            "(lần 1)"
-        }
-        Step::StandingCommitteeSecond | Step::ExecutiveCommitteeSecond => "(lần 2)",
+        Step::StandingCommitteeFirst => "(lần 1, bước 1)",
+        Step::KeyOfficials => "(bước 2)",
+        Step::ExecutiveCommitteeFirst => "(lần 1, bước 3)",
+        Step::StandingCommitteeSecond => "(lần 2, bước 4)",
+        Step::ExecutiveCommitteeSecond => "(lần 2, bước 5)",
+    }
+}
+
+/// The body that holds the step's conference: the standing committee for steps 1, 2 (it
+/// convenes the key officials) and 4; the executive committee for steps 3 and 5.
+fn convener(record: &PersonnelRecord, c: &Congress, step: Step) -> String {
+    match step {
+        Step::ExecutiveCommitteeFirst | Step::ExecutiveCommitteeSecond => c.executive().to_string(),
+        _ => record.standing_committee.clone(),
     }
 }
 
@@ -44,7 +54,7 @@ fn round_of(step: Step) -> &'static str {
 /// "Hội nghị cán bộ chủ chốt phường Bạch Mai", "Hội nghị Ban Chấp hành … (lần 1)".
 fn conference_name(record: &PersonnelRecord, c: &Congress, step: Step) -> String {
     match step {
-        Step::KeyOfficials => record.key_officials.name.clone(),
+        Step::KeyOfficials => format!("{} {}", record.key_officials.name, round_of(step)),
         Step::StandingCommitteeFirst | Step::StandingCommitteeSecond => {
             format!("Hội nghị {} {}", record.standing_committee, round_of(step))
         }

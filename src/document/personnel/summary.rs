@@ -14,7 +14,7 @@ use crate::document::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use crate::document::parts::{Header, Signature};
 use crate::error::{Path, Result};
 use crate::registry::DocumentKind;
-use crate::rules::{summarize, Percent};
+use crate::rules::{summarize, Percent, Step};
 
 /// The summary's view (`templates/personnel-summary.hbs`).
 #[derive(Debug, Serialize)]
@@ -62,30 +62,54 @@ struct SummaryCell {
     valid: bool,
 }
 
-/// One summary per track that has steps, dated with its last step.
+/// Per track: the summary of steps 1 to 3 that goes to the standing committee's second
+/// conference (step 4, "có bảng tổng hợp kèm theo"), dated with it; and the summary of every
+/// step, dated with the last.
 pub(crate) fn items(c: &Congress) -> Vec<Item> {
     let Some(record) = &c.personnel else {
         return Vec::new();
     };
-    record
-        .tracks
-        .iter()
-        .enumerate()
-        .filter_map(|(t, track)| {
-            let date = track.steps.iter().map(|s| s.date).max()?;
-            Some(Item::new(About::Track { track: t }, date))
-        })
-        .collect()
+    let mut out = Vec::new();
+    for (t, track) in record.tracks.iter().enumerate() {
+        let step4 = track
+            .steps
+            .iter()
+            .position(|s| s.counts.step == Step::StandingCommitteeSecond);
+        if let Some(s) = step4 {
+            let earlier = track
+                .steps
+                .iter()
+                .any(|x| x.counts.step < Step::StandingCommitteeSecond);
+            if earlier {
+                out.push(Item::new(
+                    About::Step { track: t, step: s },
+                    track.steps[s].date,
+                ));
+            }
+        }
+        if let Some(date) = track.steps.iter().map(|s| s.date).max() {
+            out.push(Item::new(About::Track { track: t }, date));
+        }
+    }
+    out
 }
 
 pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
-    let About::Track { track } = item.about else {
-        return Err(item.unexpected());
+    let (track, before) = match item.about {
+        About::Track { track } => (track, None),
+        About::Step { track, step } => (track, Some(step)),
+        _ => return Err(item.unexpected()),
     };
     let record = personnel_of(c)?;
     let t = record.tracks.get(track).ok_or_else(|| item.unexpected())?;
-    let summary = summarize(&t.procedure())
-        .map_err(|e| e.with_path(Path::root().join(&item.about.path())))?;
+    // The interim summary takes the steps held before the conference it goes to.
+    let mut procedure = t.procedure();
+    if let Some(s) = before {
+        let until = t.steps.get(s).ok_or_else(|| item.unexpected())?.counts.step;
+        procedure.steps.retain(|x| x.step < until);
+    }
+    let summary =
+        summarize(&procedure).map_err(|e| e.with_path(Path::root().join(&item.about.path())))?;
     let steps: Vec<SummaryStep> = summary
         .steps
         .iter()
@@ -137,21 +161,40 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         rows: rows.into_iter().map(|(_, r)| r).collect(),
     };
     let label = t.track.label();
+    let through = match before {
+        Some(_) => {
+            let numbers: Vec<String> = procedure
+                .steps
+                .iter()
+                .map(|s| s.step.number().to_string())
+                .collect();
+            match numbers.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!(" qua các bước {} và {last}", rest.join(", "))
+                }
+                _ => format!(" bước {}", numbers.join("")),
+            }
+        }
+        None => " qua các bước".to_string(),
+    };
     let header = Header::committee(c, None, item.date);
     let target = target(c);
     let meta = PaperMeta::new(
         DocumentKind::PersonnelSummary,
         item.about,
-        format!("Bảng tổng hợp kết quả giới thiệu nhân sự {label}"),
+        format!("Bảng tổng hợp kết quả giới thiệu nhân sự {label}{through}"),
         target.clone(),
         &header.issuer,
         header.date,
         None,
     )
-    .with_stem(&format!("Bảng tổng hợp kết quả giới thiệu — {label}"));
+    .with_stem(&match before {
+        Some(_) => format!("Bảng tổng hợp kết quả giới thiệu — {label} — {through}"),
+        None => format!("Bảng tổng hợp kết quả giới thiệu — {label}"),
+    });
     let view = PersonnelSummary {
         header,
-        summary: format!("Kết quả giới thiệu nhân sự {label} tham gia {target} qua các bước"),
+        summary: format!("Kết quả giới thiệu nhân sự {label} tham gia {target}{through}"),
         target,
         track_label: label,
         table: Some(table),

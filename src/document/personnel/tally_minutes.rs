@@ -64,10 +64,8 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
     let head = s.counting.head.full();
     let view = TallyMinutes {
         summary: format!(
-            "Giới thiệu nhân sự {} tại {} (bước {})",
-            track.track.label(),
-            conference,
-            step.number()
+            "Giới thiệu nhân sự {} tại {conference}",
+            track.track.label()
         ),
         header,
         conference,

@@ -1,0 +1,315 @@
+//! What the record may not contradict (issue "Right by the rules and by practice"): each check an
+//! error naming both fields, or a warning where two readings are possible — and the wording the
+//! papers owe to those rules.
+
+mod common;
+
+use common::*;
+use daihoi::congress::{StepKind, Withdrawal};
+use daihoi::{About, Congress, DocumentKind};
+
+fn problems(c: &Congress) -> Vec<String> {
+    daihoi::validate(c).iter().map(|d| d.to_string()).collect()
+}
+
+fn doan_ket() -> Congress {
+    let text = std::fs::read_to_string(root().join("examples/data/doan-ket-2020.json")).unwrap();
+    daihoi::load_congress(&text).unwrap()
+}
+
+fn has(list: &[String], path: &str, words: &str) -> bool {
+    list.iter()
+        .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(words))
+}
+
+#[test]
+fn both_samples_are_consistent() {
+    assert_eq!(problems(&sample()), Vec::<String>::new());
+    assert_eq!(problems(&doan_ket()), Vec::<String>::new());
+}
+
+#[test]
+fn the_ballot_holds_only_those_the_procedure_introduced_or_the_congress_admitted() {
+    // Vũ Văn Dũng stopped at step 2 (22 of 45, 48,89%): on the list only as a nomination at the
+    // congress, admitted by its vote.
+    let mut c = sample();
+    let k = c.elections[0].rounds[0]
+        .candidates
+        .iter()
+        .position(|x| x.name.ten == "Dũng")
+        .unwrap();
+    c.elections[0].rounds[0].candidates[k].floor_nominee = None;
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            &format!("elections[0].rounds[0].candidates[{k}].name"),
+            "did not pass the personnel procedure (personnel.tracks[0].steps[1]: 22 of 45, 48,89%)"
+        ),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn a_later_round_keeps_the_candidates_left_to_elect_unless_one_withdraws() {
+    // Đinh Công Sơn (57 votes) is not elected in the delegates' first round; the second round
+    // leaves him off only with his withdrawal recorded.
+    let mut c = sample();
+    let withdrawals: &mut Vec<Withdrawal> = &mut c.elections[1].rounds[1].withdrawals;
+    assert_eq!(withdrawals[0].name.ten, "Sơn");
+    withdrawals.clear();
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            "elections[1].rounds[1].candidates",
+            "Đinh Công Sơn (57 votes in rounds[0], not elected) is missing"
+        ),
+        "{p:#?}"
+    );
+    // The minutes of that round say why he is not on the list.
+    let text = text_of(&paper_of(
+        &sample(),
+        DocumentKind::VoteCountMinutes,
+        round(1, 1),
+    ));
+    assert!(text.contains("Trịnh Thị Hương"), "{text}");
+}
+
+#[test]
+fn a_result_is_announced_after_its_count_closes() {
+    let mut c = sample();
+    let agenda = c.proceedings.as_mut().unwrap().agenda.as_mut().unwrap();
+    let items = &mut agenda[1].items;
+    let j = items
+        .iter()
+        .position(|i| i.step == StepKind::Election && i.index == Some(1))
+        .unwrap();
+    items[j].time = Some("15:30".parse().unwrap());
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            &format!("proceedings.agenda[1].items[{j}].time"),
+            "15:30 is before the count it follows closed (15:55, elections[0].rounds[1].closed_at)"
+        ),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn what_a_paper_says_is_attached_is_in_the_pack_and_dated_before_it() {
+    // The summons says its list is attached: the list of the convened must be in the record.
+    let mut c = sample();
+    c.convened.clear();
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            "summons.composition",
+            "says a danh sách is attached (\"kèm theo\"), but the pack has no convened-list"
+        ),
+        "{p:#?}"
+    );
+    // Each track's first conference cites its trích ngang, dated with that conference; the
+    // standing committee's second conference cites the summary of steps 1 to 3.
+    let c = sample();
+    for (about, date) in [
+        (About::Track { track: 0 }, "ngày 25 tháng 11 năm 2019"),
+        (About::Track { track: 1 }, "ngày 06 tháng 01 năm 2020"),
+    ] {
+        let list = text_of(&paper_of(&c, DocumentKind::CandidateList, about));
+        assert!(list.contains(date), "{list}");
+    }
+    let interim = text_of(&paper_of(
+        &c,
+        DocumentKind::PersonnelSummary,
+        About::Step { track: 0, step: 3 },
+    ));
+    assert!(interim.contains("qua các bước 1, 2 và 3"), "{interim}");
+    assert!(interim.contains("ngày 17 tháng 12 năm 2019"), "{interim}");
+}
+
+#[test]
+fn probationary_members_neither_vote_nor_stand() {
+    // The cell: 26 present, 2 of them probationary, so 24 vote on everything.
+    let c = doan_ket();
+    let minutes = text_of(&paper_of(
+        &c,
+        DocumentKind::CongressMinutes,
+        About::Congress,
+    ));
+    assert!(!minutes.contains("26/26"), "{minutes}");
+    assert!(minutes.contains("24/24"), "{minutes}");
+    let mut c = doan_ket();
+    let p = c.proceedings.as_mut().unwrap();
+    p.rules_vote.agree = 26;
+    p.rules_vote.present = Some(26);
+    let found = problems(&c);
+    assert!(
+        has(
+            &found,
+            "proceedings.rules_vote.present",
+            "26 voted, but only 24 of those present are full members"
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn the_ordinal_follows_the_outgoing_committee_and_counters_do_not_count_their_own_list() {
+    let mut c = sample();
+    c.ordinal = Some(23);
+    let warnings: Vec<String> = c
+        .consistency_warnings()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        warnings.iter().any(|w| w.starts_with("ordinal: is 23")
+            && w.contains("khoá XXIII: this congress is lần thứ XXIV (24)")),
+        "{warnings:#?}"
+    );
+    let mut c = sample();
+    let name = c.elections[0].rounds[0].candidates[0].name.clone();
+    c.elections[0].vote_counting_committee[1].name = name;
+    let warnings: Vec<String> = c
+        .consistency_warnings()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        warnings.iter().any(|w| w
+            .starts_with("elections[0].vote_counting_committee[1].name: Nguyễn Thị Thu Hà counts")),
+        "{warnings:#?}"
+    );
+}
+
+#[test]
+fn the_committee_numbers_its_papers_through_its_term() {
+    // 36-HD: one sequence per type through the term — the 2020 summons follow the 2019 ones.
+    let numbers = |kind: DocumentKind| -> Vec<String> {
+        kind.papers(&sample())
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.meta().number.clone())
+            .collect()
+    };
+    assert_eq!(
+        numbers(DocumentKind::ConferenceSummons),
+        [
+            "86-TB/ĐU",
+            "87-TB/ĐU",
+            "88-TB/ĐU",
+            "89-TB/ĐU",
+            "90-TB/ĐU",
+            "91-TB/ĐU"
+        ]
+    );
+    assert_eq!(numbers(DocumentKind::Summons), ["92-TB/ĐU"]);
+}
+
+#[test]
+fn vote_count_minutes_name_the_organisation_and_speak_of_one_as_one() {
+    let c = sample();
+    let text = text_of(&paper_of(&c, DocumentKind::VoteCountMinutes, round(0, 1)));
+    assert!(
+        text.starts_with("ĐẢNG BỘ PHƯỜNG BẠCH MAI ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXIV BAN KIỂM PHIẾU *"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Số lượng còn thiếu cần bầu: 01 đồng chí."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Đồng chí Cao Thị Ngọc Lan trúng cử Ban Chấp hành"),
+        "{text}"
+    );
+    // The cell's bí thư: one name, "Đồng ý / Không đồng ý".
+    let cell = doan_ket();
+    let text = text_of(&paper_of(
+        &cell,
+        DocumentKind::VoteCountMinutes,
+        round(1, 0),
+    ));
+    assert!(
+        text.contains("Đại hội đã thông qua danh sách bầu cử gồm 01 đồng chí:"),
+        "{text}"
+    );
+    assert!(text.contains("Số phiếu không đồng ý"), "{text}");
+    // Outranked: qualified, fewer votes.
+    let first = text_of(&paper_of(&c, DocumentKind::VoteCountMinutes, round(1, 0)));
+    assert!(
+        first.contains("Không trúng cử (quá bán nhưng ít phiếu hơn)")
+            || !first.contains("ít phiếu hơn"),
+        "{first}"
+    );
+}
+
+#[test]
+fn leaders_are_invited_to_direct_and_a_cell_files_its_own_papers() {
+    let c = sample();
+    let leader = text_of(&paper_of(
+        &c,
+        DocumentKind::Invitation,
+        About::Guest { guest: 0 },
+    ));
+    assert!(
+        leader.contains("kính mời đồng chí tới dự và chỉ đạo Đại hội"),
+        "{leader}"
+    );
+    let guest = text_of(&paper_of(
+        &c,
+        DocumentKind::Invitation,
+        About::Guest { guest: 3 },
+    ));
+    assert!(
+        guest.contains("kính mời đồng chí tới dự Đại hội"),
+        "{guest}"
+    );
+    assert!(
+        guest.contains(", nguyên Bí thư Đảng uỷ phường Bạch Mai"),
+        "{guest}"
+    );
+    let cell = text_of(&paper_of(
+        &doan_ket(),
+        DocumentKind::Summons,
+        About::Congress,
+    ));
+    assert!(cell.contains("- Lưu Chi bộ."), "{cell}");
+    assert!(!cell.contains("Lưu VP"), "{cell}");
+}
+
+#[test]
+fn the_conference_minutes_say_who_meets_and_where_the_list_goes_next() {
+    let c = sample();
+    let at = |t: usize, s: usize| About::Step { track: t, step: s };
+    let step1 = text_of(&paper_of(&c, DocumentKind::ConferenceMinutes, at(0, 0)));
+    assert!(
+        step1.contains("Ban Thường vụ Đảng uỷ phường Bạch Mai họp Hội nghị (lần 1, bước 1) để"),
+        "{step1}"
+    );
+    assert!(
+        step1.contains(
+            "Hội nghị thống nhất chuyển danh sách 10 (mười) đồng chí đạt nêu trên sang bước 2"
+        ),
+        "{step1}"
+    );
+    let step5 = text_of(&paper_of(&c, DocumentKind::ConferenceMinutes, at(0, 4)));
+    assert!(
+        step5.contains("Kết quả giới thiệu đối với đồng chí Bùi Đức Thắng ở bước 4 (Ban Thường vụ) và bước 5 (Ban Chấp hành) khác nhau: Ban Thường vụ báo cáo, xin ý kiến cấp uỷ cấp trên"),
+        "{step5}"
+    );
+    // The trích ngang says "lần đầu", and a proposal and its note agree.
+    let list = text_of(&paper_of(
+        &c,
+        DocumentKind::CandidateList,
+        About::Track { track: 1 },
+    ));
+    assert!(
+        list.contains("Lần đầu") && !list.contains(" Mới "),
+        "{list}"
+    );
+    let all = text_of(&paper_of(&c, DocumentKind::CandidateList, About::Congress));
+    assert!(!all.contains("Quá tuổi tái cử"), "{all}");
+}
