@@ -81,6 +81,8 @@ struct TallyView {
     agree_columns: bool,
     /// One candidate on the list (singular wording).
     single: bool,
+    /// One office (the bí thư): the congress votes no number of seats.
+    single_office: bool,
 }
 
 /// One set of minutes per election round, numbered in the congress's sequence.
@@ -160,6 +162,8 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         is_delegates: matches!(e.office, Office::Delegates { .. }),
         agree_columns: e.candidates.len() as u32 == e.seats,
         single: e.candidates.len() == 1,
+        single_office: matches!(e.office, Office::Secretary | Office::DeputySecretary)
+            && e.seats == 1,
     };
     let office = office_line(c, &e.office);
     let header = Header::working_body(c, "Ban kiểm phiếu", number, record.date);

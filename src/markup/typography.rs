@@ -5,7 +5,8 @@
 //! - set phrases, in every paragraph: year ranges ("2020 – 2025"), a figure and its words or
 //!   percentage in brackets ("8 (tám)", "118 (một trăm mười tám)", "15 (100,00%)"), a document
 //!   number after "Số" / "số" ("Số 01-GM/ĐU"), the authority marks "T/M", "K/T", "TM.", "KT.",
-//!   "TL.", a time and its weekday ("7h30’, Thứ Năm", "Chủ nhật");
+//!   "TL.", a time and its weekday ("7h30’, Thứ Năm", "Chủ nhật"), an ordinal and a term
+//!   ("lần thứ XXIV", "nhiệm kỳ 2020 – 2025", in either case);
 //! - proper names, in paragraphs that ask for it (`keep-names`): a run of capitalised words
 //!   ("Bạch Mai", "Hai Bà Trưng", "Đoàn Kết") and a lone dash after a word.
 //!
@@ -114,6 +115,13 @@ fn joins(w: &[&str], k: usize, bracket: &mut bool) -> bool {
         || (is_time(a) && matches!(b, "Thứ" | "Chủ"))
         || (a == "Thứ" && WEEKDAYS.contains(&trim_punct(b)))
         || (a == "Chủ" && trim_punct(b) == "nhật")
+        || (matches!(trim_punct(a), "lần" | "LẦN") && matches!(b, "thứ" | "THỨ"))
+        || (matches!(a, "thứ" | "THỨ")
+            && prev.is_some_and(|p| matches!(trim_punct(p), "lần" | "LẦN")))
+        || (matches!(trim_punct(a), "nhiệm" | "NHIỆM") && matches!(b, "kỳ" | "KỲ"))
+        || (matches!(a, "kỳ" | "KỲ")
+            && prev.is_some_and(|p| matches!(trim_punct(p), "nhiệm" | "NHIỆM"))
+            && is_year(b))
 }
 
 /// `text` with no-break spaces inside its set phrases (see the module doc).
@@ -191,7 +199,7 @@ mod tests {
     fn year_ranges_figures_numbers_and_marks_stay_together() {
         assert_eq!(
             shown(&protect_set_phrases("nhiệm kỳ 2020 – 2025; Số 01-GM/ĐU")),
-            "nhiệm kỳ 2020~–~2025; Số~01-GM/ĐU"
+            "nhiệm~kỳ~2020~–~2025; Số~01-GM/ĐU"
         );
         assert_eq!(
             shown(&protect_set_phrases(
@@ -219,7 +227,11 @@ mod tests {
         );
         assert_eq!(
             shown(&protect_set_phrases("(nhiệm kỳ 2015 - 2020)")),
-            "(nhiệm kỳ 2015~-~2020)"
+            "(nhiệm~kỳ~2015~-~2020)"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXIV")),
+            "ĐẠI HỘI ĐẠI BIỂU LẦN~THỨ~XXIV"
         );
     }
 
