@@ -331,22 +331,41 @@ impl Engine {
     }
 
     /// Every paper of `kind` that `congress` has (one invitation per guest …), rendered in
-    /// parallel in each of `formats`.
-    ///
-    /// A problem of the record that concerns every paper of the kind fails the call; a problem
-    /// of one guest (or one election round, one personnel track) fails only the papers about
-    /// it, and the others are still produced.
+    /// parallel in each of `formats`, all held in memory: see [`Engine::render_kind_each`].
     pub fn render_kind(
         &self,
         congress: &Congress,
         kind: DocumentKind,
         formats: &[Format],
     ) -> Result<Vec<BatchItem>> {
+        let mut out = Vec::new();
+        self.render_kind_each(congress, kind, formats, &mut |item| {
+            out.push(item);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Every paper of `kind` that `congress` has, rendered in parallel in each of `formats` and
+    /// handed to `take` in order as it finishes; a few per thread are in memory at a time, so a
+    /// thousand invitations cost no more memory than ten. An error of `take` stops the batch.
+    ///
+    /// A problem of the record that concerns every paper of the kind fails the call; a problem
+    /// of one guest (or one election round, one personnel track) fails only the papers about
+    /// it, and the others are still produced.
+    pub fn render_kind_each(
+        &self,
+        congress: &Congress,
+        kind: DocumentKind,
+        formats: &[Format],
+        take: &mut dyn FnMut(BatchItem) -> Result<()>,
+    ) -> Result<()> {
         let papers = papers::batch(congress, kind, self.glyph_problems(congress))?;
-        Ok(papers
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, paper)| match paper {
+        let mut papers = papers.into_iter().enumerate();
+        in_order(
+            papers.len(),
+            |_| papers.next(),
+            |(i, paper)| match paper {
                 Ok(paper) => {
                     let meta = paper.meta();
                     BatchItem {
@@ -362,9 +381,36 @@ impl Engine {
                     file_stem: failed.file_stem,
                     result: Err(failed.error),
                 },
-            })
-            .collect())
+            },
+            take,
+        )
     }
+}
+
+/// Runs `work` in parallel on `n` inputs drawn in order from `next`, and hands the results to
+/// `take` in the same order, with a few per thread in flight at a time (so memory does not grow
+/// with `n`). An error of `take` stops at once.
+pub(crate) fn in_order<I: Send, T: Send>(
+    n: usize,
+    mut next: impl FnMut(usize) -> Option<I>,
+    work: impl Fn(I) -> T + Sync,
+    take: &mut dyn FnMut(T) -> Result<()>,
+) -> Result<()> {
+    let in_flight = (rayon::current_num_threads() * 4).max(4);
+    let mut start = 0;
+    while start < n {
+        let end = (start + in_flight).min(n);
+        let inputs: Vec<I> = (start..end).map_while(&mut next).collect();
+        if inputs.is_empty() {
+            break;
+        }
+        let outputs: Vec<T> = inputs.into_par_iter().map(&work).collect();
+        for out in outputs {
+            take(out)?;
+        }
+        start = end;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -285,6 +285,7 @@ pub struct Error {
 struct Context {
     kind: ErrorKind,
     message: String,
+    file: Option<String>,
     document: Option<String>,
     path: Option<Path>,
     location: Option<Location>,
@@ -299,6 +300,7 @@ impl Error {
             context: Box::new(Context {
                 kind,
                 message: message.into(),
+                file: None,
                 document: None,
                 path: None,
                 location: None,
@@ -322,12 +324,33 @@ impl Error {
         err
     }
 
+    /// An [`ErrorKind::InvalidData`] error about the input as a whole (the congress file, an
+    /// election file): every problem found, each naming its field; the caller names the file
+    /// with [`Error::with_document`].
+    pub fn problems(diagnostics: Vec<Diagnostic>) -> Self {
+        let mut err = Error::invalid("", diagnostics);
+        err.context.document = None;
+        err
+    }
+
     /// Names the document (kind, recipient) or file the error belongs to, unless one is named.
     pub fn with_document(mut self, document: impl Into<String>) -> Self {
         if self.context.document.is_none() {
             self.context.document = Some(document.into());
         }
         self
+    }
+
+    /// Names the file the error came from (`bach-mai.json`), written before everything else:
+    /// "bach-mai.json: invitation for …: guests[1].name: …".
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.context.file = Some(file.into());
+        self
+    }
+
+    /// The file the error came from, if named.
+    pub fn file(&self) -> Option<&str> {
+        self.context.file.as_deref()
     }
 
     /// Names the field the error is about.
@@ -408,6 +431,9 @@ impl Error {
 fn describe(c: &Context, source: &Option<Source>) -> String {
     use fmt::Write as _;
     let mut f = String::new();
+    if let Some(file) = &c.file {
+        let _ = write!(f, "{file}: ");
+    }
     if let Some(doc) = &c.document {
         let _ = write!(f, "{doc}: ");
     }

@@ -91,7 +91,10 @@ pub use congress::{load_congress, load_json, Congress};
 pub use document::{About, Paper, PaperMeta};
 pub use engine::{BatchItem, Engine, EngineBuilder, Format, Rendered};
 pub use error::{Diagnostic, Error, ErrorKind, Result};
-pub use pack::{write_atomic, Manifest, ManifestEntry, ManifestFile, Pack, PackDocument, PackFile};
+pub use pack::{
+    write_atomic, Manifest, ManifestEntry, ManifestFile, Pack, PackDocument, PackFile, PackOutput,
+    StagedDir, Written, MANIFEST,
+};
 pub use papers::validate;
 pub use registry::DocumentKind;
 pub use template::FormatOptions;

@@ -242,60 +242,61 @@ fn build_kind(
     numbers: &Numbers,
     problems: &[Diagnostic],
 ) -> Vec<std::result::Result<Paper, Failed>> {
-    let builder = document::builder(kind);
     let lookup = |kind: DocumentKind, about: About| {
         let items = (document::builder(kind).items)(congress);
         let j = items.iter().position(|i| i.about == about)?;
         number_of(congress, kind, &items[j], j, numbers)
     };
     let register = PaperNumbers::new(&lookup);
-    (builder.items)(congress)
+    (document::builder(kind).items)(congress)
         .into_iter()
         .enumerate()
-        .map(|(j, mut item)| {
-            item.number = number_of(congress, kind, &item, j, numbers);
-            let mine: Vec<Diagnostic> = problems
-                .iter()
-                .filter(|d| concerns(kind, &item.about, &d.path))
-                .cloned()
-                .collect();
-            let built = (builder.build)(congress, &item, &register);
-            // A paper with problems is still named as it would have been, when it can be.
-            let (label, recipient, file_stem) = match &built {
-                Ok(p) => {
-                    let m = p.meta();
-                    let who = m.recipient.clone().unwrap_or_else(|| m.title.clone());
-                    (m.label(), who, m.file_stem.clone())
-                }
-                Err(_) => (
-                    format!("{} of {}", kind.name(), item.about.path()),
-                    kind.title().to_string(),
-                    document::safe_file_stem(&format!("{} {}", kind.title(), j + 1)),
-                ),
-            };
-            match built {
-                Ok(paper) if mine.is_empty() => Ok(paper),
-                Ok(_) => Err(Failed {
-                    about: item.about,
-                    error: Error::invalid(&label, mine),
-                    recipient: recipient.clone(),
-                    file_stem: file_stem.clone(),
-                }),
-                Err(e) if mine.is_empty() => Err(Failed {
-                    about: item.about,
-                    error: e.with_document(label.clone()),
-                    recipient: recipient.clone(),
-                    file_stem: file_stem.clone(),
-                }),
-                Err(_) => Err(Failed {
-                    about: item.about,
-                    error: Error::invalid(&label, mine),
-                    recipient: recipient.clone(),
-                    file_stem: file_stem.clone(),
-                }),
-            }
-        })
+        .map(|(j, item)| build_item(congress, kind, j, item, numbers, problems, &register))
         .collect()
+}
+
+/// Builds the `j`-th paper of `kind` from its item, numbered; it fails with every problem of
+/// `problems` that concerns it.
+fn build_item(
+    congress: &Congress,
+    kind: DocumentKind,
+    j: usize,
+    mut item: Item,
+    numbers: &Numbers,
+    problems: &[Diagnostic],
+    register: &PaperNumbers,
+) -> std::result::Result<Paper, Failed> {
+    item.number = number_of(congress, kind, &item, j, numbers);
+    let mine: Vec<Diagnostic> = problems
+        .iter()
+        .filter(|d| concerns(kind, &item.about, &d.path))
+        .cloned()
+        .collect();
+    let built = (document::builder(kind).build)(congress, &item, register);
+    // A paper with problems is still named as it would have been, when it can be.
+    let (label, recipient, file_stem) = match &built {
+        Ok(p) => {
+            let m = p.meta();
+            let who = m.recipient.clone().unwrap_or_else(|| m.title.clone());
+            (m.label(), who, m.file_stem.clone())
+        }
+        Err(_) => (
+            format!("{} of {}", kind.name(), item.about.path()),
+            kind.title().to_string(),
+            document::safe_file_stem(&format!("{} {}", kind.title(), j + 1)),
+        ),
+    };
+    let error = match built {
+        Ok(paper) if mine.is_empty() => return Ok(paper),
+        Err(e) if mine.is_empty() => e.with_document(label),
+        _ => Error::invalid(&label, mine),
+    };
+    Err(Failed {
+        about: item.about,
+        error,
+        recipient,
+        file_stem,
+    })
 }
 
 /// The papers of `kind`, each built or stopped by the problems that concern it (the record's
@@ -318,24 +319,73 @@ pub(crate) fn batch(
         .cloned()
         .collect();
     if !general.is_empty() {
-        return Err(Error::invalid("congress", general));
+        return Err(Error::problems(general));
     }
     Ok(build_kind(congress, kind, &numbers, &problems))
 }
 
-/// Every paper of the congress, in the order of the congress; all or nothing: any problem (the
-/// record's own or `extra`) fails the call, with every problem listed.
-pub(crate) fn every_paper(congress: &Congress, extra: Vec<Diagnostic>) -> Result<Vec<Paper>> {
-    let (numbers, mut problems) = check(congress);
-    add_new(&mut problems, extra);
-    if !problems.is_empty() {
-        return Err(Error::invalid("congress", problems));
-    }
-    let mut out = Vec::new();
-    for kind in DocumentKind::ALL {
-        for paper in build_kind(congress, *kind, &numbers, &[]) {
-            out.push(paper.map_err(|f| f.error)?);
+/// Every paper of the congress, in the order of the congress, before any is built: the record
+/// validated and every paper numbered, so that each can be built on its own (in any thread, in
+/// any order) and only while it is needed.
+pub(crate) struct Plan<'c> {
+    congress: &'c Congress,
+    numbers: Numbers,
+    /// Each kind's items, in the order of [`DocumentKind::ALL`].
+    items: Vec<(DocumentKind, Vec<Item>)>,
+    /// Where each paper is: (position in `items`, position in the kind's items).
+    order: Vec<(usize, usize)>,
+}
+
+impl<'c> Plan<'c> {
+    /// The plan of every paper of `congress`; all or nothing: any problem (the record's own or
+    /// `extra`) fails the call, with every problem listed.
+    pub fn new(congress: &'c Congress, extra: Vec<Diagnostic>) -> Result<Plan<'c>> {
+        let (numbers, mut problems) = check(congress);
+        add_new(&mut problems, extra);
+        if !problems.is_empty() {
+            return Err(Error::problems(problems));
         }
+        let items: Vec<(DocumentKind, Vec<Item>)> = DocumentKind::ALL
+            .iter()
+            .map(|k| (*k, (document::builder(*k).items)(congress)))
+            .collect();
+        let order = items
+            .iter()
+            .enumerate()
+            .flat_map(|(k, (_, list))| (0..list.len()).map(move |j| (k, j)))
+            .collect();
+        Ok(Plan {
+            congress,
+            numbers,
+            items,
+            order,
+        })
     }
-    Ok(out)
+
+    /// How many papers.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Builds the `i`-th paper.
+    pub fn build(&self, i: usize) -> Result<Paper> {
+        let (k, j) = self.order[i];
+        let (kind, list) = &self.items[k];
+        let lookup = |kind: DocumentKind, about: About| {
+            let list = &self.items.iter().find(|(k, _)| *k == kind)?.1;
+            let j = list.iter().position(|i| i.about == about)?;
+            number_of(self.congress, kind, &list[j], j, &self.numbers)
+        };
+        let register = PaperNumbers::new(&lookup);
+        build_item(
+            self.congress,
+            *kind,
+            j,
+            list[j].clone(),
+            &self.numbers,
+            &[],
+            &register,
+        )
+        .map_err(|f| f.error)
+    }
 }

@@ -173,26 +173,30 @@ fn no_module_imports_one_that_imports_it_back() {
         deps: &BTreeMap<Module, BTreeSet<Module>>,
         path: &mut Vec<Module>,
         done: &mut BTreeSet<Module>,
+        loops: &mut Vec<String>,
     ) {
         if done.contains(m) {
             return;
         }
         if let Some(i) = path.iter().position(|x| x == m) {
             let cycle: Vec<String> = path[i..].iter().map(|x| x.join("::")).collect();
-            panic!("import loop: {} → {}", cycle.join(" → "), m.join("::"));
+            loops.push(format!("{} → {}", cycle.join(" → "), m.join("::")));
+            return;
         }
         path.push(m.clone());
         for d in deps.get(m).into_iter().flatten() {
-            visit(d, deps, path, done);
+            visit(d, deps, path, done, loops);
         }
         path.pop();
         done.insert(m.clone());
     }
     let mut done = BTreeSet::new();
+    let mut loops = Vec::new();
     // The crate root re-exports every layer; nothing imports it.
     for m in deps.keys().filter(|m| !m.is_empty()) {
-        visit(m, &deps, &mut Vec::new(), &mut done);
+        visit(m, &deps, &mut Vec::new(), &mut done, &mut loops);
     }
+    assert!(loops.is_empty(), "import loops:\n{}", loops.join("\n"));
     // Folders too: no folder imports one that imports it back.
     let mut folders: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (m, d) in &deps {

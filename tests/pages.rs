@@ -16,6 +16,7 @@
 //! It also counts the body lines that break differently in the two renderings and prints the
 //! figure. One LibreOffice conversion serves every file. Skips (with a printed reason) where
 //! LibreOffice or poppler-utils are missing; fails instead with `DAIHOI_REQUIRE_TOOLS=1`.
+#![cfg(feature = "unstable-internals")]
 
 mod common;
 
@@ -24,7 +25,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::*;
-use daihoi::markup::tree::{mm, Block, Document as Tree, Paragraph};
+use daihoi::tree::{mm, Block, Document as Tree, Paragraph};
 use daihoi::{Congress, DocumentKind, Format};
 use serde_json::{json, Value};
 
@@ -225,7 +226,7 @@ fn signature_words(tree: &Tree) -> Option<BTreeSet<String>> {
 }
 
 /// The header block: the paper's first block when it is a table, with its column edges.
-fn header_table(tree: &Tree) -> Option<&daihoi::markup::tree::Table> {
+fn header_table(tree: &Tree) -> Option<&daihoi::tree::Table> {
     match tree.blocks.first() {
         Some(Block::Table(t)) => Some(t),
         _ => None,
@@ -469,10 +470,10 @@ fn defects(paper: &Paper, pages: &[PageText], which: &str) -> Vec<String> {
                         .inlines
                         .iter()
                         .map(|i| match i {
-                            daihoi::markup::tree::Inline::Text(r) => {
+                            daihoi::tree::Inline::Text(r) => {
                                 fonts.face(r.style.face()).measure(&r.text, r.style.size)
                             }
-                            daihoi::markup::tree::Inline::Break => 0.0,
+                            daihoi::tree::Inline::Break => 0.0,
                         })
                         .sum();
                     let inner = x1 - x0 - 2.0 * header.cell_padding_x;

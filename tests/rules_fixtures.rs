@@ -221,7 +221,10 @@ fn a_misspelt_field_is_rejected_with_its_path() {
         error.path().map(|p| p.to_string()).as_deref(),
         Some("candidates[0].vote")
     );
-    assert!(error.message().contains("unknown field `vote`"), "{error}");
+    assert!(
+        error.to_string().contains("unknown field `vote`"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -75,7 +75,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", printable(&format!("{e:#}")));
             ExitCode::from(exit_code(&e))
         }
     }
@@ -118,46 +118,59 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
                 .progress_chars("=> "),
             );
-            let pack = engine.pack_with_progress(&congress, &formats, &|done, total| {
+            let target = if zip {
+                daihoi::PackOutput::Zip(out.clone())
+            } else {
+                daihoi::PackOutput::Folder(out.clone())
+            };
+            let written = engine.write_pack(&congress, &formats, &target, &|done, total| {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
             });
             bar.finish_and_clear();
-            let pack = match pack {
-                Ok(p) => p,
+            let written = match written {
+                Ok(w) => w,
                 Err(e) => {
-                    eprintln!("error: {}: {e:#}", data.display());
+                    let e = match e.kind() {
+                        ErrorKind::Io => e,
+                        _ => e.in_file(data.display().to_string()),
+                    };
+                    eprintln!("error: {}", printable(&format!("{e:#}")));
+                    eprintln!("nothing was written to {}", out.display());
                     return Ok(ExitCode::from(exit_code(&e)));
                 }
             };
-            for w in &pack.warnings {
-                eprintln!("warning: {}: {w}", data.display());
+            for w in &written.warnings {
+                eprintln!("warning: {}: {}", data.display(), printable(&w.to_string()));
             }
-            for d in &pack.documents {
+            let manifest = &written.manifest;
+            for d in &manifest.documents {
                 for w in &d.warnings {
-                    eprintln!("warning: {}: {w}", d.title);
+                    eprintln!(
+                        "warning: {}: {}",
+                        printable(&d.title),
+                        printable(&w.to_string())
+                    );
                 }
             }
-            let files = pack.files().count();
+            let (documents, files, pages) = (
+                manifest.document_count,
+                manifest.file_count,
+                manifest.pdf_pages(),
+            );
+            let seconds = started.elapsed().as_secs_f64();
             if zip {
-                pack.write_zip(&out)?;
                 println!(
-                    "{} documents ({files} files, {} PDF pages) and manifest.json written to {} in {:.2} s",
-                    pack.documents.len(),
-                    pack.pdf_pages(),
+                    "{documents} documents ({files} files, {pages} PDF pages) and manifest.json \
+                     written to {} in {seconds:.2} s",
                     out.display(),
-                    started.elapsed().as_secs_f64()
                 );
             } else {
-                pack.write_dir(&out)?;
                 println!(
-                    "{} documents ({files} files, {} PDF pages) written to {}/ in {:.2} s; \
-                     the list is {}",
-                    pack.documents.len(),
-                    pack.pdf_pages(),
+                    "{documents} documents ({files} files, {pages} PDF pages) written to {}/ in \
+                     {seconds:.2} s; the list is {}",
                     out.display(),
-                    started.elapsed().as_secs_f64(),
-                    out.join("manifest.json").display()
+                    out.join(daihoi::MANIFEST).display()
                 );
             }
             Ok(ExitCode::SUCCESS)
@@ -165,9 +178,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Tally { election, json } => {
             let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;
             let e = daihoi::rules::Election::from_json(&text)
-                .map_err(|err| err.with_document(election.display().to_string()))?;
+                .map_err(|err| err.in_file(election.display().to_string()))?;
             let t = daihoi::rules::tally(&e)
-                .map_err(|err| err.with_document(election.display().to_string()))?;
+                .map_err(|err| err.in_file(election.display().to_string()))?;
             if json {
                 let out = serde_json::to_string_pretty(&t).map_err(|err| {
                     Error::new(ErrorKind::Json, format!("cannot write JSON: {err}"))
@@ -198,29 +211,43 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let formats = parse_formats(&format)?;
             let congress = read_congress(&data)?;
             let engine = build_engine(templates)?;
-            std::fs::create_dir_all(&out).map_err(|e| io_error(&out, e))?;
+            // Files are staged beside `out` and moved in at the end: a run that fails on the
+            // disk leaves `out` as it was, and one that makes nothing leaves no folder.
+            let mut staged = daihoi::StagedDir::new(&out)?;
             let mut failed = 0usize;
-            let mut written = 0usize;
+            let mut report = Vec::new();
             for kind in kinds {
-                let items = engine
-                    .render_kind(&congress, kind, &formats)
-                    .map_err(|e| e.with_document(data.display().to_string()))?;
-                for item in items {
-                    match item.result {
-                        Ok(files) => {
-                            for file in files {
-                                write_file(&out, &item.file_stem, &file)?;
-                                written += 1;
+                engine
+                    .render_kind_each(&congress, kind, &formats, &mut |item| {
+                        match item.result {
+                            Ok(files) => {
+                                for file in files {
+                                    report.push(stage(&mut staged, &item.file_stem, &file)?);
+                                }
+                            }
+                            Err(e) => {
+                                failed += 1;
+                                let e = e.in_file(data.display().to_string());
+                                eprintln!("error: {}", printable(&format!("{e:#}")));
                             }
                         }
-                        Err(e) => {
-                            failed += 1;
-                            eprintln!("error: {}: {e:#}", data.display());
-                        }
-                    }
-                }
+                        Ok(())
+                    })
+                    .map_err(|e| e.in_file(data.display().to_string()))?;
             }
-            println!("{written} file(s) written to {}", out.display());
+            let written = staged.names().len();
+            if written > 0 {
+                staged.commit()?;
+                for line in report {
+                    println!("{line}");
+                }
+                println!("{written} file(s) written to {}", out.display());
+            } else {
+                println!(
+                    "nothing written; {} was not created or changed",
+                    out.display()
+                );
+            }
             if failed > 0 {
                 eprintln!("{failed} document(s) could not be made; see the errors above");
                 return Ok(ExitCode::from(2));
@@ -263,28 +290,44 @@ fn parse_formats(spec: &str) -> Result<Vec<Format>, Error> {
 
 fn read_congress(path: &Path) -> Result<Congress, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
-    daihoi::load_congress(&text).map_err(|e| e.with_document(path.display().to_string()))
+    daihoi::load_congress(&text).map_err(|e| e.in_file(path.display().to_string()))
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {
     Error::new(ErrorKind::Io, format!("{}: {e}", path.display()))
 }
 
-/// Writes one rendered file (never half a file) and says so.
-fn write_file(dir: &Path, stem: &str, file: &Rendered) -> Result<(), Error> {
+/// Stages one rendered file and says what it will be.
+fn stage(staged: &mut daihoi::StagedDir, stem: &str, file: &Rendered) -> Result<String, Error> {
     let name = format!("{stem}.{}", file.format.extension());
-    let target = daihoi::write_atomic(dir, &name, &file.bytes)?;
+    let target = staged.write(&name, &file.bytes)?;
     let pages = file
         .pages
         .map(|p| format!(", {p} page(s)"))
         .unwrap_or_default();
-    println!(
+    let mut line = format!(
         "wrote {} ({} bytes{pages})",
-        target.display(),
+        printable(&target.display().to_string()),
         file.bytes.len()
     );
     for w in &file.warnings {
-        println!("  warning: {w}");
+        line.push_str(&format!("\n  warning: {}", printable(&w.to_string())));
     }
-    Ok(())
+    Ok(line)
+}
+
+/// `text` as a terminal can show it: control characters (a BEL, an ESC that would start a
+/// colour code) and the invisible marks that reorder a line are written as `\u{7}` escapes;
+/// line breaks of the message itself stay.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let invisible = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if (c.is_control() && c != '\n') || invisible {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

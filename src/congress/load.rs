@@ -34,7 +34,7 @@ pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     let mut value = parse(text)?;
     let problems = clean(&mut value);
     if !problems.is_empty() {
-        return Err(Error::invalid("input", problems));
+        return Err(Error::problems(problems));
     }
     deserialize(value)
 }
@@ -195,7 +195,7 @@ fn resolve_people(value: &mut Value) -> Result<()> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::invalid("congress", problems))
+        Err(Error::problems(problems))
     }
 }
 

@@ -11,113 +11,17 @@
 //! Word does for "at least" line spacing). Page numbers follow the same rule, with the top of
 //! their line at [`PageNumber::top`](crate::markup::tree::PageNumber::top).
 
+mod page;
 mod paragraph;
 mod table;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
-use crate::markup::tree::{Align, Block, Document, Face, PageSetup, Rule, RunStyle};
+use crate::markup::tree::{Align, Block, Document, PageSetup, Rule, RunStyle};
 
 pub(crate) use paragraph::{classify, count_lines, widest_unit, Glyph};
-
-/// Tolerance for "fits" comparisons, in points.
-const EPS: f32 = 1e-3;
-
-/// A laid-out document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Layout {
-    /// The pages, first to last (at least one).
-    pub pages: Vec<Page>,
-    /// Non-fatal findings (a word broken inside, a row split across pages, …).
-    pub warnings: Vec<String>,
-}
-
-/// One page of positioned items.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    /// Paper width in points.
-    pub width: f32,
-    /// Paper height in points.
-    pub height: f32,
-    /// Text runs and strokes, in drawing order.
-    pub items: Vec<Item>,
-}
-
-/// Something drawn on a page.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    /// A run of text in one face and size on one baseline.
-    Text(PositionedText),
-    /// A straight line (rules, underlines, table borders).
-    Stroke(Stroke),
-}
-
-/// A run of text on one line, in one face and size.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PositionedText {
-    /// The face.
-    pub face: Face,
-    /// Font size in points.
-    pub size: f32,
-    /// Left edge of the first glyph.
-    pub x: f32,
-    /// Baseline, from the top edge of the paper.
-    pub y: f32,
-    /// The characters drawn (trailing spaces of a line are not part of it).
-    pub text: String,
-    /// Extra space after every U+0020 in `text`, in points (justification; 0 otherwise).
-    pub word_gap: f32,
-    /// Advance width of the run, word gaps included: the right edge is `x + width`.
-    pub width: f32,
-}
-
-/// A straight line, stroked with butt caps.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Stroke {
-    /// Start, x.
-    pub x1: f32,
-    /// Start, y (from the top edge).
-    pub y1: f32,
-    /// End, x.
-    pub x2: f32,
-    /// End, y (from the top edge).
-    pub y2: f32,
-    /// Stroke width in points.
-    pub width: f32,
-}
-
-impl Item {
-    fn shifted(&self, dy: f32) -> Item {
-        match self {
-            Item::Text(t) => Item::Text(PositionedText {
-                y: t.y + dy,
-                ..t.clone()
-            }),
-            Item::Stroke(s) => Item::Stroke(Stroke {
-                y1: s.y1 + dy,
-                y2: s.y2 + dy,
-                ..s.clone()
-            }),
-        }
-    }
-}
-
-/// A vertical slice placed as a whole: one line of text, a rule's band, a spacer. Items have
-/// absolute `x` and `y` relative to the atom's top.
-#[derive(Debug, Clone, PartialEq)]
-struct Atom {
-    height: f32,
-    items: Vec<Item>,
-}
-
-/// Vertical flow content.
-#[derive(Debug, Clone, PartialEq)]
-enum Piece {
-    /// White space (space before/after); never moves to another page by itself.
-    Gap(f32),
-    /// Content.
-    Atom(Atom),
-}
+use page::{Atom, Piece, EPS};
+pub use page::{Item, Layout, Page, PositionedText, Stroke};
 
 /// A top-level block, measured for the text width.
 enum Prepared {

@@ -5,7 +5,7 @@
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use super::{Atom, Item, PositionedText, Stroke, EPS};
+use super::page::{Atom, Item, PositionedText, Stroke, EPS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
 use crate::markup::tree::NBSP;

@@ -3,7 +3,8 @@
 //! kept with the next when its paragraphs say so, and a row is split across pages only when it is
 //! taller than an empty page (cut here, beforehand, into parts that fit).
 
-use super::{paragraph_pieces, rule_pieces, Atom, Item, Piece, Stroke, EPS};
+use super::page::{Atom, Item, Piece, Stroke, EPS};
+use super::{paragraph_pieces, rule_pieces};
 use crate::error::Result;
 use crate::font::FontSet;
 use crate::markup::tree::{Block, Table, VAlign};
@@ -271,7 +272,7 @@ impl PreparedTable {
                     width: w,
                 })
             };
-            if last_bottom.map_or(true, |b| (b - top).abs() > EPS) {
+            if last_bottom.is_none_or(|b| (b - top).abs() > EPS) {
                 items.push(horizontal(top));
             }
             items.push(horizontal(bottom));

@@ -324,8 +324,7 @@ impl Election {
         serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let path = err.path().to_string();
             let inner = err.into_inner();
-            Error::new(ErrorKind::Json, inner.to_string())
-                .with_document("election")
+            Error::new(ErrorKind::Json, "does not read as an election")
                 .with_path(path)
                 .with_source(inner)
         })

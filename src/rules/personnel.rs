@@ -365,9 +365,9 @@ fn apply(input: &StepInput, rule: &StepRule, mut warnings: Vec<Diagnostic>) -> S
         Base::Present => input.present,
         Base::ValidBallots => input.ballots.valid,
     };
-    let quorum_ok = rule.quorum.map_or(true, |ratio| {
-        quorum_ok(input.present, input.convened, ratio)
-    });
+    let quorum_ok = rule
+        .quorum
+        .is_none_or(|ratio| quorum_ok(input.present, input.convened, ratio));
     if let (false, Some((num, den))) = (quorum_ok, rule.quorum) {
         warnings.push(Diagnostic::new(
             "present",

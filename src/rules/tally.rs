@@ -121,7 +121,7 @@ pub struct Tally {
 pub fn tally(election: &Election) -> Result<Tally> {
     let findings = check::election(election);
     if !findings.errors.is_empty() {
-        return Err(Error::invalid("tally", findings.errors).with_hint(
+        return Err(Error::problems(findings.errors).with_hint(
             "correct the counts: the tally runs only when every count agrees with the others",
         ));
     }
