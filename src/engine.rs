@@ -87,7 +87,8 @@ impl EngineBuilder {
         self
     }
 
-    /// Parses the fonts and compiles the templates.
+    /// Parses the fonts and reads (and compiles) the override templates; the built-in
+    /// templates are compiled when first rendered.
     pub fn build(self) -> Result<Engine> {
         let fonts = FontSet::bundled()?;
         Ok(Engine {
