@@ -69,16 +69,13 @@ pub struct PdfWriter {
 type Programs = [OnceLock<std::result::Result<FontProgram, String>>; 4];
 
 impl PdfWriter {
-    /// A writer for `fonts`, with the tables of all four faces read.
+    /// A writer for `fonts`. The tables of a face are read when a document first draws with
+    /// it (a face that cannot be embedded is reported then).
     pub fn new(fonts: &FontSet) -> Result<Self> {
-        let writer = PdfWriter {
+        Ok(PdfWriter {
             fonts: fonts.clone(),
             programs: Programs::default(),
-        };
-        for face in Face::ALL {
-            writer.writer().program(face)?;
-        }
-        Ok(writer)
+        })
     }
 
     fn writer(&self) -> Writer<'_> {
