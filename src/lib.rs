@@ -28,6 +28,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod deflate;
 pub mod docx;
 mod engine;
 pub mod error;
