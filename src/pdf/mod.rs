@@ -19,7 +19,7 @@ mod embed;
 mod meta;
 mod subset;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use lopdf::Object;
@@ -107,8 +107,8 @@ struct UsedFace<'a> {
     tag: String,
     program: &'a FontProgram,
     subset: Subset,
-    /// Text of each original glyph id, for `ToUnicode`.
-    unicode: BTreeMap<u16, String>,
+    /// The character each original glyph id extracts as, for `ToUnicode`, by glyph id.
+    unicode: Vec<(u16, char)>,
 }
 
 struct Writer<'a> {
@@ -202,16 +202,17 @@ impl<'a> Writer<'a> {
         let mut faces: [Option<UsedFace<'a>>; 4] = Default::default();
         let mut tags = BTreeSet::new();
         for face in Face::ALL {
-            let unicode: BTreeMap<u16, String> = glyphs[face.index()]
+            // In glyph id order, which the subset, its tag and the CMap follow.
+            let unicode: Vec<(u16, char)> = glyphs[face.index()]
                 .iter()
                 .enumerate()
-                .filter_map(|(gid, c)| Some((gid as u16, c.as_ref()?.to_string())))
+                .filter_map(|(gid, c)| Some((gid as u16, (*c)?)))
                 .collect();
             if unicode.is_empty() {
                 continue;
             }
             let program = self.program(face)?;
-            let ids: BTreeSet<u16> = unicode.keys().copied().collect();
+            let ids: Vec<u16> = unicode.iter().map(|&(gid, _)| gid).collect();
             let subset = program.subset(&ids).map_err(|e| {
                 Error::new(
                     ErrorKind::Pdf,
@@ -421,7 +422,7 @@ fn line(s: &Stroke, page_height: f32) -> Line {
 
 /// The six-letter subset tag (and resource name) of a face carrying `glyphs`: a hash of both, so
 /// equal subsets get equal tags and the bytes depend on nothing else.
-fn subset_tag(face: Face, glyphs: &BTreeSet<u16>, salt: u8) -> String {
+fn subset_tag(face: Face, glyphs: &[u16], salt: u8) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |byte: u8| {
         hash ^= u64::from(byte);
@@ -451,8 +452,8 @@ mod tests {
 
     #[test]
     fn subset_tags_are_six_capitals_and_depend_on_the_glyphs() {
-        let a: BTreeSet<u16> = [3, 4, 5].into_iter().collect();
-        let b: BTreeSet<u16> = [3, 4, 6].into_iter().collect();
+        let a = [3, 4, 5];
+        let b = [3, 4, 6];
         let tag = subset_tag(Face::Regular, &a, 0);
         assert_eq!(tag.len(), 6);
         assert!(tag.chars().all(|c| c.is_ascii_uppercase()));
