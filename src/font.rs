@@ -106,6 +106,7 @@ impl FaceMetrics {
         })
     }
 
+    #[inline]
     fn lookup(&self, c: char) -> Option<(u16, u16)> {
         let cp = c as usize;
         if cp < DENSE {
@@ -117,16 +118,19 @@ impl FaceMetrics {
     }
 
     /// Whether the face has a glyph for `c`.
+    #[inline]
     pub fn covers(&self, c: char) -> bool {
         self.lookup(c).is_some()
     }
 
     /// The glyph id of `c` (0, `.notdef`, when not covered).
+    #[inline]
     pub fn glyph_id(&self, c: char) -> u16 {
         self.lookup(c).map(|e| e.1).unwrap_or(0)
     }
 
     /// Advance of `c` in font units (0 when not covered).
+    #[inline]
     pub fn advance_units(&self, c: char) -> f32 {
         self.lookup(c).map(|e| e.0 as f32).unwrap_or(0.0)
     }
@@ -238,19 +242,24 @@ fn walk_format4(data: &[u8], f: &mut impl FnMut(u32, u16)) -> Option<()> {
 #[derive(Debug, Clone)]
 pub struct FontSet {
     faces: [FaceMetrics; 4],
+    /// Per code point of the dense range: whether every face covers it (one lookup per
+    /// character when every field of a document is checked).
+    everywhere: Vec<bool>,
 }
 
 impl FontSet {
     /// Parses the bundled Liberation Serif faces.
     pub fn bundled() -> Result<Self> {
-        Ok(FontSet {
-            faces: [
-                FaceMetrics::parse(REGULAR, "LiberationSerif-Regular")?,
-                FaceMetrics::parse(BOLD, "LiberationSerif-Bold")?,
-                FaceMetrics::parse(ITALIC, "LiberationSerif-Italic")?,
-                FaceMetrics::parse(BOLD_ITALIC, "LiberationSerif-BoldItalic")?,
-            ],
-        })
+        let faces = [
+            FaceMetrics::parse(REGULAR, "LiberationSerif-Regular")?,
+            FaceMetrics::parse(BOLD, "LiberationSerif-Bold")?,
+            FaceMetrics::parse(ITALIC, "LiberationSerif-Italic")?,
+            FaceMetrics::parse(BOLD_ITALIC, "LiberationSerif-BoldItalic")?,
+        ];
+        let everywhere = (0..DENSE)
+            .map(|cp| faces.iter().all(|f| f.dense[cp].0 != u16::MAX))
+            .collect();
+        Ok(FontSet { faces, everywhere })
     }
 
     /// The metrics of one face.
@@ -261,8 +270,13 @@ impl FontSet {
     /// The first character of `text` that some face lacks (so it cannot print in every style).
     /// Whitespace is exempt: the layout never draws it.
     pub fn first_missing(&self, text: &str) -> Option<char> {
-        text.chars()
-            .find(|&c| !c.is_whitespace() && self.faces.iter().any(|f| !f.covers(c)))
+        text.chars().find(|&c| {
+            let covered = match self.everywhere.get(c as usize) {
+                Some(&all) => all,
+                None => self.faces.iter().all(|f| f.covers(c)),
+            };
+            !covered && !c.is_whitespace()
+        })
     }
 }
 
@@ -283,6 +297,15 @@ mod tests {
         assert!((regular.measure(" ", 1000.0) - 250.0).abs() < 1.0);
         assert_eq!(fonts.first_missing("Nguyễn 中"), Some('中'));
         assert_eq!(fonts.first_missing("Nguyễn Văn\u{a0}A"), None);
+        // Whitespace need not be covered; in the dense table and above it, a character the
+        // faces lack is missing and one they have is not.
+        assert_eq!(fonts.first_missing("a\u{2028}b"), None);
+        assert_eq!(fonts.first_missing("ok \u{0378}"), Some('\u{0378}'));
+        assert_eq!(fonts.first_missing("ok ™ ₫"), None);
+        assert!(fonts
+            .faces
+            .iter()
+            .all(|f| f.covers('™') && !f.covers('\u{0378}')));
     }
 
     #[test]
