@@ -127,7 +127,7 @@ fn word(data: &[u8], at: usize) -> [u8; 8] {
 }
 
 /// Writes a literal byte with the fixed code.
-#[inline]
+#[inline(always)]
 fn put_literal(byte: u8, out: &mut BitWriter) {
     let (code, len) = LITERAL[usize::from(byte)];
     out.put(u32::from(code), u32::from(len));
@@ -268,7 +268,7 @@ impl BitWriter {
     }
 
     /// Appends the low `n` bits of `bits` (n ≤ 32; bits above `n` must be zero).
-    #[inline]
+    #[inline(always)]
     fn put(&mut self, bits: u32, n: u32) {
         self.acc |= u64::from(bits) << self.count;
         self.count += n;
