@@ -200,7 +200,7 @@ impl Engine {
         let meta = doc.meta();
         let value = self.data(doc, &meta, false)?.0;
         self.templates
-            .render(meta.kind.name(), &value)
+            .render(meta.kind.name(), value)
             .map_err(|e| e.with_document(document_label(&meta)))
     }
 
@@ -219,7 +219,7 @@ impl Engine {
         let (value, warnings) = self.data(doc, &meta, strict_glyphs)?;
         let markup = self
             .templates
-            .render(meta.kind.name(), &value)
+            .render(meta.kind.name(), value)
             .map_err(|e| e.with_document(label.clone()))?;
         let ctx = ResolveContext {
             styles: &self.styles,

@@ -164,8 +164,9 @@ impl Templates {
         }
     }
 
-    /// Renders template `name` with `data` into markup text.
-    pub fn render(&self, name: &str, data: &Value) -> Result<String> {
+    /// Renders template `name` with `data` into markup text. Takes the data by value: handlebars
+    /// would otherwise copy it whole.
+    pub fn render(&self, name: &str, data: Value) -> Result<String> {
         let Some(source) = self.sources.get(name) else {
             return Err(Error::new(
                 ErrorKind::Template,
@@ -177,7 +178,8 @@ impl Templates {
             .get_or_init(|| self.registry(name))
             .as_ref()
             .map_err(Failure::to_error)?;
-        registry.render(name, data).map_err(|e| {
+        let context = handlebars::Context::from(data);
+        registry.render_with_context(name, &context).map_err(|e| {
             let template = e.template_name.clone().unwrap_or_else(|| name.to_string());
             let msg = e.reason().to_string();
             Error::new(ErrorKind::Template, format!("template failed: {msg}")).with_location(
@@ -458,20 +460,20 @@ mod tests {
             ("never", "n"),
             ("other", "o {{> head}}"),
         ]);
-        assert_eq!(t.render("letter", &json!({"x": 1})).unwrap(), "<i>[1]f");
+        assert_eq!(t.render("letter", json!({"x": 1})).unwrap(), "<i>[1]f");
         // `never` is named (in the inverse) so it is compiled; `other` is not reached.
         assert_eq!(
             t.compiled_names(),
             ["foot", "head", "inner", "letter", "never"]
         );
-        assert_eq!(t.render("other", &json!({})).unwrap(), "o <i>");
+        assert_eq!(t.render("other", json!({})).unwrap(), "o <i>");
         assert_eq!(t.compiled_names().len(), 6);
     }
 
     #[test]
     fn a_partial_named_by_an_expression_finds_any_template() {
         let t = templates(&[("doc", r#"{{> (concat "pa" "rt")}}"#), ("part", "found")]);
-        assert_eq!(t.render("doc", &json!({})).unwrap(), "found");
+        assert_eq!(t.render("doc", json!({})).unwrap(), "found");
     }
 
     #[test]
@@ -481,7 +483,7 @@ mod tests {
             ("doc", "{{> tree root}}"),
         ]);
         let data = json!({"root": {"name": "a", "kids": [{"name": "b", "kids": []}]}});
-        assert_eq!(t.render("doc", &data).unwrap(), "(a(b))");
+        assert_eq!(t.render("doc", data).unwrap(), "(a(b))");
     }
 
     #[test]
@@ -491,7 +493,7 @@ mod tests {
             ("broken", "line one\nline {{#if x}} two"),
         ]);
         for _ in 0..2 {
-            let err = t.render("doc", &json!({"x": true})).unwrap_err();
+            let err = t.render("doc", json!({"x": true})).unwrap_err();
             assert_eq!(err.kind(), ErrorKind::Template);
             let location = err.location().unwrap();
             assert_eq!(location.template, "broken");
@@ -503,7 +505,7 @@ mod tests {
 
     #[test]
     fn an_unknown_template_is_an_error() {
-        let err = templates(&[]).render("nope", &json!({})).unwrap_err();
+        let err = templates(&[]).render("nope", json!({})).unwrap_err();
         assert!(
             err.to_string().contains("no template named `nope`"),
             "{err}"
@@ -518,7 +520,7 @@ mod tests {
         let t = Templates::new(Some(dir.path()), &FormatOptions::default()).unwrap();
         assert_eq!(t.compiled_names(), ["title"]);
         assert_eq!(
-            t.render("title", &json!({"name": "GIẤY MỜI"})).unwrap(),
+            t.render("title", json!({"name": "GIẤY MỜI"})).unwrap(),
             "GIẤY MỜI!"
         );
 
@@ -537,7 +539,7 @@ mod tests {
         let data = json!({"name": "GIẤY MỜI", "summary": "x"});
         let outputs: Vec<String> = std::thread::scope(|s| {
             let handles: Vec<_> = (0..8)
-                .map(|_| s.spawn(|| t.render("title", &data).unwrap()))
+                .map(|_| s.spawn(|| t.render("title", data.clone()).unwrap()))
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap()).collect()
         });
