@@ -123,7 +123,7 @@ fn to_unicode_cmap(subset: &Subset, unicode: &[(u16, char)]) -> Vec<u8> {
 }
 
 /// Appends `value` as four upper-case hex digits.
-fn push_hex(out: &mut Vec<u8>, value: u16) {
+pub(super) fn push_hex(out: &mut Vec<u8>, value: u16) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for shift in [12, 8, 4, 0] {
         out.push(HEX[usize::from((value >> shift) & 0xF)]);

@@ -15,6 +15,7 @@
 //! `meta.id`, font names and subset tags from the glyphs used — never the clock or printpdf's
 //! random ids.
 
+mod content;
 mod embed;
 mod meta;
 mod subset;
@@ -143,9 +144,14 @@ impl<'a> Writer<'a> {
 
         let mut pdf = PdfDocument::new(&doc.meta.title);
         let mut pdf_pages = Vec::with_capacity(pages.len());
+        // printpdf builds the document around empty pages; the content streams are written by
+        // `content` and put in afterwards.
+        let mut contents = Vec::with_capacity(pages.len());
         for page in &pages {
             let size = Rect::from_wh(Pt(page.width), Pt(page.height));
-            let mut pdf_page = PdfPage::new(Mm(0.0), Mm(0.0), self.page_ops(page, &faces)?);
+            let ops = self.page_ops(page, &faces)?;
+            contents.push(content::encode(&ops).map_err(content_error)?);
+            let mut pdf_page = PdfPage::new(Mm(0.0), Mm(0.0), Vec::new());
             pdf_page.media_box = size.clone();
             pdf_page.trim_box = size.clone();
             pdf_page.crop_box = size;
@@ -167,6 +173,7 @@ impl<'a> Writer<'a> {
                 warnings.push(format!("pdf writer: {}", w.msg));
             }
         }
+        content::set_contents(&mut lo, contents).map_err(content_error)?;
         add_fonts(&mut lo, &faces)?;
         meta::finish(&mut lo, &doc.meta, &mut warnings)?;
         compress(&mut lo);
@@ -327,6 +334,11 @@ impl<'a> Writer<'a> {
         }
         items
     }
+}
+
+/// The error of a content stream that could not be written (an operation it does not know).
+fn content_error(e: String) -> Error {
+    Error::new(ErrorKind::Pdf, format!("cannot write a page: {e}"))
 }
 
 /// The glyph that draws `c` and the character it extracts as; `None` for what is not drawn. The
