@@ -101,7 +101,8 @@ impl EngineBuilder {
         self
     }
 
-    /// Parses the fonts and prepares the templates.
+    /// Parses the fonts and reads (and compiles) the override templates; the built-in
+    /// templates are compiled when first rendered.
     pub fn build(self) -> Result<Engine> {
         let fonts = FontSet::bundled()?;
         Ok(Engine {
@@ -253,7 +254,7 @@ impl Engine {
     pub fn render_markup(&self, paper: &Paper) -> Result<String> {
         let value = self.data(paper, false)?.0;
         self.templates
-            .render(paper.kind().name(), &value)
+            .render(paper.kind().name(), value)
             .map_err(|e| e.with_document(paper.meta().label()))
     }
 
@@ -272,7 +273,7 @@ impl Engine {
         let (value, warnings) = self.data(paper, strict_glyphs)?;
         let markup = self
             .templates
-            .render(meta.kind.name(), &value)
+            .render(meta.kind.name(), value)
             .map_err(|e| e.with_document(label.clone()))?;
         let ctx = ResolveContext {
             styles: &self.styles,

@@ -76,6 +76,7 @@ stages! {
     template;
 }
 
+mod deflate;
 mod engine;
 mod pack;
 mod papers;

@@ -1083,13 +1083,18 @@ fn same_tree_same_bytes() {
     // Another thread (docx-rs keeps per-thread counters) gives the same bytes too.
     let c = std::thread::scope(|s| s.spawn(|| export(&doc).unwrap()).join().unwrap());
     assert!(a == c, "an export on another thread differs");
-    // Entry timestamps come from the creation date, not the clock.
+    // Entry timestamps come from the creation date, not the clock; the parts are deflated.
     let mut archive = zip::ZipArchive::new(Cursor::new(&a)).unwrap();
+    let mut unpacked = 0;
     for i in 0..archive.len() {
         let file = archive.by_index(i).unwrap();
         let t = file.last_modified().unwrap();
         assert_eq!((t.year(), t.month(), t.day(), t.hour()), (2020, 3, 5, 8));
+        unpacked += file.size() as usize;
     }
+    let document = archive.by_name("word/document.xml").unwrap();
+    assert_eq!(document.compression(), zip::CompressionMethod::Deflated);
+    assert!(a.len() * 2 < unpacked, "{} bytes for {unpacked}", a.len());
 }
 
 #[test]

@@ -1,8 +1,12 @@
-//! The OPC package around the parts: `docProps/core.xml`, and a small ZIP writer (stored
-//! entries, fixed timestamps) so that the same parts always give the same bytes.
+//! The OPC package around the parts: `docProps/core.xml`, and a small ZIP writer (deflated
+//! entries, one fixed timestamp) so that the same parts always give the same bytes.
 //!
 //! docx-rs's own packer takes entry timestamps from the clock whenever the `time` feature of
-//! `zip` is enabled anywhere in the dependency graph, so it cannot promise determinism.
+//! `zip` is enabled anywhere in the dependency graph, so it cannot promise determinism. The
+//! `zip` crate itself is not used either: it starts a new zlib-rs deflater for every entry,
+//! which zeroes about 300 KB of state each time — 8.0 M of the 8.9 M instructions it took to
+//! pack the invitation's 18 parts (0.27 ms), against 0.04 ms for the whole render before.
+//! [`crate::deflate`] sizes its state to each part.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::markup::tree::Meta;
@@ -122,7 +126,8 @@ pub(super) fn dos_timestamp(created: &str) -> (u16, u16) {
     )
 }
 
-/// A ZIP archive of stored (uncompressed) entries with one fixed timestamp.
+/// A ZIP archive of deflated entries (stored where deflate would not make them smaller) with
+/// one fixed timestamp.
 pub(super) struct ZipWriter {
     buf: Vec<u8>,
     central: Vec<u8>,
@@ -150,39 +155,48 @@ impl ZipWriter {
         }
     }
 
-    /// Adds a file.
+    /// Adds a file, deflated unless that makes it no smaller.
     pub fn add(&mut self, name: &str, data: &[u8]) -> Result<()> {
+        const STORED: u16 = 0;
+        const DEFLATED: u16 = 8;
         let crc = crc32(data);
+        let packed = crate::deflate::deflate(data);
+        let (method, body) = if packed.len() < data.len() {
+            (DEFLATED, packed.as_slice())
+        } else {
+            (STORED, data)
+        };
         let size = u32::try_from(data.len()).map_err(|_| too_big())?;
+        let compressed = u32::try_from(body.len()).map_err(|_| too_big())?;
         let offset = u32::try_from(self.buf.len()).map_err(|_| too_big())?;
         let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;
         self.entries = self.entries.checked_add(1).ok_or_else(too_big)?;
 
         let b = &mut self.buf;
         b.extend_from_slice(&0x0403_4b50u32.to_le_bytes()); // local file header
-        b.extend_from_slice(&20u16.to_le_bytes()); // version needed: 2.0
+        b.extend_from_slice(&20u16.to_le_bytes()); // version needed: 2.0 (deflate)
         b.extend_from_slice(&0u16.to_le_bytes()); // flags
-        b.extend_from_slice(&0u16.to_le_bytes()); // method: stored
+        b.extend_from_slice(&method.to_le_bytes());
         b.extend_from_slice(&self.time.to_le_bytes());
         b.extend_from_slice(&self.date.to_le_bytes());
         b.extend_from_slice(&crc.to_le_bytes());
-        b.extend_from_slice(&size.to_le_bytes()); // compressed
-        b.extend_from_slice(&size.to_le_bytes()); // uncompressed
+        b.extend_from_slice(&compressed.to_le_bytes());
+        b.extend_from_slice(&size.to_le_bytes());
         b.extend_from_slice(&name_len.to_le_bytes());
         b.extend_from_slice(&0u16.to_le_bytes()); // extra field length
         b.extend_from_slice(name.as_bytes());
-        b.extend_from_slice(data);
+        b.extend_from_slice(body);
 
         let c = &mut self.central;
         c.extend_from_slice(&0x0201_4b50u32.to_le_bytes()); // central directory header
         c.extend_from_slice(&20u16.to_le_bytes()); // version made by: 2.0, MS-DOS
         c.extend_from_slice(&20u16.to_le_bytes()); // version needed
         c.extend_from_slice(&0u16.to_le_bytes()); // flags
-        c.extend_from_slice(&0u16.to_le_bytes()); // method
+        c.extend_from_slice(&method.to_le_bytes());
         c.extend_from_slice(&self.time.to_le_bytes());
         c.extend_from_slice(&self.date.to_le_bytes());
         c.extend_from_slice(&crc.to_le_bytes());
-        c.extend_from_slice(&size.to_le_bytes());
+        c.extend_from_slice(&compressed.to_le_bytes());
         c.extend_from_slice(&size.to_le_bytes());
         c.extend_from_slice(&name_len.to_le_bytes());
         c.extend_from_slice(&[0; 2 + 2 + 2 + 2 + 4]); // extra, comment, disk, attributes
@@ -276,6 +290,48 @@ mod tests {
             bytewise = CRC_TABLES[0][((bytewise ^ b as u32) & 0xff) as usize] ^ (bytewise >> 8);
         }
         assert_eq!(crc32(&long), !bytewise);
+    }
+
+    #[test]
+    fn the_zip_crate_reads_back_every_entry_with_its_date() {
+        let text = include_bytes!("../../templates/script.hbs");
+        let entries: [(&str, &[u8]); 4] = [
+            ("word/document.xml", text),
+            ("empty", b""),
+            ("tiny", b"x"),
+            ("noise", &[0x9c, 0x01, 0xfe, 0x77, 0x13, 0x42, 0xa5, 0x00]),
+        ];
+        let stamp = dos_timestamp("2020-03-05T08:00:00Z");
+        let write = || {
+            let mut zip = ZipWriter::new(1024, stamp);
+            for (name, data) in entries {
+                zip.add(name, data).unwrap();
+            }
+            zip.finish().unwrap()
+        };
+        let bytes = write();
+        assert_eq!(bytes, write(), "the same parts give the same bytes");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        assert_eq!(archive.len(), entries.len());
+        for (name, data) in entries {
+            let mut file = archive.by_name(name).unwrap();
+            let deflated = file.compression() == zip::CompressionMethod::Deflated;
+            assert_eq!(deflated, name == "word/document.xml", "{name}");
+            let modified = file.last_modified().unwrap();
+            assert_eq!(
+                (
+                    modified.year(),
+                    modified.month(),
+                    modified.day(),
+                    modified.hour()
+                ),
+                (2020, 3, 5, 8)
+            );
+            let mut out = Vec::new();
+            std::io::Read::read_to_end(&mut file, &mut out).unwrap();
+            assert_eq!(out, data, "{name}");
+        }
+        assert!(bytes.len() < text.len() / 2);
     }
 
     #[test]

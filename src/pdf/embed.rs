@@ -1,9 +1,6 @@
 //! Embedding one subset face: the `Type0` font with its `CIDFontType2` descendant, font
 //! descriptor, `FontFile2` program and `ToUnicode` CMap.
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-
 use lopdf::{dictionary, Object, ObjectId, Stream};
 
 use super::subset::{FontProgram, Subset};
@@ -16,13 +13,13 @@ pub(crate) fn width(program: &FontProgram, gid: u16) -> f64 {
 }
 
 /// Writes the font objects of `subset` named `tag`+PostScript name; returns the `Type0` font.
-/// `unicode` maps original glyph ids to the text they stand for.
+/// `unicode` gives the character each original glyph id stands for, in glyph id order.
 pub(crate) fn add_font(
     doc: &mut lopdf::Document,
     tag: &str,
     program: &FontProgram,
     subset: &Subset,
-    unicode: &BTreeMap<u16, String>,
+    unicode: &[(u16, char)],
 ) -> ObjectId {
     let d = &program.descriptor;
     let name = format!("{tag}+{}", d.postscript_name);
@@ -79,7 +76,7 @@ pub(crate) fn add_font(
 
     let to_unicode = doc.add_object(Stream::new(
         dictionary! {},
-        to_unicode_cmap(subset, unicode).into_bytes(),
+        to_unicode_cmap(subset, unicode),
     ));
 
     doc.add_object(dictionary! {
@@ -93,30 +90,56 @@ pub(crate) fn add_font(
 }
 
 /// The `ToUnicode` CMap: new glyph id → UTF-16BE text.
-fn to_unicode_cmap(subset: &Subset, unicode: &BTreeMap<u16, String>) -> String {
-    let entries: Vec<(usize, &String)> = subset
-        .old_gids
+fn to_unicode_cmap(subset: &Subset, unicode: &[(u16, char)]) -> Vec<u8> {
+    let mut entries: Vec<(u16, char)> = unicode
         .iter()
-        .enumerate()
-        .filter_map(|(new, old)| unicode.get(old).map(|text| (new, text)))
+        .map(|&(old, c)| (subset.new_gid(old), c))
+        .filter(|&(new, _)| new != 0)
         .collect();
-    let mut out = String::from(
-        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-         /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
-         1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
+    entries.sort_unstable();
+    let mut out = Vec::with_capacity(400 + entries.len() * 16);
+    out.extend_from_slice(
+        b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+          /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+          /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
+          1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
     );
     for chunk in entries.chunks(100) {
-        let _ = writeln!(out, "{} beginbfchar", chunk.len());
-        for (cid, text) in chunk {
-            let _ = write!(out, "<{cid:04X}> <");
-            for unit in text.encode_utf16() {
-                let _ = write!(out, "{unit:04X}");
+        out.extend_from_slice(chunk.len().to_string().as_bytes());
+        out.extend_from_slice(b" beginbfchar\n");
+        for &(cid, c) in chunk {
+            out.push(b'<');
+            push_hex(&mut out, cid);
+            out.extend_from_slice(b"> <");
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                push_hex(&mut out, *unit);
             }
-            out.push_str(">\n");
+            out.extend_from_slice(b">\n");
         }
-        out.push_str("endbfchar\n");
+        out.extend_from_slice(b"endbfchar\n");
     }
-    out.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out.extend_from_slice(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
     out
+}
+
+/// Appends `value` as four upper-case hex digits.
+pub(super) fn push_hex(out: &mut Vec<u8>, value: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for shift in [12, 8, 4, 0] {
+        out.push(HEX[usize::from((value >> shift) & 0xF)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_is_four_upper_case_digits() {
+        let mut out = Vec::new();
+        for v in [0, 0x1EA0, 0xFFFF] {
+            push_hex(&mut out, v);
+        }
+        assert_eq!(out, b"00001EA0FFFF");
+    }
 }

@@ -9,17 +9,18 @@
 //! Fonts are embedded here rather than by printpdf, and streams compressed here rather than by
 //! lopdf, for speed: printpdf's subsetter took 2.5 ms per one-page document and keeps hinting,
 //! and lopdf compresses at zlib's best level, together four times the 2 ms a one-page invitation
-//! may take. Ours (module `subset`, and flate2 at its fast level) take a fraction of that.
+//! may take. Ours (module `subset`, and [`crate::deflate`]) take a fraction of that.
 //!
 //! The bytes are a function of the input alone: dates come from `meta.created`, the `/ID` from
 //! `meta.id`, font names and subset tags from the glyphs used — never the clock or printpdf's
 //! random ids.
 
+mod content;
 mod embed;
 mod meta;
 mod subset;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use lopdf::Object;
@@ -69,16 +70,13 @@ pub struct PdfWriter {
 type Programs = [OnceLock<std::result::Result<FontProgram, String>>; 4];
 
 impl PdfWriter {
-    /// A writer for `fonts`, with the tables of all four faces read.
+    /// A writer for `fonts`. The tables of a face are read when a document first draws with
+    /// it (a face that cannot be embedded is reported then).
     pub fn new(fonts: &FontSet) -> Result<Self> {
-        let writer = PdfWriter {
+        Ok(PdfWriter {
             fonts: fonts.clone(),
             programs: Programs::default(),
-        };
-        for face in Face::ALL {
-            writer.writer().program(face)?;
-        }
-        Ok(writer)
+        })
     }
 
     fn writer(&self) -> Writer<'_> {
@@ -110,8 +108,8 @@ struct UsedFace<'a> {
     tag: String,
     program: &'a FontProgram,
     subset: Subset,
-    /// Text of each original glyph id, for `ToUnicode`.
-    unicode: BTreeMap<u16, String>,
+    /// The character each original glyph id extracts as, for `ToUnicode`, by glyph id.
+    unicode: Vec<(u16, char)>,
 }
 
 struct Writer<'a> {
@@ -146,9 +144,14 @@ impl<'a> Writer<'a> {
 
         let mut pdf = PdfDocument::new(&doc.meta.title);
         let mut pdf_pages = Vec::with_capacity(pages.len());
+        // printpdf builds the document around empty pages; the content streams are written by
+        // `content` and put in afterwards.
+        let mut contents = Vec::with_capacity(pages.len());
         for page in &pages {
             let size = Rect::from_wh(Pt(page.width), Pt(page.height));
-            let mut pdf_page = PdfPage::new(Mm(0.0), Mm(0.0), self.page_ops(page, &faces)?);
+            let ops = self.page_ops(page, &faces)?;
+            contents.push(content::encode(&ops).map_err(content_error)?);
+            let mut pdf_page = PdfPage::new(Mm(0.0), Mm(0.0), Vec::new());
             pdf_page.media_box = size.clone();
             pdf_page.trim_box = size.clone();
             pdf_page.crop_box = size;
@@ -170,6 +173,7 @@ impl<'a> Writer<'a> {
                 warnings.push(format!("pdf writer: {}", w.msg));
             }
         }
+        content::set_contents(&mut lo, contents).map_err(content_error)?;
         add_fonts(&mut lo, &faces)?;
         meta::finish(&mut lo, &doc.meta, &mut warnings)?;
         compress(&mut lo);
@@ -205,16 +209,17 @@ impl<'a> Writer<'a> {
         let mut faces: [Option<UsedFace<'a>>; 4] = Default::default();
         let mut tags = BTreeSet::new();
         for face in Face::ALL {
-            let unicode: BTreeMap<u16, String> = glyphs[face.index()]
+            // In glyph id order, which the subset, its tag and the CMap follow.
+            let unicode: Vec<(u16, char)> = glyphs[face.index()]
                 .iter()
                 .enumerate()
-                .filter_map(|(gid, c)| Some((gid as u16, c.as_ref()?.to_string())))
+                .filter_map(|(gid, c)| Some((gid as u16, (*c)?)))
                 .collect();
             if unicode.is_empty() {
                 continue;
             }
             let program = self.program(face)?;
-            let ids: BTreeSet<u16> = unicode.keys().copied().collect();
+            let ids: Vec<u16> = unicode.iter().map(|&(gid, _)| gid).collect();
             let subset = program.subset(&ids).map_err(|e| {
                 Error::new(
                     ErrorKind::Pdf,
@@ -331,6 +336,11 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// The error of a content stream that could not be written (an operation it does not know).
+fn content_error(e: String) -> Error {
+    Error::new(ErrorKind::Pdf, format!("cannot write a page: {e}"))
+}
+
 /// The glyph that draws `c` and the character it extracts as; `None` for what is not drawn. The
 /// layout has already rejected characters the face lacks.
 fn glyph(metrics: &crate::font::FaceMetrics, c: char) -> Option<(u16, char)> {
@@ -382,7 +392,9 @@ fn add_fonts(lo: &mut lopdf::Document, faces: &[Option<UsedFace<'_>>; 4]) -> Res
 }
 
 /// Compresses every stream that allows it and is not compressed yet (as lopdf's `compress`
-/// does, with a faster encoder).
+/// does, with [`crate::deflate`], whose state is sized to each stream: zlib-rs, through flate2,
+/// zeroed about 300 KB for each of a one-page document's four streams, 1.8 M instructions of
+/// the 7.1 M it took).
 fn compress(lo: &mut lopdf::Document) {
     for object in lo.objects.values_mut() {
         let Object::Stream(stream) = object else {
@@ -391,32 +403,13 @@ fn compress(lo: &mut lopdf::Document) {
         if !stream.allows_compression || stream.dict.has(b"Filter") {
             continue;
         }
-        // Font programs (`/Length1`) are most of the bytes and most of the time; they are
-        // subset already (a few kilobytes per face) and stay uncompressed, which keeps a
-        // one-page document near 1.5 ms instead of 2.7 ms.
-        if stream.dict.has(b"Length1") {
-            continue;
-        }
-        let packed = zlib(&stream.content);
+        // Font programs (`/Length1`) too: 1.2 M instructions for a one-page document's three
+        // faces (4.2 M in all), an eighth of its size (28.6 KB to 25.0 KB).
+        let packed = crate::deflate::zlib(&stream.content);
         if packed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
         }
-    }
-}
-
-/// zlib-compresses `data` at flate2's fast level: page content and font programs shrink
-/// nearly as much as at the best level, in a fraction of the time.
-fn zlib(data: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut enc = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(data.len() / 2),
-        flate2::Compression::fast(),
-    );
-    // Writing into a Vec cannot fail.
-    match enc.write_all(data).and_then(|_| enc.finish()) {
-        Ok(out) => out,
-        Err(_) => data.to_vec(),
     }
 }
 
@@ -437,7 +430,7 @@ fn line(s: &Stroke, page_height: f32) -> Line {
 
 /// The six-letter subset tag (and resource name) of a face carrying `glyphs`: a hash of both, so
 /// equal subsets get equal tags and the bytes depend on nothing else.
-fn subset_tag(face: Face, glyphs: &BTreeSet<u16>, salt: u8) -> String {
+fn subset_tag(face: Face, glyphs: &[u16], salt: u8) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |byte: u8| {
         hash ^= u64::from(byte);
@@ -467,8 +460,8 @@ mod tests {
 
     #[test]
     fn subset_tags_are_six_capitals_and_depend_on_the_glyphs() {
-        let a: BTreeSet<u16> = [3, 4, 5].into_iter().collect();
-        let b: BTreeSet<u16> = [3, 4, 6].into_iter().collect();
+        let a = [3, 4, 5];
+        let b = [3, 4, 6];
         let tag = subset_tag(Face::Regular, &a, 0);
         assert_eq!(tag.len(), 6);
         assert!(tag.chars().all(|c| c.is_ascii_uppercase()));

@@ -7,8 +7,6 @@
 //! `prep`, `cvt `) go, as PDF viewers rasterise without them and they are a third of the glyph
 //! data. Never panics on a malformed font: every read is bounds-checked.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use ttf_parser::{name_id, RawFace, Tag};
 
 /// A face's tables, read once.
@@ -48,13 +46,14 @@ pub(crate) struct Subset {
     pub(crate) program: Vec<u8>,
     /// The original glyph id of every new glyph id.
     pub(crate) old_gids: Vec<u16>,
-    new_gids: BTreeMap<u16, u16>,
+    /// The new glyph id of every original one (0 for those left out): a lookup per glyph drawn.
+    new_gids: Vec<u16>,
 }
 
 impl Subset {
     /// The new glyph id of an original one (0 when it is not in the subset).
     pub(crate) fn new_gid(&self, old: u16) -> u16 {
-        self.new_gids.get(&old).copied().unwrap_or(0)
+        self.new_gids.get(usize::from(old)).copied().unwrap_or(0)
     }
 }
 
@@ -182,33 +181,37 @@ impl FontProgram {
         self.glyf.get(start..end)
     }
 
-    /// Builds the subset with `glyphs` (original ids; `.notdef` is always included).
-    pub(crate) fn subset(&self, glyphs: &BTreeSet<u16>) -> Result<Subset, String> {
+    /// Builds the subset with `glyphs` (original ids, in the order they get new ids; `.notdef`
+    /// is always included, first).
+    pub(crate) fn subset(&self, glyphs: &[u16]) -> Result<Subset, String> {
         let malformed = |gid: u16| format!("glyph {gid} of the font is malformed");
         let count = self.metrics.len();
         let mut old_gids = vec![0u16];
-        let mut new_gids = BTreeMap::from([(0u16, 0u16)]);
-        for &gid in glyphs {
-            if usize::from(gid) < count && !new_gids.contains_key(&gid) {
-                new_gids.insert(gid, old_gids.len() as u16);
+        // New id of every original glyph; 0 = not (yet) in the subset, except for `.notdef`.
+        let mut new_gids = vec![0u16; count];
+        let mut add = |gid: u16, old_gids: &mut Vec<u16>| -> Result<(), String> {
+            let i = usize::from(gid);
+            if gid != 0 && i < count && new_gids[i] == 0 {
+                new_gids[i] = u16::try_from(old_gids.len())
+                    .map_err(|_| "too many glyphs for one font".to_string())?;
                 old_gids.push(gid);
             }
+            Ok(())
+        };
+        for &gid in glyphs {
+            add(gid, &mut old_gids)?;
         }
         // Add the components of composite glyphs (transitively).
         let mut i = 0;
         while i < old_gids.len() {
             let gid = old_gids[i];
             let data = self.glyph(gid).ok_or_else(|| malformed(gid))?;
-            for component in components(data).ok_or_else(|| malformed(gid))? {
-                if usize::from(component) < count && !new_gids.contains_key(&component) {
-                    new_gids.insert(component, old_gids.len() as u16);
-                    old_gids.push(component);
+            if is_composite(data) {
+                for component in components(data).ok_or_else(|| malformed(gid))? {
+                    add(component, &mut old_gids)?;
                 }
             }
             i += 1;
-        }
-        if old_gids.len() > usize::from(u16::MAX) {
-            return Err("too many glyphs for one font".to_string());
         }
 
         let n = old_gids.len();
@@ -313,8 +316,13 @@ fn component_len(flags: u16) -> usize {
     len
 }
 
+/// Whether a `glyf` record is a composite glyph (negative contour count).
+fn is_composite(data: &[u8]) -> bool {
+    u16_at(data, 0).is_some_and(|n| (n as i16) < 0)
+}
+
 /// Appends `data` without hinting instructions, composite references renumbered.
-fn strip_glyph(data: &[u8], new_gids: &BTreeMap<u16, u16>, out: &mut Vec<u8>) -> Option<()> {
+fn strip_glyph(data: &[u8], new_gids: &[u16], out: &mut Vec<u8>) -> Option<()> {
     if data.is_empty() {
         return Some(());
     }
@@ -335,7 +343,13 @@ fn strip_glyph(data: &[u8], new_gids: &BTreeMap<u16, u16>, out: &mut Vec<u8>) ->
         let gid = u16_at(data, pos + 2)?;
         let len = component_len(flags);
         out.extend((flags & !WE_HAVE_INSTRUCTIONS).to_be_bytes());
-        out.extend(new_gids.get(&gid).copied().unwrap_or(0).to_be_bytes());
+        out.extend(
+            new_gids
+                .get(usize::from(gid))
+                .copied()
+                .unwrap_or(0)
+                .to_be_bytes(),
+        );
         out.extend_from_slice(data.get(pos + 4..pos + len)?);
         pos += len;
         if flags & MORE_COMPONENTS == 0 {
@@ -346,11 +360,17 @@ fn strip_glyph(data: &[u8], new_gids: &BTreeMap<u16, u16>, out: &mut Vec<u8>) ->
 
 /// The sum of `data` as big-endian u32 words (zero-padded).
 fn checksum(data: &[u8]) -> u32 {
-    data.chunks(4).fold(0u32, |sum, chunk| {
+    let mut words = data.chunks_exact(4);
+    let mut sum = (&mut words).fold(0u32, |sum, w| {
+        sum.wrapping_add(u32::from_be_bytes([w[0], w[1], w[2], w[3]]))
+    });
+    let rest = words.remainder();
+    if !rest.is_empty() {
         let mut word = [0u8; 4];
-        word[..chunk.len()].copy_from_slice(chunk);
-        sum.wrapping_add(u32::from_be_bytes(word))
-    })
+        word[..rest.len()].copy_from_slice(rest);
+        sum = sum.wrapping_add(u32::from_be_bytes(word));
+    }
+    sum
 }
 
 /// Writes an sfnt file from tables sorted by tag.
@@ -409,7 +429,9 @@ mod tests {
             let metrics = fonts.face(face);
             let program = FontProgram::parse(metrics.data).unwrap();
             let text = "ĐẢNG ỦY Nguyễn Thị Ễ ự ặ ỗ — 2020";
-            let glyphs: BTreeSet<u16> = text.chars().map(|c| metrics.glyph_id(c)).collect();
+            let mut glyphs: Vec<u16> = text.chars().map(|c| metrics.glyph_id(c)).collect();
+            glyphs.sort_unstable();
+            glyphs.dedup();
             let subset = program.subset(&glyphs).unwrap();
             assert!(subset.program.len() < 40_000, "{}", subset.program.len());
             let parsed = ttf_parser::Face::parse(&subset.program, 0).unwrap();
