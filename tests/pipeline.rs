@@ -214,7 +214,9 @@ fn docx_text_reads_back_exactly() {
         engine().render_tree(&summons()).unwrap(),
     ] {
         let bytes = engine().export_tree(&doc, Format::Docx).unwrap().bytes;
-        assert_eq!(fold(&docx_text(&bytes)), fold(&doc.plain_text()));
+        // The word joiners that keep a cited number on one line are not text.
+        let text = docx_text(&bytes).replace('\u{2060}', "");
+        assert_eq!(fold(&text), fold(&doc.plain_text()));
     }
 }
 
