@@ -73,6 +73,7 @@ fn minutes_60(c: &mut Criterion) {
     let e = &mut congress.elections[1];
     e.seats = 40;
     e.rounds.truncate(1);
+    e.list_votes.truncate(1);
     let r = &mut e.rounds[0];
     r.candidates = (0..60)
         .map(|i| Candidate {

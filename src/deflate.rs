@@ -326,7 +326,7 @@ mod tests {
     fn samples() -> Vec<Vec<u8>> {
         let xml = include_bytes!("../templates/script.hbs").to_vec();
         let font = crate::font::FontSet::bundled().unwrap();
-        let face = font.face(crate::markup::tree::Face::Regular).data;
+        let face = font.face(crate::tree::Face::Regular).data;
         let mut noise = Vec::new();
         let mut x = 0x1234_5678u32;
         for _ in 0..70_000 {

@@ -10,10 +10,11 @@ use crate::congress::{for_each_string, Congress};
 use crate::document::Paper;
 use crate::error::{Diagnostic, Error, Path, Result};
 use crate::font::FontSet;
-use crate::markup::{self, tree, ResolveContext, StyleSheet};
+use crate::markup::{self, ResolveContext, StyleSheet};
 use crate::papers;
 use crate::registry::DocumentKind;
 use crate::template::{FormatOptions, Templates};
+use crate::tree;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

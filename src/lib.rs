@@ -83,10 +83,7 @@ mod papers;
 
 /// The resolved tree of a paper — what both backends translate ([`Engine::render_tree`]) —
 /// and its canonical text form ([`tree::write_tree`]), used for golden tests.
-pub mod tree {
-    pub use crate::markup::tree::*;
-    pub use crate::markup::write_tree;
-}
+pub mod tree;
 
 pub use congress::{load_congress, load_json, Congress};
 pub use document::{About, Paper, PaperMeta};

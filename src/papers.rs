@@ -67,9 +67,11 @@ fn number_of(
     let (sequence, code) = kind.numbered()?;
     let seq = numbers.get((kind.index(), j))?;
     let code = item.type_code.as_deref().unwrap_or(code);
-    let body = match sequence {
+    let body = match item.sequence.unwrap_or(sequence) {
         Sequence::Congress => "ĐH",
-        Sequence::Committee => congress.organisation.committee_code.as_str(),
+        Sequence::Committee | Sequence::NewCommittee => {
+            congress.organisation.committee_code.as_str()
+        }
     };
     Some(DocNumber::new(seq, code, body))
 }
@@ -100,7 +102,7 @@ fn check(congress: &Congress) -> (Numbers, Vec<Diagnostic>) {
         for (j, item) in (builder.items)(congress).into_iter().enumerate() {
             slots.push(NumberSlot {
                 paper: (k, j),
-                sequence,
+                sequence: item.sequence.unwrap_or(sequence),
                 type_code: item.type_code.unwrap_or_else(|| code.to_string()),
                 date: item.date,
                 pin: item.pin,

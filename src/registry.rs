@@ -87,18 +87,55 @@ kinds! {
     /// Chương trình đại hội — the programme (CTr, the congress's sequence).
     Programme = "programme", "Chương trình đại hội",
         Some((Sequence::Congress, "CTr")), &["guests", "elections", "proceedings"];
+    /// Nội quy Đại hội — the standing orders, adopted with the programme (QC, the congress's).
+    StandingOrders = "standing-orders", "Nội quy Đại hội",
+        Some((Sequence::Congress, "QC")), &["proceedings"];
+    /// Quy chế bầu cử — the election rules, adopted with the programme (QC, the congress's).
+    ElectionRules = "election-rules", "Quy chế bầu cử",
+        Some((Sequence::Congress, "QC")), &["elections", "proceedings"];
     /// Kịch bản điều hành đại hội — the presidium's script (internal, no number).
     Script = "script", "Kịch bản điều hành đại hội",
         None, &["guests", "elections", "proceedings"];
+    /// Danh sách ký tên dự Đại hội — the sign-in sheet, a column per session.
+    SignInSheet = "sign-in-sheet", "Danh sách ký tên dự Đại hội",
+        None, &["convened", "proceedings"];
+    /// Báo cáo thẩm tra tư cách đại biểu (a cell: tình hình đảng viên dự Đại hội) (BC, the
+    /// congress's sequence).
+    CredentialsReport = "credentials-report", "Báo cáo thẩm tra tư cách đại biểu",
+        Some((Sequence::Congress, "BC")), &["proceedings"];
+    /// Danh sách bầu cử — the election list of one election round, as adopted.
+    ElectionList = "election-list", "Danh sách bầu cử",
+        None, &["elections", "candidates", "convened", "proceedings"];
     /// Phiếu bầu cử — the ballot of one election round.
     Ballot = "ballot", "Phiếu bầu cử",
         None, &["elections"];
-    /// Biên bản kiểm phiếu — the vote-count minutes of one election round (BB, the congress's).
+    /// Biên bản kiểm phiếu — the vote-count minutes of one election round (BB, the congress's;
+    /// at the new committee's first session, the new committee's).
     VoteCountMinutes = "vote-count-minutes", "Biên bản kiểm phiếu",
         Some((Sequence::Congress, "BB")), &["elections"];
+    /// Biên bản Hội nghị lần thứ nhất — the new committee's first session (BB, its sequence).
+    FirstSessionMinutes = "first-session-minutes", "Biên bản Hội nghị lần thứ nhất",
+        Some((Sequence::NewCommittee, "BB")), &["elections", "proceedings"];
+    /// Nghị quyết Đại hội — the resolution (NQ, the congress's sequence).
+    Resolution = "resolution", "Nghị quyết Đại hội",
+        Some((Sequence::Congress, "NQ")), &["elections", "proceedings"];
     /// Biên bản đại hội — the congress minutes (BB, the congress's sequence).
     CongressMinutes = "congress-minutes", "Biên bản đại hội",
         Some((Sequence::Congress, "BB")), &["guests", "elections", "proceedings"];
+    /// Danh sách trích ngang of the new committee, sent with the request for approval.
+    CommitteeSummary = "committee-summary", "Danh sách trích ngang cấp uỷ khoá mới",
+        None, &["elections", "candidates", "proceedings"];
+    /// Danh sách đại biểu dự đại hội cấp trên — the delegates elected, sent with the report.
+    ElectedDelegates = "elected-delegates", "Danh sách đại biểu dự đại hội cấp trên",
+        None, &["elections", "candidates", "convened", "proceedings"];
+    /// Báo cáo kết quả Đại hội — the report to the superior (BC, the new committee's).
+    ResultsReport = "results-report", "Báo cáo kết quả Đại hội",
+        Some((Sequence::NewCommittee, "BC")),
+        &["elections", "candidates", "proceedings", "report_to_superior"];
+    /// Tờ trình đề nghị chuẩn y — the request for approval (TTr, the new committee's).
+    ApprovalRequest = "approval-request", "Tờ trình đề nghị chuẩn y",
+        Some((Sequence::NewCommittee, "TTr")),
+        &["elections", "candidates", "proceedings", "report_to_superior"];
 }
 
 impl DocumentKind {

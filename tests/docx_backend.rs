@@ -9,7 +9,7 @@ use std::io::{Cursor, Read};
 
 use daihoi::docx::export;
 use daihoi::font::FontSet;
-use daihoi::markup::tree::{
+use daihoi::tree::{
     mm, Align, Block, Cell, Document, Face, Inline, Meta, PageNumber, PageSetup, Paragraph, Row,
     Rule, RunStyle, Spacer, Table, TextRun, VAlign,
 };

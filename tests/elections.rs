@@ -37,7 +37,7 @@ fn minutes_state_the_counts_with_words_and_the_denominator_with_its_parts() {
     for expected in [
         "BIÊN BẢN KIỂM PHIẾU",
         "Bầu Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
-        "Số 02-BB/ĐH", // 01 is the programme
+        "Số 05-BB/ĐH", // 01 is the programme; 02–04 the standing orders, the rules, the credentials
         "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí.",
         "danh sách bầu cử gồm 17 (mười bảy) đồng chí",
         "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí.",
@@ -154,6 +154,7 @@ fn ballots_list_names_by_given_name_then_family_then_middle() {
     // A list outside the personnel procedure (the procedure's own check is tested apart).
     c.personnel = None;
     c.elections[0].rounds.truncate(1);
+    c.elections[0].list_votes.truncate(1);
     c.elections[0].rounds[0].ballots.invalid.clear();
     c.elections[0].rounds[0].ballots.valid = 118;
     let b = ballot(&c, 0, 0);
@@ -211,6 +212,7 @@ fn sixty_candidates() -> Paper {
     let e = &mut c.elections[1];
     e.seats = 40;
     e.rounds.truncate(1);
+    e.list_votes.truncate(1);
     let r = &mut e.rounds[0];
     r.candidates = (0..60)
         .map(|i| Candidate {

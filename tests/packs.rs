@@ -85,18 +85,35 @@ fn both_packs_hold_every_kind_of_congress_paper() {
         DocumentKind::Invitation,
         DocumentKind::Summons,
         DocumentKind::Programme,
+        DocumentKind::StandingOrders,
+        DocumentKind::ElectionRules,
+        DocumentKind::SignInSheet,
+        DocumentKind::CredentialsReport,
+        DocumentKind::ElectionList,
         DocumentKind::Ballot,
         DocumentKind::VoteCountMinutes,
+        DocumentKind::FirstSessionMinutes,
+        DocumentKind::Resolution,
         DocumentKind::CongressMinutes,
+        DocumentKind::CommitteeSummary,
+        DocumentKind::ElectedDelegates,
+        DocumentKind::ResultsReport,
+        DocumentKind::ApprovalRequest,
     ] {
         assert!(kinds.contains(&k), "the cell's pack has no {k}");
     }
-    // The ward: 6 invitations, 2 + 2 rounds of ballots and minutes.
+    // The ward: 6 invitations; 2 + 2 rounds at the congress and 5 offices at the new
+    // committee's first session, each with its list, ballot and minutes.
     let count = |p: &Pack, k| p.documents.iter().filter(|d| d.kind == k).count();
     assert_eq!(count(&bach_mai, DocumentKind::Invitation), 6);
-    assert_eq!(count(&bach_mai, DocumentKind::Ballot), 4);
-    assert_eq!(count(&bach_mai, DocumentKind::VoteCountMinutes), 4);
-    assert_eq!(count(&doan_ket, DocumentKind::VoteCountMinutes), 3);
+    for k in [
+        DocumentKind::ElectionList,
+        DocumentKind::Ballot,
+        DocumentKind::VoteCountMinutes,
+    ] {
+        assert_eq!(count(&bach_mai, k), 9, "{k}");
+        assert_eq!(count(&doan_ket, k), 4, "{k}");
+    }
 }
 
 /// "01-CTr/ĐH" → (1, "CTr", "ĐH").
@@ -168,25 +185,49 @@ fn the_congress_sequence_is_unique_gap_free_and_starts_at_01() {
 }
 
 #[test]
-fn the_congress_minutes_cite_each_vote_count_minutes_by_its_own_number() {
+fn the_minutes_cite_each_vote_count_minutes_by_its_own_number() {
     for (name, path) in SAMPLES {
         let congress = load(path);
         let pack = pack(&congress);
-        let minutes = DocumentKind::CongressMinutes.papers(&congress).unwrap();
-        let text = engine().render_tree(&minutes[0]).unwrap().plain_text();
-        let cited: Vec<String> = pack
+        let text_of_kind = |kind: DocumentKind| {
+            let papers = kind.papers(&congress).unwrap();
+            engine().render_tree(&papers[0]).unwrap().plain_text()
+        };
+        // The congress's minutes cite its own counts; the first session's minutes cite the
+        // counts of the new committee, numbered in its sequence.
+        let congress_minutes = text_of_kind(DocumentKind::CongressMinutes);
+        let session_minutes = text_of_kind(DocumentKind::FirstSessionMinutes);
+        let mut of_congress = 0;
+        let mut of_session = 0;
+        for d in pack
             .documents
             .iter()
             .filter(|d| d.kind == DocumentKind::VoteCountMinutes)
-            .map(|d| d.number.clone().unwrap())
-            .collect();
-        assert!(!cited.is_empty());
-        for n in cited {
+        {
+            let n = d.number.clone().unwrap();
+            let (text, count) = if n.ends_with("/ĐH") {
+                (&congress_minutes, &mut of_congress)
+            } else {
+                (&session_minutes, &mut of_session)
+            };
+            *count += 1;
             assert!(
                 text.contains(&format!("Biên bản kiểm phiếu số {n}")),
-                "{name}: the minutes do not cite {n}"
+                "{name}: {n} is not cited"
             );
         }
+        assert!(of_congress > 0 && of_session > 0, "{name}");
+        // The congress minutes cite the first session's minutes by their number.
+        let first = pack
+            .documents
+            .iter()
+            .find(|d| d.kind == DocumentKind::FirstSessionMinutes)
+            .and_then(|d| d.number.clone())
+            .unwrap();
+        assert!(
+            congress_minutes.contains(&format!("(Biên bản số {first})")),
+            "{name}: {first}"
+        );
     }
 }
 
@@ -380,12 +421,17 @@ fn pinned_numbers_are_kept_and_the_others_fill_in() {
     assert_eq!(
         numbers,
         [
-            Some("03-CTr/ĐH".to_string()),
-            Some("01-BB/ĐH".to_string()),
-            Some("02-BB/ĐH".to_string()),
-            Some("04-BB/ĐH".to_string()),
-            Some("05-BB/ĐH".to_string()),
+            "03-CTr/ĐH",
+            "01-QC/ĐH",
+            "02-QC/ĐH",
+            "04-BC/ĐH",
+            "05-BB/ĐH",
+            "06-BB/ĐH",
+            "07-BB/ĐH",
+            "08-NQ/ĐH",
+            "09-BB/ĐH",
         ]
+        .map(|n| Some(n.to_string()))
     );
     // A number pinned twice is an error naming both fields.
     c.elections[0].rounds[0].minutes_number = Some(3);
@@ -408,7 +454,19 @@ fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
         .filter_map(|d| d.number.clone())
         .filter(|n| n.ends_with("/CB"))
         .collect();
-    assert_eq!(numbers, ["04-GM/CB", "05-GM/CB", "07-TB/CB"]);
+    // The new committee's papers start its own sequences (numbering by term, the default).
+    assert_eq!(
+        numbers,
+        [
+            "04-GM/CB",
+            "05-GM/CB",
+            "07-TB/CB",
+            "01-BB/CB",
+            "02-BB/CB",
+            "01-BC/CB",
+            "01-TTr/CB"
+        ]
+    );
 }
 
 #[test]
@@ -507,8 +565,14 @@ fn the_programme_says_who_does_what_and_when() {
         "Bầu Chủ tịch, Thư ký Đại hội",
         "Báo cáo tình hình đảng viên dự Đại hội",
         "Phát biểu chỉ đạo của đồng chí lãnh đạo Quận uỷ Hai Bà Trưng Chủ tịch Đại hội Đồng chí Trần Quyết Thắng",
-        "Bầu Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025",
-        "CHỦ TRÌ Nguyễn Thị Minh Nguyệt",
+        "Bầu Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: biểu quyết số lượng; ứng cử, đề cử; biểu quyết danh sách bầu cử",
+        // An office of one: its number is not voted.
+        "Bầu Bí thư Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: ứng cử, đề cử",
+        "Báo cáo tình hình đảng viên dự Đại hội; Đại hội biểu quyết thông qua Báo cáo",
+        "11h05’ Hội nghị lần thứ nhất Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: bầu Phó Bí thư Chủ tịch Đại hội Đồng chí Nguyễn Thị Minh Nguyệt",
+        "11h15’ Chi uỷ khoá mới ra mắt Đại hội; công bố kết quả Hội nghị lần thứ nhất",
+        // A cell's congress has one chair, who signs as the script calls her.
+        "CHỦ TỊCH ĐẠI HỘI Nguyễn Thị Minh Nguyệt",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
@@ -528,8 +592,20 @@ fn the_congress_minutes_record_the_congress() {
             .plain_text(),
     );
     for expected in [
-        "Số 06-BB/ĐH",
+        "Số 10-BB/ĐH",
         "đã họp từ ngày 18/3/2020 đến ngày 19/3/2020",
+        "(Chương trình số 01-CTr/ĐH, Nội quy số 02-QC/ĐH, Quy chế bầu cử số 03-QC/ĐH) với 118/118 đại biểu tán thành",
+        "trình bày Báo cáo thẩm tra tư cách đại biểu (số 04-BC/ĐH): 120 (một trăm hai mươi) đại biểu chính thức được triệu tập, có mặt 118 (một trăm mười tám) đại biểu. Đại hội biểu quyết thông qua Báo cáo với 118/118 đại biểu tán thành, đạt 100,00%.",
+        "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
+        "Đại hội đã thông qua danh sách bầu cử gồm 17 (mười bảy) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
+        "Đại hội đã thông qua danh sách bầu cử lần thứ hai gồm 2 (hai) đồng chí",
+        "số phiếu phát ra 118, số phiếu thu về 117, số phiếu hợp lệ 116",
+        "Số lượng đại biểu được cấp uỷ cấp trên phân bổ là 8 (tám) đồng chí.",
+        "3. Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
+        "họp Hội nghị lần thứ nhất với 15/15 đồng chí có mặt, do đồng chí Lê Thành Vinh chủ trì (Biên bản số 06-BB/ĐU)",
+        "- Bí thư Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025: đồng chí Lê Thành Vinh (15/15 phiếu, đạt 100,00%);",
+        "Ban Chấp hành khoá mới ra mắt Đại hội; đồng chí Lê Thành Vinh, Bí thư khoá mới, thay mặt Ban Chấp hành phát biểu nhận nhiệm vụ.",
+        "thông qua Nghị quyết Đại hội (Nghị quyết số 09-NQ/ĐH) với 118/118 đại biểu tán thành",
         "Đại hội khai mạc phiên trù bị hồi 14 giờ 00 phút, Thứ Tư, ngày 18/3/2020.",
         "Đại hội có mặt 118 (một trăm mười tám) đại biểu trên tổng số 120 (một trăm hai mươi) đại biểu được triệu tập; vắng mặt 2 (hai) đồng chí",
         "đều được đo thân nhiệt, sát khuẩn tay",
@@ -543,13 +619,13 @@ fn the_congress_minutes_record_the_congress() {
         "Đại hội đã nghe 3 (ba) ý kiến thảo luận, tham luận:",
         "IV. PHÁT BIỂU CHỈ ĐẠO CỦA CẤP TRÊN",
         "V. BẦU CỬ",
-        "theo Biên bản kiểm phiếu số 02-BB/ĐH",
+        "theo Biên bản kiểm phiếu số 05-BB/ĐH",
         "Các đồng chí Cao Thị Ngọc Lan, Tạ Quang Minh có số phiếu bằng nhau",
-        "Trúng cử 1 (một) đồng chí: Cao Thị Ngọc Lan (64 phiếu, đạt 54,24%).",
+        "Đồng chí Cao Thị Ngọc Lan trúng cử (64 phiếu, đạt 54,24%).",
         "Đại hội đã bầu đủ 15 (mười lăm) đồng chí vào Ban Chấp hành Đảng bộ phường Bạch Mai",
         "Số trúng cử còn thiếu 1 (một) đồng chí so với số lượng cần bầu.",
         "VI. THÔNG QUA NGHỊ QUYẾT ĐẠI HỘI",
-        "Đại hội bế mạc hồi 17 giờ 30 phút ngày 19/3/2020.",
+        "Đại hội bế mạc hồi 18 giờ 30 phút ngày 19/3/2020.",
         "THƯ KÝ Cao Thị Ngọc Lan",
         "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
     ] {

@@ -8,8 +8,8 @@ use std::process::Command;
 
 use daihoi::font::FontSet;
 use daihoi::layout::{layout_document, Item, Layout};
-use daihoi::markup::tree::*;
 use daihoi::pdf::{export, PdfWriter};
+use daihoi::tree::*;
 use daihoi::ErrorKind;
 
 // ---------------------------------------------------------------------------------------------

@@ -80,9 +80,9 @@ fn the_script_reads_the_attendance_guests_and_working_bodies() {
         "PHIÊN TRÙ BỊ — Chiều ngày 18/3/2020",
         "PHIÊN CHÍNH THỨC — Sáng ngày 19/3/2020",
         "Người dẫn chương trình (đồng chí Đỗ Thị Minh Thư):",
-        "Đồng chí Lê Thành Vinh – Chủ tịch đoàn:",
+        "Đồng chí Lê Thành Vinh (Đoàn Chủ tịch):",
         "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí. Có mặt: 118 (một trăm mười tám) đồng chí; vắng mặt: 2 (hai) đồng chí (1 đồng chí ốm, điều trị tại bệnh viện, có đơn xin vắng mặt; 1 đồng chí đi công tác theo quyết định của cơ quan).",
-        "Đi vào Đại hội, xin kính mời các đồng chí lãnh đạo, quí vị đại biểu và toàn thể các đồng chí đứng lên làm lễ chào cờ.",
+        "Đi vào Đại hội, xin kính mời các đồng chí lãnh đạo, quý đại biểu và toàn thể các đồng chí đứng lên làm lễ chào cờ.",
         "(Máy hát Quốc ca và Quốc tế ca)",
         "Đoàn Chủ tịch Đại hội gồm 5 (năm) đồng chí",
         "Đồng chí Cao Thị Ngọc Lan – Công chức Văn phòng – Thống kê phường",
@@ -93,8 +93,8 @@ fn the_script_reads_the_attendance_guests_and_working_bodies() {
         "trình bày Báo cáo chính trị của Ban Chấp hành Đảng bộ phường khoá XXIII trình Đại hội",
         "Xin mời đồng chí Trịnh Thị Hương chuẩn bị.",
         "Đại hội vinh dự được nghe đồng chí Đinh Thị Lan Duyên, Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng phát biểu chỉ đạo Đại hội.",
-        "Đồng chí Cao Thị Ngọc Lan – Đoàn Thư ký:",
-        "Nghị quyết Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025 đã được Đại hội thông qua.",
+        "Đồng chí Cao Thị Ngọc Lan (Đoàn Thư ký):",
+        "Như vậy, Đại hội đã thông qua Nghị quyết Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025 (Nghị quyết số 09-NQ/ĐH).",
         "Tôi xin tuyên bố bế mạc",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
@@ -119,6 +119,8 @@ fn the_script_reads_the_attendance_guests_and_working_bodies() {
             "THẢO LUẬN, THAM LUẬN",
             "BẦU BAN CHẤP HÀNH",
             "BẦU ĐẠI BIỂU DỰ",
+            "HỘI NGHỊ LẦN THỨ NHẤT BAN CHẤP HÀNH",
+            "BAN CHẤP HÀNH KHOÁ MỚI RA MẮT ĐẠI HỘI",
             "THÔNG QUA NGHỊ QUYẾT",
             "BẾ MẠC ĐẠI HỘI",
         ],
@@ -140,7 +142,7 @@ fn each_election_announces_the_tally_in_order_with_its_minutes() {
             "1. Đồng chí Nguyễn Thị Thu Trang – Trưởng ban;",
             "Trưởng Ban kiểm phiếu (đồng chí Nguyễn Thị Thu Trang):",
             "Quyết định số 244-QĐ/TW",
-            "theo Biên bản kiểm phiếu số 02-BB/ĐH",
+            "theo Biên bản kiểm phiếu số 05-BB/ĐH",
             "số phiếu hợp lệ: 116 (một trăm mười sáu) phiếu",
             "1. Đồng chí Lê Thành Vinh: 115 phiếu, đạt 97,46%;",
             "2. Đồng chí Nguyễn Thị Thu Hà: 112 phiếu, đạt 94,92%;",
@@ -149,20 +151,20 @@ fn each_election_announces_the_tally_in_order_with_its_minutes() {
             "để chọn 1 (một) đồng chí",
             "Bầu lần thứ hai",
             "1. Đồng chí Cao Thị Ngọc Lan; 2. Đồng chí Tạ Quang Minh.",
-            "theo Biên bản kiểm phiếu số 03-BB/ĐH",
-            "1. Đồng chí Cao Thị Ngọc Lan: 64 phiếu, đạt 54,24%.",
+            "theo Biên bản kiểm phiếu số 06-BB/ĐH",
+            "Đồng chí Cao Thị Ngọc Lan trúng cử Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025 với 64 phiếu, đạt 54,24%.",
             "Đại hội đã bầu đủ 15 (mười lăm) đồng chí Ban Chấp hành",
             // The delegates: allotted, not voted; the same counting committee carries on.
             "Theo phân bổ của cấp uỷ cấp trên, Đại hội bầu 8 (tám) đồng chí đại biểu dự",
             "Ban kiểm phiếu đã được Đại hội bầu tiếp tục làm nhiệm vụ",
-            "theo Biên bản kiểm phiếu số 04-BB/ĐH",
+            "theo Biên bản kiểm phiếu số 07-BB/ĐH",
             "1. Đồng chí Lê Thành Vinh: 112 phiếu, đạt 94,92%;",
             "Số đồng chí trúng cử còn thiếu 1 (một) đồng chí",
             "Bầu lần thứ hai",
             "1. Đồng chí Trịnh Thị Hương; 2. Đồng chí Trịnh Quang Sơn.",
-            "theo Biên bản kiểm phiếu số 05-BB/ĐH",
+            "theo Biên bản kiểm phiếu số 08-BB/ĐH",
             "(1 phiếu gạch tên cả hai đồng chí)",
-            "1. Đồng chí Trịnh Thị Hương: 81 phiếu",
+            "Đồng chí Trịnh Thị Hương trúng cử đại biểu dự",
             "Đại hội đã bầu đủ 8 (tám) đồng chí đại biểu dự",
         ],
     );
@@ -272,5 +274,136 @@ fn the_script_renders_to_docx_and_pdf() {
     assert_eq!(
         DocumentKind::from_name("script"),
         Some(DocumentKind::Script)
+    );
+}
+
+fn cell() -> Congress {
+    let text = std::fs::read_to_string(root().join("examples/data/doan-ket-2020.json")).unwrap();
+    daihoi::load_congress(&text).unwrap()
+}
+
+/// The part of `text` from `from` up to `to` (or the end).
+fn between<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
+    let start = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from:?} not in\n{text}"));
+    let rest = &text[start..];
+    match rest[from.len()..].find(to) {
+        Some(end) => &rest[..from.len() + end],
+        None => rest,
+    }
+}
+
+#[test]
+fn the_script_speaks_as_the_papers_of_issue_10_ask() {
+    let ward = text_of(&sample());
+    // The personnel proposal is read for the outgoing committee, not for the presidium.
+    assert!(
+        ward.contains("Thay mặt Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIII, tôi xin trình bày Đề án nhân sự Ban Chấp hành"),
+        "{ward}"
+    );
+    let mut unnumbered = sample();
+    unnumbered.ordinal = None;
+    assert!(text_of(&unnumbered)
+        .contains("Thay mặt Ban Chấp hành Đảng bộ phường Bạch Mai khoá trước, tôi"));
+    // The rules read aloud: striking every name on a list with surplus spoils the ballot.
+    assert!(ward.contains(
+        "Phiếu gạch tên tất cả những người trong danh sách bầu cử có số dư là phiếu không hợp lệ."
+    ));
+    // The morning's heading does not cover the afternoon.
+    assert_in_order(
+        &ward,
+        &[
+            "PHIÊN CHÍNH THỨC — Sáng ngày 19/3/2020",
+            "PHÁT BIỂU CHỈ ĐẠO",
+            "Chiều ngày 19/3/2020",
+            "BẦU BAN CHẤP HÀNH",
+        ],
+    );
+    // The attendance is read once, in the credentials report; no stub lines; one spelling.
+    assert_eq!(
+        ward.matches("Có mặt: 118 (một trăm mười tám) đồng chí")
+            .count(),
+        1,
+        "{ward}"
+    );
+    assert!(
+        !ward.contains("Thực hiện theo chương trình") && !ward.contains("quí"),
+        "{ward}"
+    );
+    assert!(ward.contains("Đại hội nghỉ giải lao 15 phút."), "{ward}");
+    // The credentials report is adopted by show of hands.
+    assert!(
+        ward.contains(
+            "Như vậy, Đại hội đã thông qua Báo cáo thẩm tra tư cách đại biểu (số 04-BC/ĐH)."
+        ),
+        "{ward}"
+    );
+
+    let c = text_of(&cell());
+    // A cell's congress has no presidium: its chair and clerk speak for themselves.
+    assert!(
+        !c.contains("Đoàn Chủ tịch") && !c.contains("Thay mặt Chủ tịch Đại hội"),
+        "{c}"
+    );
+    assert!(
+        c.contains("Thay mặt Chi uỷ khoá trước, tôi xin trình bày Đề án nhân sự Chi uỷ"),
+        "{c}"
+    );
+    assert!(c.contains("Tôi xin tuyên bố khai mạc"), "{c}");
+    // No vote on the number of one office; one winner is named alone.
+    let secretary = between(&c, "BẦU BÍ THƯ", "BẦU ĐẠI BIỂU");
+    assert!(!secretary.contains("Biểu quyết số lượng"), "{secretary}");
+    assert!(secretary.contains("Đồng chí Nguyễn Thị Minh Nguyệt trúng cử Bí thư Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025 với 23 phiếu, đạt 95,83%."), "{secretary}");
+    assert!(!secretary.contains("Các đồng chí trúng cử"), "{secretary}");
+    // Shows of hands at a members' congress count the full members present.
+    assert!(
+        between(&c, "BẦU CHI UỶ", "BẦU BÍ THƯ")
+            .contains("Kết quả biểu quyết: 24/24 đồng chí tán thành"),
+        "{c}"
+    );
+}
+
+#[test]
+fn the_new_committee_holds_its_first_session_and_presents_itself() {
+    let ward = text_of(&sample());
+    let session = between(
+        &ward,
+        "HỘI NGHỊ LẦN THỨ NHẤT BAN CHẤP HÀNH",
+        "RA MẮT ĐẠI HỘI",
+    );
+    assert_in_order(
+        session,
+        &[
+            "Xin mời các đồng chí trong Ban Chấp hành khoá mới sang phòng họp",
+            "Đồng chí Lê Thành Vinh (chủ trì Hội nghị):",
+            "tôi triệu tập và chủ trì Hội nghị lần thứ nhất cho đến khi Hội nghị bầu được Bí thư. Hội nghị có mặt 15/15 đồng chí uỷ viên Ban Chấp hành. Đồng chí Hoàng Thị Dung làm thư ký Hội nghị.",
+            "Hội nghị tiến hành bầu Ban Thường vụ Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025.",
+            "Kết quả biểu quyết: 15/15 đồng chí tán thành, đạt 100%. Hội nghị đã thống nhất số lượng cần bầu là 5 (năm) đồng chí.",
+            "Tôi xin đề nghị Ban kiểm phiếu gồm 3 (ba) đồng chí:",
+            "theo Biên bản kiểm phiếu số 01-BB/ĐU",
+            "Tổng số uỷ viên Ban Chấp hành được triệu tập: 15 (mười lăm) đồng chí",
+            "Hội nghị tiến hành bầu Bí thư Đảng uỷ phường Bạch Mai",
+            "Đồng chí Lê Thành Vinh trúng cử Bí thư Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025 với 15 phiếu, đạt 100,00%.",
+            "Hội nghị tiến hành bầu Chủ nhiệm Uỷ ban Kiểm tra",
+            "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025 đã hoàn thành chương trình.",
+        ],
+    );
+    // An office of one is not voted on in number at the first session either.
+    let secretary = between(
+        session,
+        "Hội nghị tiến hành bầu Bí thư",
+        "Hội nghị tiến hành bầu Phó Bí thư",
+    );
+    assert!(!secretary.contains("Biểu quyết số lượng"), "{secretary}");
+    assert_in_order(
+        &ward,
+        &[
+            "BAN CHẤP HÀNH KHOÁ MỚI RA MẮT ĐẠI HỘI",
+            "Tôi xin báo cáo kết quả Hội nghị lần thứ nhất",
+            "– Bí thư Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025: đồng chí Lê Thành Vinh;",
+            "Xin trân trọng kính mời 15 (mười lăm) đồng chí Ban Chấp hành khoá mới lên ra mắt Đại hội.",
+            "Thay mặt Ban Chấp hành khoá mới, tôi xin phát biểu nhận nhiệm vụ.",
+        ],
     );
 }

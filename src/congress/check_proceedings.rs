@@ -2,6 +2,7 @@
 //! agenda, against the rest of the congress.
 
 use super::check_personnel::participant;
+use super::election::HeldBy;
 use super::personnel::Participant;
 use super::proceedings::{AgendaSession, Attendance, HandVote, Proceedings, StepKind};
 use super::record::Congress;
@@ -105,8 +106,12 @@ fn check_in(v: &mut Validator, p: &Proceedings, congress: &Congress) {
             });
         }
     });
-    // The one number "được triệu tập" is also the base of every election.
+    // The one number "được triệu tập" is also the base of every election the congress holds
+    // (the new committee's first session convenes its members: `check_results`).
     for (i, e) in congress.elections.iter().enumerate() {
+        if e.held_by == HeldBy::NewCommittee {
+            continue;
+        }
         for (r, c) in e.rounds.iter().map(|r| r.denominator.convened).enumerate() {
             let bad = match congress.kind {
                 CongressKind::Delegates => c != a.convened,
@@ -198,7 +203,8 @@ fn check_in(v: &mut Validator, p: &Proceedings, congress: &Congress) {
     v.pin("minutes_number", p.minutes_number);
 }
 
-fn hand_vote(v: &mut Validator, field: &str, vote: &HandVote, a: &Attendance) {
+/// Checks a show of hands against those who could vote.
+pub(super) fn hand_vote(v: &mut Validator, field: &str, vote: &HandVote, a: &Attendance) {
     let voters = vote.voters(a);
     if voters == 0 {
         v.problem(field, "nobody voted");
@@ -273,6 +279,16 @@ fn check_agenda(v: &mut Validator, congress: &Congress, p: &Proceedings, agenda:
                             v.optional_text(f, x);
                         }
                     }
+                    if let (StepKind::FirstSession, Some(t), Some(fs)) =
+                        (item.step, item.time, &p.first_session)
+                    {
+                        if t != fs.start {
+                            v.problem(
+                                "time",
+                                format!("{t}, but proceedings.first_session.start is {}", fs.start),
+                            );
+                        }
+                    }
                     if let Some(t) = item.time {
                         if let Some(prev) = last {
                             if t < prev {
@@ -288,7 +304,8 @@ fn check_agenda(v: &mut Validator, congress: &Congress, p: &Proceedings, agenda:
             }
         });
     }
-    // Every election and report appears exactly once.
+    // Every election of the congress and every report appears exactly once; the elections of
+    // the new committee are held in its first session, not as items of the congress.
     for (what, len, step) in [
         ("elections", congress.elections.len(), StepKind::Election),
         ("reports", p.reports.len(), StepKind::Report),
@@ -299,12 +316,50 @@ fn check_agenda(v: &mut Validator, congress: &Congress, p: &Proceedings, agenda:
                 .flat_map(|s| &s.items)
                 .filter(|i| i.step == step && i.index == Some(x))
                 .count();
-            if n != 1 {
+            let first_session =
+                step == StepKind::Election && congress.elections[x].held_by == HeldBy::NewCommittee;
+            if first_session && n > 0 {
+                v.problem(
+                    "agenda",
+                    format!(
+                        "elections[{x}] is held by the new committee at its first session: \
+                         it is part of the `first_session` item, not an `election` item"
+                    ),
+                );
+            } else if !first_session && n != 1 {
                 v.problem(
                     "agenda",
                     format!("{what}[{x}] appears {n} times in the agenda; it must appear once"),
                 );
             }
+        }
+    }
+    let count = |step| {
+        agenda
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter(|i| i.step == step)
+            .count()
+    };
+    let held = p.first_session.is_some();
+    for (step, name) in [
+        (StepKind::FirstSession, "first_session"),
+        (StepKind::Presentation, "presentation"),
+    ] {
+        let n = count(step);
+        if held && n != 1 {
+            v.problem(
+                "agenda",
+                format!(
+                    "`{name}` appears {n} times in the agenda; with a first session it must \
+                     appear once"
+                ),
+            );
+        } else if !held && n > 0 {
+            v.problem(
+                "agenda",
+                format!("`{name}` is on the agenda, but there is no `first_session`"),
+            );
         }
     }
 }

@@ -93,12 +93,15 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
 }
 
 impl Congress {
-    /// People who may be one person written two ways: names that differ only in tone marks,
+    /// What is worth a look before printing. Members of the new committee without a profile
+    /// (their trích ngang is left out). People who may be one person written two ways: names
+    /// that differ only in tone marks,
     /// "đ"/"d", case or spacing, e.g. "Lê Thành Vinh" in the presidium and "Lê Thanh Vinh" on a
     /// ballot. Not an error — two people can have such names — but worth a look before printing.
     pub fn consistency_warnings(&self) -> Vec<Diagnostic> {
+        let mut out = super::check_results::missing_profiles(self);
         let Ok(mut value) = serde_json::to_value(self) else {
-            return Vec::new();
+            return out;
         };
         let mut found: BTreeMap<String, BTreeMap<String, Path>> = BTreeMap::new();
         // Every person name (an object with `ho` and `ten`) with its path.
@@ -116,7 +119,6 @@ impl Congress {
                 .or_insert_with(|| path.clone());
             false
         });
-        let mut out = Vec::new();
         for spellings in found.values() {
             if spellings.len() < 2 {
                 continue;

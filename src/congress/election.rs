@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::proceedings::HandVote;
 use crate::rules::{self, BallotCounts, Candidate, Denominator, Office};
 use crate::vi::{Date, PersonName, Time};
 
@@ -71,12 +72,37 @@ pub struct RoundCounts {
     pub withdrawals: Vec<Withdrawal>,
 }
 
-/// An election held by the congress: one office, one or more rounds.
+/// Who holds an election: the congress, or the committee it elected, at its first session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeldBy {
+    /// The congress (`"congress"`, the default).
+    #[default]
+    Congress,
+    /// The new committee at its first session (`"new_committee"`): Ban Thường vụ, Bí thư, Phó
+    /// Bí thư, Uỷ ban Kiểm tra and its Chủ nhiệm (a cell's chi uỷ: Bí thư, Phó Bí thư). Those
+    /// convened are the members the congress elected to the committee.
+    NewCommittee,
+}
+
+/// An election held by the congress (or by the new committee at its first session): one office,
+/// one or more rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ElectionRecord {
     /// What is elected.
     pub office: Office,
+    /// Who holds it. Default: the congress.
+    #[serde(default)]
+    pub held_by: HeldBy,
+    /// The show of hands on the number to elect (a committee's seats; none for an office of
+    /// one, nor for delegates, whose number the superior allots).
+    #[serde(default)]
+    pub seats_vote: Option<HandVote>,
+    /// The shows of hands adopting the list of each round, in round order (a later round's
+    /// vote also decides to hold it).
+    #[serde(default)]
+    pub list_votes: Vec<HandVote>,
     /// Seats: voted by the congress, or allotted by the superior for delegates.
     pub seats: u32,
     /// The day of the vote.

@@ -10,7 +10,9 @@ mod agenda;
 mod check_elections;
 mod check_personnel;
 mod check_proceedings;
+mod check_results;
 mod consistency;
+mod elected;
 mod election;
 mod load;
 mod numbering;
@@ -22,7 +24,7 @@ mod rounds;
 mod validate;
 mod validator;
 
-pub use election::{BodyMember, ElectionRecord, RoundCounts, Withdrawal};
+pub use election::{BodyMember, ElectionRecord, HeldBy, RoundCounts, Withdrawal};
 pub(crate) use load::{for_each_string, text_problem};
 pub use load::{load_congress, load_json};
 pub(crate) use numbering::{assign_numbers, NumberSlot, Numbers, Sequence};
@@ -36,8 +38,9 @@ pub use personnel::{
     StepRecord, SummonsIssue, TrackRecord,
 };
 pub use proceedings::{
-    Absence, AgendaItem, AgendaSession, Attendance, HandVote, Membership, Proceedings, Report,
-    Resolution, Speech, StepKind,
+    Absence, AgendaItem, AgendaSession, Attendance, Breakdown, CategoryCount, Credentials,
+    FirstSession, HandVote, Membership, NotQualified, Proceedings, Report, ReportToSuperior,
+    Resolution, Speech, StepKind, Target,
 };
 pub use record::Congress;
 pub use validator::MAX_FIELD_CHARS;

@@ -55,6 +55,10 @@ pub(crate) enum Sequence {
     Congress,
     /// The convening committee's sequence of the paper's type code.
     Committee,
+    /// The sequences of the committee the congress elects, for its papers (its first session,
+    /// its report and request to the superior): per type code from 01 when numbering runs by
+    /// term (its term begins with it); with yearly numbering, the year's sequence continues.
+    NewCommittee,
 }
 
 /// One numbered paper, as the registry describes it.
@@ -111,13 +115,25 @@ pub(crate) fn assign_numbers(
                 slot.type_code.clone(),
                 period(slot.date),
             ),
+            Sequence::NewCommittee => match settings.committee_period {
+                CommitteePeriod::Term => (Sequence::NewCommittee, slot.type_code.clone(), 0),
+                CommitteePeriod::Year => (
+                    Sequence::Committee,
+                    slot.type_code.clone(),
+                    period(slot.date),
+                ),
+            },
         };
         let first = match key.0 {
-            Sequence::Congress => 1,
+            Sequence::Congress | Sequence::NewCommittee => 1,
             Sequence::Committee if key.1 == "GM" => first_invitation,
             Sequence::Committee => settings.committee_first.get(&key.1).copied().unwrap_or(1),
         };
-        let rank = matches!(key.0, Sequence::Committee) as u8;
+        let rank = match key.0 {
+            Sequence::Congress => 0u8,
+            Sequence::Committee => 1,
+            Sequence::NewCommittee => 2,
+        };
         groups
             .entry((rank, key.1, key.2))
             .or_insert_with(|| (first, Vec::new()))
@@ -127,11 +143,13 @@ pub(crate) fn assign_numbers(
     let mut numbers = Numbers::default();
     let mut problems = Vec::new();
     for ((rank, code, year), (first, mut slots)) in groups {
-        if rank == 1 {
+        if rank >= 1 {
             slots.sort_by_key(|s| s.date);
         }
         let scope = if rank == 0 {
             "the congress's sequence".to_string()
+        } else if rank == 2 {
+            format!("the new committee's {code} sequence")
         } else if year == 0 {
             format!("the committee's {code} sequence of the term")
         } else {

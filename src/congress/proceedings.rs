@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::organisation::{Guest, SessionKind};
 use super::personnel::Participant;
 use crate::rules::Percent;
-use crate::vi::Time;
+use crate::vi::{Date, PersonName, Time};
 
 /// Who is there (SPEC §4.5, §4.8): the figures the script reads out and the minutes record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,10 +144,18 @@ pub enum StepKind {
     Report,
     /// Thảo luận, tham luận.
     Discussion,
+    /// Nghỉ giải lao — a break (the script says how long, from the next item's time).
+    Break,
     /// Đại biểu cấp trên phát biểu chỉ đạo.
     SuperiorRemarks,
     /// An election of `elections` (`index`), all its rounds.
     Election,
+    /// Hội nghị lần thứ nhất — the new committee's first session, held during the congress: the
+    /// elections of `elections` held by the new committee (`proceedings.first_session`).
+    FirstSession,
+    /// Ra mắt — the new committee presents itself to the congress, and the result of its first
+    /// session is announced.
+    Presentation,
     /// Thông qua Nghị quyết Đại hội.
     Resolution,
     /// Bế mạc, chào cờ bế mạc.
@@ -210,7 +218,8 @@ pub struct AgendaSession {
     pub items: Vec<AgendaItem>,
 }
 
-/// Nghị quyết — the resolution and its vote.
+/// Nghị quyết — the resolution adopted at the close: what it says of the past term and sets for
+/// the new one, and its vote. The election results it records come from the tallies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
@@ -219,6 +228,150 @@ pub struct Resolution {
     pub reader: Option<Participant>,
     /// The vote.
     pub vote: HandVote,
+    /// Đánh giá nhiệm kỳ — what the congress says of the past term, one paragraph per item.
+    #[serde(default)]
+    pub assessment: Vec<String>,
+    /// Mục tiêu tổng quát — the general objective of the new term, if stated.
+    #[serde(default)]
+    pub objective: Option<String>,
+    /// Các chỉ tiêu chủ yếu — the targets of the new term, each with its figure, in order.
+    #[serde(default)]
+    pub targets: Vec<Target>,
+    /// Nhiệm vụ, giải pháp chủ yếu — the main tasks of the new term, one per item.
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    /// Pins the resolution's number in the congress's sequence (NQ).
+    #[serde(default)]
+    pub number: Option<u32>,
+}
+
+/// Chỉ tiêu — one target of the new term: "Kết nạp đảng viên mới: từ 8 đến 10 đảng viên/năm".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    /// The field it belongs to ("Kinh tế – xã hội", "Xây dựng Đảng"); consecutive targets of one
+    /// area are printed under one heading. Empty: no heading.
+    #[serde(default)]
+    pub area: String,
+    /// What is measured: "Thu ngân sách nhà nước trên địa bàn".
+    pub indicator: String,
+    /// Its figure, as printed: "tăng bình quân 10 – 12%/năm".
+    pub figure: String,
+}
+
+/// The number of the convened in one category: "Nữ: 54".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryCount {
+    /// The category, as printed: "Nữ", "Dưới 35 tuổi", "Dân tộc Kinh".
+    pub label: String,
+    /// How many of the convened.
+    pub count: u32,
+}
+
+/// One breakdown of the convened (cơ cấu): by composition, sex, age, Party age, ethnicity …
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Breakdown {
+    /// What it is by, as printed after "Về": "giới tính", "độ tuổi", "tuổi Đảng".
+    pub by: String,
+    /// The categories, in order.
+    pub items: Vec<CategoryCount>,
+    /// The categories count every convened person once, so they add up to the convened count
+    /// (checked). `false` for a breakdown of some only ("Đại biểu là cán bộ chủ chốt"). Default
+    /// `true`.
+    #[serde(default = "complete_default")]
+    pub complete: bool,
+}
+
+fn complete_default() -> bool {
+    true
+}
+
+/// Someone present whom the credentials committee found not qualified, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotQualified {
+    /// The person.
+    pub name: PersonName,
+    /// Why, as printed.
+    pub reason: String,
+}
+
+/// Báo cáo thẩm tra tư cách đại biểu (a members' congress: báo cáo tình hình đảng viên dự đại
+/// hội): the convened by category, and the conclusion on those present. The attendance itself
+/// is `proceedings.attendance`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credentials {
+    /// The breakdowns of the convened, in the order the report gives them.
+    #[serde(default)]
+    pub breakdowns: Vec<Breakdown>,
+    /// Those present who are not qualified; empty when every one present is.
+    #[serde(default)]
+    pub not_qualified: Vec<NotQualified>,
+    /// The show of hands adopting the report.
+    pub vote: HandVote,
+    /// Pins the report's number in the congress's sequence (BC).
+    #[serde(default)]
+    pub number: Option<u32>,
+}
+
+/// The papers the new committee sends its superior after the congress: Báo cáo kết quả Đại hội
+/// (BC) and Tờ trình đề nghị chuẩn y (TTr), in the new committee's sequences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportToSuperior {
+    /// Their date (on or after the closing day).
+    pub date: Date,
+    /// Pins the report's number (BC).
+    #[serde(default)]
+    pub report_number: Option<u32>,
+    /// Pins the request's number (TTr).
+    #[serde(default)]
+    pub request_number: Option<u32>,
+}
+
+/// Hội nghị lần thứ nhất — the first session of the committee the congress elected, held during
+/// the congress. It is convened for every member elected; its elections are the entries of
+/// `elections` with `"held_by": "new_committee"`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FirstSession {
+    /// The day (a day of the congress).
+    pub date: Date,
+    /// When it opens.
+    pub start: Time,
+    /// When it closes.
+    pub end: Time,
+    /// Where, if not in the congress's venue.
+    #[serde(default)]
+    pub venue: Option<String>,
+    /// Members of the new committee present.
+    pub present: u32,
+    /// The absent, by reason.
+    #[serde(default)]
+    pub absences: Vec<Absence>,
+    /// Who convenes and chairs it (a member of the new committee).
+    pub chair: Participant,
+    /// Thư ký hội nghị — who keeps its minutes.
+    pub clerk: Participant,
+    /// Pins the number of its minutes in the new committee's sequence (BB).
+    #[serde(default)]
+    pub minutes_number: Option<u32>,
+}
+
+impl FirstSession {
+    /// Its attendance, given the number of members elected (all of them are convened).
+    pub fn attendance(&self, convened: u32) -> Attendance {
+        Attendance {
+            convened,
+            present: self.present,
+            absences: self.absences.clone(),
+            membership: None,
+            probationary_present: None,
+        }
+    }
 }
 
 /// What happens at the congress: the working bodies, the attendance, the reports, the debate and
@@ -265,6 +418,18 @@ pub struct Proceedings {
     /// Pins the congress minutes' number in the congress's sequence.
     #[serde(default)]
     pub minutes_number: Option<u32>,
+    /// Báo cáo thẩm tra tư cách đại biểu — the credentials report and its vote.
+    #[serde(default)]
+    pub credentials: Option<Credentials>,
+    /// The new committee's first session, if it is held during the congress.
+    #[serde(default)]
+    pub first_session: Option<FirstSession>,
+    /// Pins the number of the Nội quy (QC) in the congress's sequence.
+    #[serde(default)]
+    pub standing_orders_number: Option<u32>,
+    /// Pins the number of the Quy chế bầu cử (QC) in the congress's sequence.
+    #[serde(default)]
+    pub election_rules_number: Option<u32>,
 }
 
 impl Proceedings {

@@ -10,7 +10,7 @@ use super::organisation::{
     Session, Signer, SummonsSettings, Term,
 };
 use super::personnel::{CandidateProfile, PersonnelRecord};
-use super::proceedings::Proceedings;
+use super::proceedings::{Proceedings, ReportToSuperior};
 use crate::rules::{CongressKind, RuleSet};
 use crate::vi::{self, TermStyle};
 
@@ -69,6 +69,10 @@ pub struct Congress {
     /// votes (for the programme, the script and the congress minutes).
     #[serde(default)]
     pub proceedings: Option<Proceedings>,
+    /// Báo cáo kết quả Đại hội and Tờ trình đề nghị chuẩn y: their date and numbers. Default:
+    /// dated the closing day, numbered from 01 in the new committee's sequences.
+    #[serde(default)]
+    pub report_to_superior: Option<ReportToSuperior>,
     /// How documents are numbered (36-HD): where the committee's sequences start and restart.
     #[serde(default)]
     pub numbering: Numbering,

@@ -7,7 +7,7 @@ use super::election::ElectionRecord;
 use super::organisation::{Session, SessionKind};
 use super::record::Congress;
 use super::validator::{recipients, Validator};
-use super::{check_elections, check_personnel, check_proceedings, consistency};
+use super::{check_elections, check_personnel, check_proceedings, check_results, consistency};
 use crate::error::Diagnostic;
 use crate::rules;
 
@@ -22,6 +22,7 @@ impl Congress {
         self.check_own_fields(&mut v);
         check_personnel::check(&mut v, self);
         check_proceedings::check(&mut v, self);
+        check_results::check(&mut v, self);
         consistency::check(&mut v, self);
         self.check_elections(&mut v);
         check_elections::check(&mut v, self);

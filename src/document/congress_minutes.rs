@@ -1,18 +1,19 @@
 //! Biên bản đại hội — the congress minutes (SPEC §4.8), numbered in the congress's sequence
-//! (BB/ĐH): working bodies, attendance, reports, debate, the elections (citing each vote-count
-//! minutes by its number) and the resolution vote.
+//! (BB/ĐH): working bodies, the rules and the credentials report adopted (citing them by
+//! number), attendance, reports, debate, the elections (the votes on the number and the list,
+//! each vote-count minutes by its number), the new committee's first session and presentation,
+//! and the resolution (by its number) and its vote.
 
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{office_line, Header, Signature};
+use super::parts::{committee_office, office_line, Header, Signature};
 use super::programme::rules_adopted;
-use crate::congress::{
-    Attendance, BodyMember, Congress, HandVote, Participant, Report, SessionKind, Speech,
-};
+use super::results::{election_lines, office_results, ElectionLine, OfficeResult, VoteLine};
+use crate::congress::{Attendance, Congress, HeldBy, Participant, Report, SessionKind, Speech};
 use crate::error::Result;
 use crate::registry::DocumentKind;
-use crate::rules::{self, CongressKind, Office};
+use crate::rules::CongressKind;
 use crate::vi::{self, Date, Time};
 
 /// A moment: a day and a time, and the session it belongs to.
@@ -26,30 +27,6 @@ struct Moment {
     session: String,
 }
 
-/// A show of hands as the minutes record it.
-#[derive(Debug, Serialize)]
-struct VoteLine {
-    /// In favour.
-    agree: u32,
-    /// Against.
-    against: u32,
-    /// Present at the vote.
-    voters: u32,
-    /// In favour as a share of those present: "100,00%".
-    percent: String,
-}
-
-impl VoteLine {
-    fn new(v: &HandVote, a: &Attendance) -> VoteLine {
-        VoteLine {
-            agree: v.agree,
-            against: v.against,
-            voters: v.voters(a),
-            percent: v.percent(a).map(|p| p.to_string()).unwrap_or_default(),
-        }
-    }
-}
-
 /// A speech as the minutes record it.
 #[derive(Debug, Serialize)]
 struct SpeechLine {
@@ -59,65 +36,34 @@ struct SpeechLine {
     summary: String,
 }
 
-/// Someone elected, with their votes.
+/// The new committee's first session and presentation, as the congress minutes record them.
 #[derive(Debug, Serialize)]
-struct ElectedLine {
-    /// Full name.
-    name: String,
-    /// Votes.
-    votes: u32,
-    /// Share of the denominator: "97,46%".
-    percent: String,
-}
-
-/// One round of an election as the minutes record it.
-#[derive(Debug, Serialize)]
-struct RoundLine {
-    /// 1, 2 …
-    round: u32,
-    /// "nhất", "hai" …
-    round_words: String,
-    /// Seats to fill in this round.
-    seats: u32,
-    /// Candidates on this round's ballot.
-    candidates: u32,
-    /// Its vote-count minutes: "02-BB/ĐH".
-    minutes: String,
-    /// Ballots issued.
-    issued: u32,
-    /// Valid ballots.
-    valid: u32,
-    /// The elected, most votes first.
-    elected: Vec<ElectedLine>,
-    /// Tied at the cut-off (re-ballot), if any.
-    tie: Vec<String>,
-    /// Seats still to fill after this round (tie + shortfall).
-    seats_left: u32,
-    /// How many were elected in this round.
-    elected_count: usize,
-    /// Seats left unfilled for want of a majority (not a tie).
-    shortfall: bool,
-}
-
-/// One election as the minutes record it.
-#[derive(Debug, Serialize)]
-struct ElectionLine {
+struct FirstSessionLine {
     /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
-    office: String,
-    /// Delegates to the superior congress (seats allotted, not voted).
-    is_delegates: bool,
-    /// Seats.
-    seats: u32,
-    /// Candidates on the first ballot.
-    list_size: u32,
-    /// The vote-counting committee: "Nguyễn Thị Thu Trang (Trưởng ban)", Trưởng ban first.
-    committee: Vec<String>,
-    /// The rounds.
-    rounds: Vec<RoundLine>,
-    /// Everyone elected over all rounds, most votes first within each round.
-    elected_total: u32,
-    /// The seats are filled.
-    complete: bool,
+    committee: String,
+    /// "Ban Chấp hành" / "Chi uỷ".
+    label: String,
+    /// Its minutes: "06-BB/ĐU".
+    minutes: Option<String>,
+    start: Time,
+    end: Time,
+    present: u32,
+    convened: u32,
+    chair: Participant,
+    /// What it elected.
+    results: Vec<OfficeResult>,
+    /// The secretary, who spoke for the new committee.
+    secretary: Option<String>,
+}
+
+/// The numbers of the congress's papers the minutes cite.
+#[derive(Debug, Serialize)]
+struct Cited {
+    programme: Option<String>,
+    standing_orders: Option<String>,
+    election_rules: Option<String>,
+    credentials: Option<String>,
+    resolution: Option<String>,
 }
 
 /// Figures and section numbers the minutes print.
@@ -188,10 +134,16 @@ struct CongressMinutes {
     discussion: Vec<SpeechLine>,
     /// The superior's remarks.
     superior_remarks: Vec<SpeechLine>,
-    /// The elections.
+    /// The elections of the congress.
     elections: Vec<ElectionLine>,
+    /// The new committee's first session and presentation, when held.
+    first_session: Option<FirstSessionLine>,
     /// The resolution vote.
     resolution: VoteLine,
+    /// The credentials report's adoption, when recorded.
+    credentials_vote: Option<VoteLine>,
+    /// The numbers of the papers the minutes cite: "01-CTr/ĐH" …
+    numbers: Cited,
     /// T/M ĐOÀN CHỦ TỊCH (right).
     signature: Signature,
     /// THƯ KÝ (left).
@@ -232,78 +184,36 @@ pub(crate) fn build(congress: &Congress, item: &Item, numbers: &PaperNumbers) ->
         time: last.and_then(|s| s.end).unwrap_or_default(),
         session: last.map(|s| label(s.kind)).unwrap_or_default(),
     };
-    let mut elections = Vec::new();
-    for (i, e) in congress.elections.iter().enumerate() {
-        let mut rounds = Vec::new();
-        let mut list_size = 0;
-        for r in 0..e.rounds.len() {
-            let el = congress.election_round(i, r)?.election;
-            let t = rules::tally(&el)?;
-            if r == 0 {
-                list_size = el.candidates.len() as u32;
-            }
-            let minutes = numbers
-                .of(
-                    DocumentKind::VoteCountMinutes,
-                    About::Round {
-                        election: i,
-                        round: r,
-                    },
-                )
-                .map(|n| n.symbol())
-                .unwrap_or_default();
-            let elected: Vec<ElectedLine> = t
-                .elected
-                .iter()
-                .map(|k| ElectedLine {
-                    name: t.outcomes[*k].name.full(),
-                    votes: t.outcomes[*k].votes,
-                    percent: t.outcomes[*k].percent.to_string(),
-                })
-                .collect();
-            let tie: Vec<String> = t
-                .tie
-                .as_ref()
-                .map(|tie| {
-                    tie.candidates
-                        .iter()
-                        .map(|k| t.outcomes[*k].name.full())
-                        .collect()
-                })
-                .unwrap_or_default();
-            let seats_left =
-                t.tie.as_ref().map(|x| x.seats_left).unwrap_or(0) + t.further_round_seats;
-            rounds.push(RoundLine {
-                round: el.round,
-                round_words: vi::ordinal_words(el.round).unwrap_or_default(),
-                seats: el.seats,
-                candidates: el.candidates.len() as u32,
-                minutes,
-                issued: el.ballots.issued,
-                valid: el.ballots.valid,
-                elected_count: elected.len(),
-                elected,
-                shortfall: tie.is_empty() && seats_left > 0,
-                tie,
-                seats_left,
-            });
+    let elections = election_lines(congress, numbers, HeldBy::Congress, a)?;
+    let first_session = match &p.first_session {
+        Some(fs) => {
+            let office = committee_office(congress);
+            let convened = congress.new_committee().len() as u32;
+            Some(FirstSessionLine {
+                committee: office_line(congress, &office),
+                label: office.label(),
+                minutes: numbers
+                    .of(DocumentKind::FirstSessionMinutes, About::Congress)
+                    .map(|n| n.symbol()),
+                start: fs.start,
+                end: fs.end,
+                present: fs.present,
+                convened,
+                chair: fs.chair.clone(),
+                results: office_results(congress, numbers)?
+                    .into_iter()
+                    .filter(|r| r.by_new_committee)
+                    .collect(),
+                secretary: congress.elected_secretary().map(|s| s.name.full()),
+            })
         }
-        let elected_total = rounds.iter().map(|r| r.elected.len() as u32).sum();
-        elections.push(ElectionLine {
-            office: office_line(congress, &e.office),
-            is_delegates: matches!(e.office, Office::Delegates { .. }),
-            seats: e.seats,
-            list_size,
-            committee: e
-                .vote_counting_committee
-                .iter()
-                .map(|m: &BodyMember| format!("{} ({})", m.name.full(), m.role))
-                .collect(),
-            complete: elected_total == e.seats,
-            elected_total,
-            rounds,
-        });
-    }
+        None => None,
+    };
+    let paper = |kind| {
+        numbers
+            .of(kind, About::Congress)
+            .map(|n: crate::congress::DocNumber| n.symbol())
+    };
     let speeches = |list: &[Speech]| {
         list.iter()
             .filter_map(|s| {
@@ -329,7 +239,7 @@ pub(crate) fn build(congress: &Congress, item: &Item, numbers: &PaperNumbers) ->
         reports: section(true),
         discussion: section(!discussion.is_empty()),
         remarks: section(!superior_remarks.is_empty()),
-        elections: section(!elections.is_empty()),
+        elections: section(!elections.is_empty() || first_session.is_some()),
         resolution: section(true),
     };
     let computed = Computed {
@@ -376,13 +286,22 @@ pub(crate) fn build(congress: &Congress, item: &Item, numbers: &PaperNumbers) ->
         credentials_committee: p.credentials_committee.clone(),
         working_bodies_vote: VoteLine::new(&p.working_bodies_vote, a),
         rules_vote: VoteLine::new(&p.rules_vote, a),
-        rules_adopted: rules_adopted(&congress.sessions).to_string(),
+        rules_adopted: rules_adopted(congress).to_string(),
         health_measures: p.health_measures.clone(),
         reports: p.reports.clone(),
         discussion,
         superior_remarks,
         elections,
+        first_session,
         resolution: VoteLine::new(&p.resolution.vote, a),
+        credentials_vote: p.credentials.as_ref().map(|x| VoteLine::new(&x.vote, a)),
+        numbers: Cited {
+            programme: paper(DocumentKind::Programme),
+            standing_orders: paper(DocumentKind::StandingOrders),
+            election_rules: paper(DocumentKind::ElectionRules),
+            credentials: paper(DocumentKind::CredentialsReport),
+            resolution: paper(DocumentKind::Resolution),
+        },
         signature: Signature::presidium(p),
         co_signature: Signature::secretariat(p),
         computed,

@@ -7,16 +7,28 @@
 //! that no problem concerns. A builder still returns an error rather than panic on a record it
 //! cannot use.
 
+mod approval_request;
 mod ballot;
 mod candidate_list;
+mod committee_summary;
 mod congress_minutes;
 mod convened_list;
+mod credentials_report;
+mod elected_delegates;
+mod election_list;
+mod election_rules;
+mod first_session_minutes;
 mod invitation;
 mod paper;
 mod parts;
 mod personnel;
 mod programme;
+mod resolution;
+mod results;
+mod results_report;
 mod script;
+mod sign_in_sheet;
+mod standing_orders;
 mod summons;
 mod vote_count_minutes;
 
@@ -44,9 +56,20 @@ pub(crate) fn builder(kind: DocumentKind) -> Builder {
         DocumentKind::ConferenceMinutes => by!(personnel::conference_minutes),
         DocumentKind::PersonnelSummary => by!(personnel::summary),
         DocumentKind::Programme => by!(programme),
+        DocumentKind::StandingOrders => by!(standing_orders),
+        DocumentKind::ElectionRules => by!(election_rules),
         DocumentKind::Script => by!(script),
+        DocumentKind::SignInSheet => by!(sign_in_sheet),
+        DocumentKind::CredentialsReport => by!(credentials_report),
+        DocumentKind::ElectionList => by!(election_list),
         DocumentKind::Ballot => by!(ballot),
         DocumentKind::VoteCountMinutes => by!(vote_count_minutes),
+        DocumentKind::FirstSessionMinutes => by!(first_session_minutes),
+        DocumentKind::Resolution => by!(resolution),
         DocumentKind::CongressMinutes => by!(congress_minutes),
+        DocumentKind::CommitteeSummary => by!(committee_summary),
+        DocumentKind::ElectedDelegates => by!(elected_delegates),
+        DocumentKind::ResultsReport => by!(results_report),
+        DocumentKind::ApprovalRequest => by!(approval_request),
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::congress::{Congress, DocNumber};
+use crate::congress::{Congress, DocNumber, Sequence};
 use crate::error::{Error, ErrorKind, Path, Result};
 use crate::registry::DocumentKind;
 use crate::vi::Date;
@@ -214,6 +214,9 @@ pub(crate) struct Item {
     pub pin: Option<(u32, Path)>,
     /// A type code replacing the kind's (the summons' `type_code`).
     pub type_code: Option<String>,
+    /// A sequence replacing the kind's (the vote-count minutes of the new committee's first
+    /// session are numbered in its sequence, not the congress's).
+    pub sequence: Option<Sequence>,
     /// The paper's number, once the registry has numbered it.
     pub number: Option<DocNumber>,
 }
@@ -226,6 +229,7 @@ impl Item {
             date,
             pin: None,
             type_code: None,
+            sequence: None,
             number: None,
         }
     }
@@ -233,6 +237,12 @@ impl Item {
     /// Pins the number given at `path`, if any.
     pub fn pin(mut self, pin: Option<u32>, path: Path) -> Item {
         self.pin = pin.map(|n| (n, path));
+        self
+    }
+
+    /// Replaces the kind's sequence.
+    pub fn sequence(mut self, sequence: Sequence) -> Item {
+        self.sequence = Some(sequence);
         self
     }
 

@@ -4,9 +4,10 @@
 use serde::Serialize;
 
 use crate::congress::{
-    Congress, DocNumber, Participant, PersonnelRecord, Proceedings, Reference, ScheduleItem,
-    Session, Signer,
+    Congress, DocNumber, ElectionRecord, HeldBy, OrgKind, Participant, PersonnelRecord,
+    Proceedings, Reference, ScheduleItem, Sequence, Session, Signer,
 };
+use crate::rules::Office;
 use crate::vi::{Date, Time};
 
 /// The header block (layout cells 1–4): superior and issuing body on the left with the number,
@@ -48,6 +49,24 @@ impl Header {
             above: None,
             superior: c.organisation.name.clone(),
             issuer: c.congress_line(),
+            number,
+            place: c.organisation.place.clone(),
+            date,
+        }
+    }
+
+    /// A working body of the new committee's first session ("BAN KIỂM PHIẾU" under "ĐẢNG UỶ
+    /// PHƯỜNG BẠCH MAI").
+    pub fn committee_body(
+        c: &Congress,
+        body: &str,
+        number: Option<DocNumber>,
+        date: Date,
+    ) -> Header {
+        Header {
+            above: None,
+            superior: c.organisation.committee.clone(),
+            issuer: body.to_string(),
             number,
             place: c.organisation.place.clone(),
             date,
@@ -108,15 +127,27 @@ impl Signature {
         }
     }
 
-    /// The presidium's block: "T/M ĐOÀN CHỦ TỊCH" and its head, or "CHỦ TRÌ" when one person
-    /// chairs.
+    /// The presidium's block: "T/M ĐOÀN CHỦ TỊCH" and its head, or "CHỦ TỊCH ĐẠI HỘI" when one
+    /// person chairs (as the script calls them: a cell's congress has no presidium).
     pub fn presidium(p: &Proceedings) -> Signature {
         let authority = if p.presidium.len() > 1 {
             "T/M ĐOÀN CHỦ TỊCH"
         } else {
-            "CHỦ TRÌ"
+            "CHỦ TỊCH ĐẠI HỘI"
         };
         Signature::new(authority, "", first_name(&p.presidium))
+    }
+
+    /// The new committee's block on its papers to the superior: the committee's authority
+    /// ("T/M ĐẢNG UỶ", "T/M CHI BỘ"), "BÍ THƯ" and the secretary elected; `None` until a
+    /// secretary is elected.
+    pub fn new_committee(c: &Congress) -> Option<Signature> {
+        let secretary = c.elected_secretary()?;
+        Some(Signature::new(
+            &c.signer.authority,
+            "BÍ THƯ",
+            secretary.name.full(),
+        ))
     }
 
     /// The clerk's block: "THƯ KÝ" and the head of the secretariat.
@@ -217,16 +248,83 @@ impl Basis {
 }
 
 /// What an election elects, as papers name it: "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm
-/// kỳ 2020 – 2025"; delegates as the office says ("Đại biểu dự Đại hội …").
-pub(crate) fn office_line(c: &Congress, office: &crate::rules::Office) -> String {
+/// kỳ 2020 – 2025"; the offices the committee elects under the committee's name ("Ban Thường
+/// vụ Đảng uỷ phường Bạch Mai, …"); delegates as the office says ("đại biểu dự Đại hội …").
+pub(crate) fn office_line(c: &Congress, office: &Office) -> String {
     match office {
-        crate::rules::Office::Delegates { .. } => office.label(),
-        _ => format!(
+        Office::Delegates { .. } => office.label(),
+        Office::ExecutiveCommittee | Office::CellCommittee => format!(
             "{} {}, {}",
             office.label(),
             c.organisation.name,
             c.term_text()
         ),
+        _ => format!(
+            "{} {}, {}",
+            office.label(),
+            c.organisation.committee,
+            c.term_text()
+        ),
+    }
+}
+
+/// The meeting that holds an election, as its papers name it: the congress, or the first
+/// session of the committee the congress elected.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Meeting {
+    /// "Đại hội" / "Hội nghị".
+    pub noun: &'static str,
+    /// Its full name: the congress's, or "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường
+    /// Bạch Mai, nhiệm kỳ 2020 – 2025".
+    pub name: String,
+    /// Who votes: "đại biểu chính thức", "đảng viên chính thức", "uỷ viên Ban Chấp hành".
+    pub voters: String,
+    /// Held by the new committee at its first session.
+    pub first_session: bool,
+}
+
+impl Meeting {
+    /// The meeting of `e`.
+    pub fn of(c: &Congress, e: &ElectionRecord) -> Meeting {
+        match e.held_by {
+            HeldBy::Congress => Meeting {
+                noun: "Đại hội",
+                name: c.name(),
+                voters: c.kind.voters_label().to_string(),
+                first_session: false,
+            },
+            HeldBy::NewCommittee => Meeting::first_session(c),
+        }
+    }
+
+    /// The first session of the new committee.
+    pub fn first_session(c: &Congress) -> Meeting {
+        let office = committee_office(c);
+        Meeting {
+            noun: "Hội nghị",
+            name: format!("Hội nghị lần thứ nhất {}", office_line(c, &office)),
+            voters: format!("uỷ viên {}", office.label()),
+            first_session: true,
+        }
+    }
+}
+
+/// The office of the committee the congress elects: its Ban Chấp hành, or a cell's chi uỷ.
+pub(crate) fn committee_office(c: &Congress) -> Office {
+    c.committee_election()
+        .and_then(|i| c.elections.get(i))
+        .map(|e| e.office.clone())
+        .unwrap_or(match c.organisation.kind {
+            OrgKind::GrassrootsPartyOrg => Office::ExecutiveCommittee,
+            _ => Office::CellCommittee,
+        })
+}
+
+/// The last "Nơi nhận" item: the office's file, or a cell's ("Lưu Chi bộ").
+pub(crate) fn filed(c: &Congress) -> String {
+    match c.organisation.kind {
+        OrgKind::GrassrootsPartyOrg => "Lưu VP".to_string(),
+        _ => "Lưu Chi bộ".to_string(),
     }
 }
 
@@ -241,17 +339,31 @@ pub(crate) fn round_items(c: &Congress) -> Vec<crate::document::paper::Item> {
                 .field("rounds")
                 .index(r)
                 .field("minutes_number");
-            out.push(
-                crate::document::paper::Item::new(
-                    crate::document::paper::About::Round {
-                        election: i,
-                        round: r,
-                    },
-                    e.date,
-                )
-                .pin(round.minutes_number, path),
-            );
+            let mut item = crate::document::paper::Item::new(
+                crate::document::paper::About::Round {
+                    election: i,
+                    round: r,
+                },
+                e.date,
+            )
+            .pin(round.minutes_number, path);
+            if e.held_by == HeldBy::NewCommittee {
+                item = item.sequence(Sequence::NewCommittee);
+            }
+            out.push(item);
         }
     }
     out
+}
+
+/// The post of `name` as the record gives it: its profile, else the list of the convened.
+pub(crate) fn post_of(c: &Congress, name: &crate::vi::PersonName) -> String {
+    if let Some(p) = c.candidates.iter().find(|p| &p.name == name) {
+        return p.position.clone();
+    }
+    match c.convened.iter().find(|x| &x.name == name) {
+        Some(x) if !x.title.is_empty() => x.title.clone(),
+        Some(x) => x.unit.clone(),
+        None => String::new(),
+    }
 }

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{office_line, Header, SessionTime, Signature};
-use crate::congress::{AgendaItem, Congress, Participant, Proceedings, StepKind};
+use super::parts::{committee_office, office_line, Header, SessionTime, Signature};
+use crate::congress::{AgendaItem, Congress, HeldBy, Participant, Proceedings, StepKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::CongressKind;
@@ -125,17 +125,14 @@ fn presidium_name(p: &Proceedings) -> &'static str {
     }
 }
 
-/// What the congress adopts with `rules_vote`: "chương trình, nội quy, quy chế làm việc và quy
-/// chế bầu cử của Đại hội" (with a preparatory session) or "chương trình, quy chế làm việc và
-/// quy chế bầu cử của Đại hội". The programme, the script and the minutes say the same words.
-pub(crate) fn rules_adopted(sessions: &[crate::congress::Session]) -> &'static str {
-    if sessions
-        .iter()
-        .any(|s| s.kind == crate::congress::SessionKind::Preparatory)
-    {
-        "chương trình, nội quy, quy chế làm việc và quy chế bầu cử của Đại hội"
+/// What the congress adopts with `rules_vote`: its programme, its standing orders (Nội quy)
+/// and, when it elects, its election rules — the papers it has. The programme, the script and
+/// the minutes say the same words.
+pub(crate) fn rules_adopted(c: &Congress) -> &'static str {
+    if c.elections.is_empty() {
+        "chương trình và nội quy của Đại hội"
     } else {
-        "chương trình, quy chế làm việc và quy chế bầu cử của Đại hội"
+        "chương trình, nội quy và quy chế bầu cử của Đại hội"
     }
 }
 
@@ -190,7 +187,7 @@ fn default_item(
             (s.into(), host, "Đại hội biểu quyết".into())
         }
         StepKind::Rules => (
-            format!("Thông qua {}", rules_adopted(&congress.sessions)),
+            format!("Thông qua {}", rules_adopted(congress)),
             presidium,
             "Đại hội biểu quyết".into(),
         ),
@@ -200,9 +197,14 @@ fn default_item(
             head,
         ),
         StepKind::Credentials => {
+            let vote = if p.credentials.is_some() {
+                "; Đại hội biểu quyết thông qua Báo cáo"
+            } else {
+                ""
+            };
             if delegates {
                 (
-                    "Báo cáo thẩm tra tư cách đại biểu".into(),
+                    format!("Báo cáo thẩm tra tư cách đại biểu{vote}"),
                     presidium,
                     p.credentials_committee
                         .first()
@@ -211,7 +213,7 @@ fn default_item(
                 )
             } else {
                 (
-                    "Báo cáo tình hình đảng viên dự Đại hội".into(),
+                    format!("Báo cáo tình hình đảng viên dự Đại hội{vote}"),
                     presidium,
                     p.presidium.get(1).map(comrade).unwrap_or(head),
                 )
@@ -254,17 +256,62 @@ fn default_item(
             )
         }
         StepKind::Election => {
-            let office = item
-                .index
-                .and_then(|i| congress.elections.get(i))
+            let e = item.index.and_then(|i| congress.elections.get(i));
+            let office = e
                 .map(|e| office_line(congress, &e.office))
                 .unwrap_or_default();
+            let seats = if e.is_some_and(|e| e.office.is_body()) {
+                "biểu quyết số lượng; "
+            } else {
+                ""
+            };
             (
-                format!("Bầu {office}"),
+                format!(
+                    "Bầu {office}: {seats}ứng cử, đề cử; biểu quyết danh sách bầu cử; bỏ \
+                     phiếu, kiểm phiếu, công bố kết quả"
+                ),
                 presidium.clone(),
                 format!("{presidium}; Ban kiểm phiếu"),
             )
         }
+        StepKind::FirstSession => {
+            let committee = office_line(congress, &committee_office(congress));
+            let offices: Vec<String> = congress
+                .elections
+                .iter()
+                .filter(|e| e.held_by == HeldBy::NewCommittee)
+                .map(|e| e.office.label())
+                .collect();
+            let chair = p
+                .first_session
+                .as_ref()
+                .map(|f| comrade(&f.chair))
+                .unwrap_or_default();
+            (
+                format!(
+                    "Hội nghị lần thứ nhất {committee}: bầu {}",
+                    offices.join(", ")
+                ),
+                presidium,
+                chair,
+            )
+        }
+        StepKind::Presentation => {
+            let label = committee_office(congress).label();
+            let secretary = congress
+                .elected_secretary()
+                .map(|s| format!("Đồng chí {}", s.name.full()))
+                .unwrap_or_default();
+            (
+                format!(
+                    "{label} khoá mới ra mắt Đại hội; công bố kết quả Hội nghị lần thứ nhất; \
+                     đồng chí Bí thư phát biểu nhận nhiệm vụ"
+                ),
+                presidium,
+                secretary,
+            )
+        }
+        StepKind::Break => ("Nghỉ giải lao".into(), String::new(), String::new()),
         StepKind::Resolution => (
             "Thông qua Nghị quyết Đại hội".into(),
             presidium,

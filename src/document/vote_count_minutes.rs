@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{office_line, round_items, Header, Signature};
-use crate::congress::{BodyMember, Congress};
+use super::parts::{office_line, round_items, Header, Meeting, Signature};
+use crate::congress::{BodyMember, Congress, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office, Status};
@@ -14,9 +14,13 @@ use crate::vi::{self, Time};
 /// The minutes' view (`templates/vote-count-minutes.hbs`).
 #[derive(Debug, Serialize)]
 struct VoteCountMinutes {
-    /// The congress over "BAN KIỂM PHIẾU", "Số 05-BB/ĐH".
+    /// The congress over "BAN KIỂM PHIẾU", "Số 05-BB/ĐH" (at the new committee's first
+    /// session, the committee over it, numbered in its sequence).
     header: Header,
+    /// The meeting that votes: the congress's full name, or its first session's.
     congress: String,
+    /// "Đại hội" / "Hội nghị".
+    meeting: &'static str,
     /// What is elected, as a line.
     office: String,
     /// The counts and the list in ballot order — the single source of every number.
@@ -57,8 +61,8 @@ struct TieLine {
 
 #[derive(Debug, Serialize)]
 struct TallyView {
-    /// "đảng viên chính thức" / "đại biểu chính thức".
-    voters: &'static str,
+    /// "đảng viên chính thức" / "đại biểu chính thức" / "uỷ viên Ban Chấp hành".
+    voters: String,
     round_words: String,
     later_round: bool,
     candidates_count: usize,
@@ -99,6 +103,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
     let counts = record.rounds.get(round).ok_or_else(|| item.unexpected())?;
     let e = c.election_round(election, round)?.election;
     let t = rules::tally(&e)?;
+    let meeting = Meeting::of(c, record);
     let line = |i: usize| {
         let o = &t.outcomes[i];
         ResultLine {
@@ -115,7 +120,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         }
     };
     let tally = TallyView {
-        voters: e.kind.voters_label(),
+        voters: meeting.voters.clone(),
         round_words: vi::ordinal_words(e.round).unwrap_or_default(),
         later_round: e.round > 1,
         candidates_count: e.candidates.len(),
@@ -166,7 +171,10 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             && e.seats == 1,
     };
     let office = office_line(c, &e.office);
-    let header = Header::working_body(c, "Ban kiểm phiếu", number, record.date);
+    let header = match record.held_by {
+        HeldBy::Congress => Header::working_body(c, "Ban kiểm phiếu", number, record.date),
+        HeldBy::NewCommittee => Header::committee_body(c, "Ban kiểm phiếu", number, record.date),
+    };
     let round_note = if e.round > 1 {
         format!(" (lần {})", e.round)
     } else {
@@ -176,7 +184,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         DocumentKind::VoteCountMinutes,
         item.about,
         format!("Biên bản kiểm phiếu — {office}{round_note}"),
-        c.name(),
+        meeting.name.clone(),
         "Ban kiểm phiếu",
         header.date,
         header.number.as_ref(),
@@ -184,7 +192,8 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
     let head = record.vote_counting_committee.first();
     let view = VoteCountMinutes {
         header,
-        congress: c.name(),
+        congress: meeting.name,
+        meeting: meeting.noun,
         office,
         election: e,
         committee: record.vote_counting_committee.clone(),

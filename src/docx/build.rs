@@ -12,7 +12,7 @@ use docx_rs::{
 };
 
 use crate::font::DOCX_FAMILY;
-use crate::markup::tree::{
+use crate::tree::{
     mm, Align, Block, Cell, Document, Inline, PageNumber, Paragraph, Rule, RunStyle, Spacer, Table,
     VAlign,
 };
@@ -583,7 +583,7 @@ fn styled_run(style: &RunStyle) -> Run {
 }
 
 /// Whether a row stays with what follows: a paragraph of it is kept with the next.
-fn row_keeps_with_next(row: &crate::markup::tree::Row) -> bool {
+fn row_keeps_with_next(row: &crate::tree::Row) -> bool {
     row.cells.iter().any(|c| {
         c.blocks
             .iter()

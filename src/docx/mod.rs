@@ -12,7 +12,7 @@ mod package;
 mod schema;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::markup::tree::{Block, Document, Inline};
+use crate::tree::{Block, Document, Inline};
 
 use fixup::{fix_part, Edits};
 
@@ -160,7 +160,7 @@ fn check_xml_chars(doc: &Document) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::tree::{
+    use crate::tree::{
         Align, Cell, Meta, PageSetup, Paragraph, Row, RunStyle, Table, TextRun, VAlign,
     };
 

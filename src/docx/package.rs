@@ -9,7 +9,7 @@
 //! [`crate::deflate`] sizes its state to each part.
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::markup::tree::Meta;
+use crate::tree::Meta;
 
 /// Writes `docProps/core.xml` from the document's metadata.
 pub(super) fn core_xml(meta: &Meta, language: &str) -> Vec<u8> {

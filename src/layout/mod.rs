@@ -9,7 +9,7 @@
 //! `max(line_height, ascender − descender + lineGap of its largest run)`, and its baseline sits
 //! `pitch − largest descent` below the top of the line, so extra leading goes above the text (as
 //! Word does for "at least" line spacing). Page numbers follow the same rule, with the top of
-//! their line at [`PageNumber::top`](crate::markup::tree::PageNumber::top).
+//! their line at [`PageNumber::top`](crate::tree::PageNumber::top).
 
 mod page;
 mod paragraph;
@@ -17,7 +17,7 @@ mod table;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
-use crate::markup::tree::{Align, Block, Document, PageSetup, Rule, RunStyle};
+use crate::tree::{Align, Block, Document, PageSetup, Rule, RunStyle};
 
 pub(crate) use paragraph::{classify, count_lines, widest_unit, Glyph};
 use page::{Atom, Piece, EPS};
@@ -382,7 +382,7 @@ fn draw(
 
 /// A paragraph as flow pieces: space before, lines, space after.
 fn paragraph_pieces(
-    p: &crate::markup::tree::Paragraph,
+    p: &crate::tree::Paragraph,
     x0: f32,
     width: f32,
     fonts: &FontSet,
@@ -431,7 +431,7 @@ fn rule_pieces(r: &Rule, x0: f32, avail: f32, warnings: &mut Vec<String>) -> Vec
 fn number_pages(
     pages: &mut [Page],
     setup: &PageSetup,
-    number: &crate::markup::tree::PageNumber,
+    number: &crate::tree::PageNumber,
     fonts: &FontSet,
 ) {
     let style = RunStyle::regular(number.size);

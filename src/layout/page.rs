@@ -1,7 +1,7 @@
 //! The laid-out document: pages of positioned text runs and strokes (what the PDF writer draws),
 //! and the pieces the paragraph and table layouts hand to the paginator.
 
-use crate::markup::tree::Face;
+use crate::tree::Face;
 
 /// Tolerance for "fits" comparisons, in points.
 pub(super) const EPS: f32 = 1e-3;

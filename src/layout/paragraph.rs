@@ -8,8 +8,8 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use super::page::{Atom, Item, PositionedText, Stroke, EPS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
-use crate::markup::tree::NBSP;
-use crate::markup::tree::{Align, Inline, Paragraph, RunStyle};
+use crate::tree::NBSP;
+use crate::tree::{Align, Inline, Paragraph, RunStyle};
 
 /// How a character is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use super::page::{Atom, Item, Piece, Stroke, EPS};
 use super::{paragraph_pieces, rule_pieces};
 use crate::error::Result;
 use crate::font::FontSet;
-use crate::markup::tree::{Block, Table, VAlign};
+use crate::tree::{Block, Table, VAlign};
 
 /// A table measured for its column widths.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,5 +1,5 @@
 use super::*;
-use crate::markup::tree::{Face, Inline, Paragraph, Spacer, TextRun};
+use crate::tree::{Face, Inline, Paragraph, Spacer, TextRun};
 
 fn fonts() -> FontSet {
     FontSet::bundled().unwrap()
@@ -151,22 +151,22 @@ fn no_break_space_joins_and_draws_as_a_space() {
 #[test]
 fn a_row_taller_than_a_page_is_split_with_a_warning() {
     let fonts = fonts();
-    let cell = crate::markup::tree::Cell {
+    let cell = crate::tree::Cell {
         blocks: vec![Block::Paragraph(paragraph(
             &"chữ ".repeat(3000),
             Align::Left,
         ))],
         col_span: 1,
-        v_align: crate::markup::tree::VAlign::Top,
+        v_align: crate::tree::VAlign::Top,
     };
-    let table = crate::markup::tree::Table {
+    let table = crate::tree::Table {
         columns: vec![200.0],
         borders: true,
         border_width: 0.5,
         cell_padding_x: 4.0,
         cell_padding_y: 2.0,
         header_rows: 0,
-        rows: vec![crate::markup::tree::Row {
+        rows: vec![crate::tree::Row {
             cells: vec![cell],
             cant_split: true,
         }],
@@ -254,17 +254,17 @@ fn a_table_row_kept_with_the_next_travels_with_the_block_after_it() {
     let cell = |text: &str, keep: bool| {
         let mut p = paragraph(text, Align::Left);
         p.keep_with_next = keep;
-        crate::markup::tree::Cell {
+        crate::tree::Cell {
             blocks: vec![Block::Paragraph(p)],
             col_span: 1,
-            v_align: crate::markup::tree::VAlign::Top,
+            v_align: crate::tree::VAlign::Top,
         }
     };
-    let row = |text: &str, keep: bool| crate::markup::tree::Row {
+    let row = |text: &str, keep: bool| crate::tree::Row {
         cells: vec![cell(text, keep)],
         cant_split: true,
     };
-    let table = crate::markup::tree::Table {
+    let table = crate::tree::Table {
         columns: vec![200.0],
         borders: false,
         border_width: 0.5,

@@ -1,12 +1,9 @@
-//! Markup → tree: the resolved tree types, the parser and resolver of the markup that templates
-//! produce (with the style sheet), and a writer of the tree back to canonical text.
+//! Markup → tree: the parser and resolver of the markup that templates produce, with the style
+//! sheet and the typography of set phrases.
 
 mod resolve;
 mod style;
-pub mod tree;
 mod typography;
-mod write;
 
 pub use resolve::{resolve, ResolveContext};
 pub use style::{ParagraphStyle, ResolvedStyle, StyleSheet};
-pub use write::write_tree;

@@ -7,7 +7,7 @@
 use roxmltree::{Node, NodeType};
 
 use super::style::{ResolvedStyle, StyleSheet, CELL_PADDING_X, RULE_THICKNESS};
-use super::tree::*;
+use crate::tree::*;
 use super::typography;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::font::FontSet;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::tree::{Align, PageSetup};
+use crate::tree::{Align, PageSetup};
 
 /// Properties of a named paragraph style. `None` leaves the value to the base style.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -4,16 +4,21 @@
 //!
 //! - set phrases, in every paragraph: year ranges ("2020 – 2025"), a figure and its words or
 //!   percentage in brackets ("8 (tám)", "118 (một trăm mười tám)", "15 (100,00%)"), a document
-//!   number after "Số" / "số" ("Số 01-GM/ĐU"), the authority marks "T/M", "K/T", "TM.", "KT.",
-//!   "TL.", a time and its weekday ("7h30’, Thứ Năm", "Chủ nhật"), an ordinal and a term
-//!   ("lần thứ XXIV", "nhiệm kỳ 2020 – 2025", in either case);
+//!   number after "Số" / "số" ("Số 01-GM/ĐU"; in running text, "số 08-NQ/ĐH" is not broken
+//!   after its "-" or "/" either), the authority marks "T/M", "K/T", "TM.", "KT.", "TL.", a time
+//!   and its weekday ("7h30’, Thứ Năm", "Chủ nhật"), an ordinal and a term ("lần thứ XXIV",
+//!   "nhiệm kỳ 2020 – 2025", in either case);
 //! - proper names, in paragraphs that ask for it (`keep-names`): a run of capitalised words
 //!   ("Bạch Mai", "Hai Bà Trưng", "Đoàn Kết") and a lone dash after a word.
 //!
-//! Both work by turning spaces into no-break spaces (U+00A0). Pure string functions; never
-//! panic.
+//! Both work by turning spaces into no-break spaces (U+00A0), and a number cited in running text
+//! by a word joiner (U+2060, drawn as nothing) after each "-" or "/" inside it. Pure string
+//! functions; never panic.
 
-pub(crate) use super::tree::NBSP;
+pub(crate) use crate::tree::NBSP;
+
+/// U+2060 WORD JOINER: no line break on either side, nothing drawn.
+pub(crate) const WORD_JOINER: char = '\u{2060}';
 
 /// Number words that may stand in brackets after a figure: "52 (năm mươi hai)".
 const NUMBER_WORDS: &[&str] = &[
@@ -133,7 +138,21 @@ pub(crate) fn protect_set_phrases(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut bracket = false;
     for k in 0..words.len() {
-        out.push_str(words[k]);
+        let cited = k > 0
+            && words[k - 1] == "số"
+            && words[k].bytes().next().is_some_and(|x| x.is_ascii_digit());
+        if cited {
+            // "08-NQ/ĐH": UAX #14 allows a break after "-" and "/" before a letter.
+            let mut chars = words[k].chars().peekable();
+            while let Some(c) = chars.next() {
+                out.push(c);
+                if matches!(c, '-' | '/') && chars.peek().is_some_and(|n| n.is_alphanumeric()) {
+                    out.push(WORD_JOINER);
+                }
+            }
+        } else {
+            out.push_str(words[k]);
+        }
         if k + 1 < words.len() {
             let keep =
                 !words[k].is_empty() && !words[k + 1].is_empty() && joins(&words, k, &mut bracket);
@@ -233,6 +252,17 @@ mod tests {
             shown(&protect_set_phrases("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXIV")),
             "ĐẠI HỘI ĐẠI BIỂU LẦN~THỨ~XXIV"
         );
+    }
+
+    #[test]
+    fn a_number_cited_in_running_text_does_not_break_inside() {
+        assert_eq!(
+            shown(&protect_set_phrases("Nghị quyết số 08-NQ/ĐH ngày")).replace(WORD_JOINER, "^"),
+            "Nghị quyết số~08-^NQ/^ĐH ngày"
+        );
+        // The header's "Số 01-GM/ĐU" sits on a line of its own; a date's slashes are left alone.
+        assert!(!protect_set_phrases("Số 01-GM/ĐU").contains(WORD_JOINER));
+        assert!(!protect_set_phrases("ngày 19/3/2020").contains(WORD_JOINER));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use lopdf::{text_string, Dictionary, Object, StringFormat};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::markup::tree::Meta;
+use crate::tree::Meta;
 
 /// The language written when the tree names none.
 const DEFAULT_LANGUAGE: &str = "vi-VN";

@@ -33,7 +33,7 @@ use self::subset::{FontProgram, Subset};
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
 use crate::layout::{classify, layout_document, Glyph, Item, Layout, Page, PositionedText, Stroke};
-use crate::markup::tree::{Document, Face};
+use crate::tree::{Document, Face};
 
 /// A written PDF.
 #[derive(Debug, Clone, PartialEq)]

@@ -420,7 +420,7 @@ fn head_offset(sfnt: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::font::FontSet;
-    use crate::markup::tree::Face;
+    use crate::tree::Face;
 
     #[test]
     fn a_subset_is_a_valid_font_with_the_same_outlines_and_advances() {

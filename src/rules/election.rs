@@ -63,7 +63,8 @@ impl CongressKind {
 /// What a ballot elects.
 ///
 /// In JSON: `"cell_committee"`, `"executive_committee"`, `"standing_committee"`, `"secretary"`,
-/// `"deputy_secretary"`, or `{"delegates": {"superior_congress": "Đại hội …"}}`.
+/// `"deputy_secretary"`, `"inspection_committee"`, `"inspection_chair"`, or
+/// `{"delegates": {"superior_congress": "Đại hội …"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Office {
@@ -77,6 +78,10 @@ pub enum Office {
     Secretary,
     /// Phó bí thư — a deputy secretary.
     DeputySecretary,
+    /// Uỷ ban kiểm tra — the inspection committee, elected by the executive committee.
+    InspectionCommittee,
+    /// Chủ nhiệm uỷ ban kiểm tra — the head of the inspection committee, elected from it.
+    InspectionChair,
     /// Đại biểu dự đại hội cấp trên — delegates to the superior congress.
     Delegates {
         /// The superior congress, e.g. "Đại hội đại biểu Đảng bộ quận Hai Bà Trưng lần thứ XXVI".
@@ -94,6 +99,8 @@ impl Office {
             Office::StandingCommittee => "Ban Thường vụ".to_string(),
             Office::Secretary => "Bí thư".to_string(),
             Office::DeputySecretary => "Phó Bí thư".to_string(),
+            Office::InspectionCommittee => "Uỷ ban Kiểm tra".to_string(),
+            Office::InspectionChair => "Chủ nhiệm Uỷ ban Kiểm tra".to_string(),
             Office::Delegates { superior_congress } => {
                 let name = superior_congress.trim();
                 if name.is_empty() {
@@ -111,6 +118,12 @@ impl Office {
             self,
             Office::CellCommittee | Office::ExecutiveCommittee | Office::StandingCommittee
         )
+    }
+
+    /// Whether the office is a body of several members whose number the meeting votes on (a
+    /// committee or the inspection committee); not an office of one, nor delegates.
+    pub fn is_body(&self) -> bool {
+        self.is_committee() || *self == Office::InspectionCommittee
     }
 }
 

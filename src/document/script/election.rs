@@ -3,24 +3,29 @@
 
 use super::context::Script;
 use super::view::*;
+use crate::congress::Attendance;
 use crate::document::paper::About;
-use crate::document::parts::office_line;
+use crate::document::parts::{office_line, Meeting};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office, RuleSet};
 use crate::vi;
 
 impl Script<'_> {
-    /// The block of `elections[index]`, run by `chair_role`; `same_committee` when the previous
-    /// election's vote-counting committee carries on.
+    /// The block of `elections[index]`, run by `chair_role` (speaking for themselves when
+    /// `alone`); `same_committee` when the previous election's vote-counting committee carries
+    /// on; `attendance` says who votes by show of hands.
     pub(super) fn election_view(
         &self,
         index: usize,
         chair_role: Role,
+        alone: bool,
         same_committee: bool,
+        attendance: &Attendance,
     ) -> Result<ElectionView> {
         let c = self.c;
         let record = &c.elections[index];
+        let meeting = Meeting::of(c, record);
         let office_text = office_line(c, &record.office);
         let counting_head = record
             .vote_counting_committee
@@ -84,6 +89,13 @@ impl Script<'_> {
                 .unwrap_or_default();
             rounds.push(RoundView {
                 office: office_text.clone(),
+                meeting: meeting.noun,
+                voters: meeting.voters.clone(),
+                list_vote: record
+                    .list_votes
+                    .get(r)
+                    .map(|v| VoteView::new(v, attendance)),
+                single_winner: elected.len() == 1,
                 chair_role: chair_role.clone(),
                 counting_role: counting_role.clone(),
                 round: el.round,
@@ -128,6 +140,15 @@ impl Script<'_> {
         }
         Ok(ElectionView {
             office: office_text,
+            meeting: meeting.noun,
+            voters: meeting.voters.clone(),
+            by_new_committee: meeting.first_session,
+            alone,
+            seats_voted: record.office.is_body(),
+            seats_vote: record
+                .seats_vote
+                .as_ref()
+                .map(|v| VoteView::new(v, attendance)),
             is_delegates: matches!(record.office, Office::Delegates { .. }),
             is_committee: record.office.is_committee(),
             chair_role,

@@ -7,13 +7,14 @@
 
 mod context;
 mod election;
+mod first_session;
 mod view;
 
 use context::Script;
 use view::*;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{Header, Person};
+use super::parts::{committee_office, Header, Person};
 use super::programme::rules_adopted;
 use crate::congress::{
     AgendaItem, BodyMember, Congress, OrgKind, Participant, SessionKind, Speech, StepKind,
@@ -69,6 +70,7 @@ impl Script<'_> {
             title: String::new(),
         });
         let agenda = c.agenda();
+        let reads_attendance = attendance_step(&agenda);
         let mut no = 0usize;
         let mut last_committee: Option<&Vec<BodyMember>> = None;
         let mut sessions = Vec::new();
@@ -80,18 +82,23 @@ impl Script<'_> {
                 } else {
                     String::new()
                 };
-            let part = match session.map(|x| x.start.hour) {
-                Some(h) if h >= 18 => "Tối",
-                Some(h) if h >= 12 => "Chiều",
-                _ => "Sáng",
-            };
+            let part = session.map(|x| part_of(x.start)).unwrap_or("Sáng");
             let date = session.map(|x| x.date).unwrap_or(header.date);
             let mut steps = Vec::new();
-            for item in &session_agenda.items {
+            let mut part_now = part;
+            for (i, item) in session_agenda.items.iter().enumerate() {
                 no += 1;
+                // A step that starts a later part of the day (an afternoon after a morning
+                // start) gets its own heading.
+                let new_part = item.time.map(part_of).filter(|p| *p != part_now);
+                if let Some(p) = new_part {
+                    part_now = p;
+                }
+                let here = Some((s, i)) == reads_attendance;
                 let mut step = StepView {
                     no,
                     time: item.time,
+                    new_part,
                     content: item.content.clone(),
                     ..StepView::default()
                 };
@@ -104,7 +111,9 @@ impl Script<'_> {
                         })
                     }
                     StepKind::AttendanceCheck => {
-                        step.attendance_check = Some(AttendanceView::new(a))
+                        step.attendance_check = Some(AttendanceCheckView {
+                            attendance: here.then(|| AttendanceView::new(a)),
+                        })
                     }
                     StepKind::FlagSalute => step.flag_salute = true,
                     StepKind::WorkingBodies => {
@@ -138,7 +147,7 @@ impl Script<'_> {
                         step.opening = Some(OpeningView {
                             has_guests: !guests.is_empty(),
                             guests,
-                            attendance: AttendanceView::new(a),
+                            attendance: here.then(|| AttendanceView::new(a)),
                         });
                     }
                     StepKind::Credentials => {
@@ -162,6 +171,11 @@ impl Script<'_> {
                             reporter,
                             reporter_role,
                             attendance: AttendanceView::new(a),
+                            vote: p.credentials.as_ref().map(|x| VoteView::new(&x.vote, a)),
+                            number: self
+                                .numbers
+                                .of(DocumentKind::CredentialsReport, About::Congress)
+                                .map(|n| n.symbol()),
                         });
                     }
                     StepKind::Report => {
@@ -187,9 +201,29 @@ impl Script<'_> {
                             let committee = &c.elections[i].vote_counting_committee;
                             let same = last_committee == Some(committee);
                             let chair_role = with_override(item, role.clone());
-                            step.election = Some(self.election_view(i, chair_role, same)?);
+                            let alone = p.presidium.len() == 1;
+                            step.election =
+                                Some(self.election_view(i, chair_role, alone, same, a)?);
                             last_committee = Some(committee);
                         }
+                    }
+                    StepKind::FirstSession => {
+                        role = self.presidium_role(next_runner());
+                        step.first_session = self.first_session_view()?;
+                    }
+                    StepKind::Presentation => {
+                        role = self.presidium_role(0);
+                        step.presentation = self.presentation_view(&role)?;
+                    }
+                    StepKind::Break => {
+                        role = self.presidium_role(next_runner());
+                        let next = session_agenda.items.get(i + 1).and_then(|x| x.time);
+                        step.pause = Some(BreakView {
+                            minutes: match (item.time, next) {
+                                (Some(a), Some(b)) if b > a => Some(minutes_between(a, b)),
+                                _ => None,
+                            },
+                        });
                     }
                     StepKind::Resolution => {
                         role = self.presidium_role(next_runner());
@@ -237,7 +271,18 @@ impl Script<'_> {
                 _ => "Chi bộ",
             },
             single_chair: p.presidium.len() == 1,
-            rules_adopted: rules_adopted(&c.sessions),
+            rules_adopted: rules_adopted(c),
+            org: c.organisation.name.clone(),
+            committee_label: committee_office(c).label(),
+            outgoing_khoa: c
+                .ordinal
+                .and_then(|n| n.checked_sub(1))
+                .filter(|n| *n > 0)
+                .and_then(|n| vi::roman(u32::from(n))),
+            resolution_number: self
+                .numbers
+                .of(DocumentKind::Resolution, About::Congress)
+                .map(|n| n.symbol()),
             sessions,
         })
     }
@@ -266,6 +311,38 @@ impl Script<'_> {
             speakers,
         }
     }
+}
+
+/// Minutes from `a` to a later `b`.
+fn minutes_between(a: crate::vi::Time, b: crate::vi::Time) -> u32 {
+    let at = |t: crate::vi::Time| u32::from(t.hour) * 60 + u32::from(t.minute);
+    at(b).saturating_sub(at(a))
+}
+
+/// "Sáng", "Chiều" or "Tối", by the hour.
+fn part_of(t: crate::vi::Time) -> &'static str {
+    match t.hour {
+        h if h >= 19 => "Tối",
+        h if h >= 12 => "Chiều",
+        _ => "Sáng",
+    }
+}
+
+/// The one step that reads the attendance figures aloud: the credentials report, or else the
+/// first attendance check, or else the opening (session, item).
+fn attendance_step(agenda: &[crate::congress::AgendaSession]) -> Option<(usize, usize)> {
+    let find = |kind: StepKind| {
+        agenda.iter().enumerate().find_map(|(s, session)| {
+            session
+                .items
+                .iter()
+                .position(|i| i.step == kind)
+                .map(|i| (s, i))
+        })
+    };
+    find(StepKind::Credentials)
+        .or_else(|| find(StepKind::AttendanceCheck))
+        .or_else(|| find(StepKind::Opening))
 }
 
 /// The role the agenda gives an item (its presenter, else its performer), or `role`.

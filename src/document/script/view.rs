@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::congress::{Attendance, HandVote};
 use crate::document::parts::{Header, Person};
+use crate::document::results::OfficeResult;
 use crate::vi::{Date, Time};
 
 /// Who speaks, as the template names them ("Người dẫn chương trình (đồng chí …)").
@@ -40,6 +41,8 @@ pub(super) enum RoleKind {
     CredentialsHead,
     /// Trưởng Ban kiểm phiếu.
     CountingHead,
+    /// Who chairs the new committee's first session.
+    SessionChair,
     /// Anyone else, by name.
     Comrade,
 }
@@ -70,6 +73,14 @@ pub(super) struct View {
     pub single_chair: bool,
     /// What the rules vote adopts (the same words as the programme and the minutes).
     pub rules_adopted: &'static str,
+    /// The organisation: "Đảng bộ phường Bạch Mai".
+    pub org: String,
+    /// The committee's office: "Ban Chấp hành" / "Chi uỷ".
+    pub committee_label: String,
+    /// The outgoing committee's khoá ("XXIII"), when the congress's ordinal is known.
+    pub outgoing_khoa: Option<String>,
+    /// The numbers the script cites: the resolution's ("09-NQ/ĐH"), the credentials report's.
+    pub resolution_number: Option<String>,
     pub sessions: Vec<SessionView>,
 }
 
@@ -87,12 +98,14 @@ pub(super) struct SessionView {
 pub(super) struct StepView {
     pub no: usize,
     pub time: Option<Time>,
+    /// The step starts a new part of the day in the session ("Chiều" after a morning start).
+    pub new_part: Option<&'static str>,
     /// The agenda's wording replacing the default heading.
     pub content: Option<String>,
     /// Who speaks first.
     pub role: Role,
     pub reception: Option<ReceptionView>,
-    pub attendance_check: Option<AttendanceView>,
+    pub attendance_check: Option<AttendanceCheckView>,
     pub flag_salute: bool,
     pub working_bodies: Option<WorkingBodiesView>,
     pub rules: Option<VoteView>,
@@ -102,9 +115,69 @@ pub(super) struct StepView {
     pub discussion: Option<DiscussionView>,
     pub superior_remarks: Option<DiscussionView>,
     pub election: Option<ElectionView>,
+    pub first_session: Option<FirstSessionView>,
+    pub presentation: Option<PresentationView>,
+    pub pause: Option<BreakView>,
     pub resolution: Option<ResolutionView>,
     pub closing: bool,
     pub other: bool,
+}
+
+/// Kiểm tra quân số: the figures, when this is the one step that reads them.
+#[derive(Debug, Serialize)]
+pub(super) struct AttendanceCheckView {
+    pub attendance: Option<AttendanceView>,
+}
+
+/// Nghỉ giải lao: how long, when the next item's time says.
+#[derive(Debug, Serialize)]
+pub(super) struct BreakView {
+    pub minutes: Option<u32>,
+}
+
+/// The new committee's first session, as the congress's script runs it.
+#[derive(Debug, Serialize)]
+pub(super) struct FirstSessionView {
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    pub committee: String,
+    /// "Ban Chấp hành" / "Chi uỷ".
+    pub label: String,
+    pub chair: Person,
+    pub chair_role: Role,
+    /// The chair convenes and chairs until a secretary is elected (who then chairs).
+    pub until_secretary: bool,
+    /// Who closes the session: the secretary elected, or the chair.
+    pub closing_role: Role,
+    pub clerk: Person,
+    pub start: Time,
+    pub end: Time,
+    pub attendance: AttendanceView,
+    /// What it elects: "Ban Thường vụ, Bí thư, Phó Bí thư …".
+    pub offices: Vec<String>,
+    pub elections: Vec<ElectionView>,
+}
+
+/// The new committee presents itself (ra mắt) and the first session's result is announced.
+#[derive(Debug, Serialize)]
+pub(super) struct PresentationView {
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    pub committee: String,
+    pub label: String,
+    /// Its members, most votes first.
+    pub members: Vec<String>,
+    pub size: usize,
+    /// Who reports the first session's result (its chair).
+    pub reporter: Person,
+    pub reporter_role: Role,
+    /// The one who runs the step also reports (the congress's chair chaired the session).
+    pub reporter_runs: bool,
+    /// What the first session elected.
+    pub results: Vec<OfficeResult>,
+    /// The secretary, who speaks for the new committee.
+    pub secretary: Option<Person>,
+    pub secretary_role: Option<Role>,
+    /// The one who runs the step is the secretary.
+    pub secretary_runs: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -214,7 +287,8 @@ pub(super) struct WorkingBodiesView {
 pub(super) struct OpeningView {
     pub guests: Vec<Person>,
     pub has_guests: bool,
-    pub attendance: AttendanceView,
+    /// The figures, when no later step reads them.
+    pub attendance: Option<AttendanceView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -225,6 +299,10 @@ pub(super) struct CredentialsView {
     /// The one who runs the step also reports (a cell's chair).
     pub reporter_runs: bool,
     pub attendance: AttendanceView,
+    /// The show of hands adopting the report, when recorded.
+    pub vote: Option<VoteView>,
+    /// The report's number: "04-BC/ĐH".
+    pub number: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -281,6 +359,14 @@ pub(super) struct TieView {
 #[derive(Debug, Serialize)]
 pub(super) struct RoundView {
     pub office: String,
+    /// "Đại hội" / "Hội nghị".
+    pub meeting: &'static str,
+    /// Who votes: "đại biểu chính thức", "uỷ viên Ban Chấp hành".
+    pub voters: String,
+    /// The show of hands adopting this round's list, when recorded.
+    pub list_vote: Option<VoteView>,
+    /// One person elected in this round.
+    pub single_winner: bool,
     pub chair_role: Role,
     pub counting_role: Role,
     pub round: u32,
@@ -323,6 +409,20 @@ pub(super) struct RoundView {
 #[derive(Debug, Serialize)]
 pub(super) struct ElectionView {
     pub office: String,
+    /// "Đại hội" / "Hội nghị".
+    pub meeting: &'static str,
+    /// Who votes.
+    pub voters: String,
+    /// Held by the new committee at its first session.
+    pub by_new_committee: bool,
+    /// Who runs it speaks for themselves (one chair, or the first session's chair), not for a
+    /// presidium.
+    pub alone: bool,
+    /// The number is voted (a body of several members, elected by the congress or the
+    /// committee); not for an office of one, nor for delegates.
+    pub seats_voted: bool,
+    /// The show of hands on the number, when recorded.
+    pub seats_vote: Option<VoteView>,
     pub is_delegates: bool,
     pub is_committee: bool,
     /// Who runs the election (a presidium member).

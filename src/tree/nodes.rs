@@ -1,11 +1,4 @@
-//! The resolved document tree: what both backends translate.
-//!
-//! Everything here is explicit: sizes are in points (1/72 inch), every run carries its own size
-//! and style, every paragraph its own alignment and spacing, every table its column widths. No
-//! template syntax, no style names, no defaults left to a backend. A backend trusts the tree and
-//! fails only on what it alone can see (a glyph missing from the font).
-//!
-//! All text is NFC and contains no control characters (the resolver guarantees it).
+//! The nodes of the resolved tree.
 
 pub use crate::font::Face;
 
@@ -188,14 +181,17 @@ pub struct Paragraph {
 impl Paragraph {
     /// The text of the paragraph as a reader gets it, line breaks as `\n`. No-break spaces — the
     /// resolver adds them to keep set phrases and names on one line — come out as spaces, as
-    /// text extracted from the PDF has them.
+    /// text extracted from the PDF has them; word joiners are left out.
     pub fn text(&self) -> String {
         let mut out = String::new();
         for inline in &self.inlines {
             match inline {
-                Inline::Text(run) => {
-                    out.extend(run.text.chars().map(|c| if c == NBSP { ' ' } else { c }))
-                }
+                Inline::Text(run) => out.extend(run.text.chars().filter_map(|c| match c {
+                    NBSP => Some(' '),
+                    // A word joiner keeps a cited number on one line; it is not text.
+                    '\u{2060}' => None,
+                    c => Some(c),
+                })),
                 Inline::Break => out.push('\n'),
             }
         }

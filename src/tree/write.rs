@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::tree::*;
+use super::nodes::*;
 
 /// The canonical text of a tree.
 pub fn write_tree(doc: &Document) -> String {

@@ -1,0 +1,84 @@
+//! Who the elections elected: the one reading of the tallies that every paper after a vote
+//! shares (the new committee, its officers, the delegates), so a name elected is never typed
+//! twice.
+
+use super::election::HeldBy;
+use super::record::Congress;
+use crate::error::Result;
+use crate::rules::{self, Office, Percent};
+use crate::vi::PersonName;
+
+/// Someone elected, with the votes and share of the round that elected them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Elected {
+    /// The person.
+    pub name: PersonName,
+    /// Votes in the round that elected them.
+    pub votes: u32,
+    /// Share of that round's denominator.
+    pub percent: Percent,
+    /// The round (1, 2 …).
+    pub round: u32,
+}
+
+impl Congress {
+    /// Everyone `elections[index]` elected, round by round, most votes first within a round.
+    pub(crate) fn elected(&self, index: usize) -> Result<Vec<Elected>> {
+        let rounds = self.elections.get(index).map_or(0, |e| e.rounds.len());
+        let mut out = Vec::new();
+        for r in 0..rounds {
+            let round = self.election_round(index, r)?.election;
+            let t = rules::tally(&round)?;
+            for &k in &t.elected {
+                let o = &t.outcomes[k];
+                out.push(Elected {
+                    name: o.name.clone(),
+                    votes: o.votes,
+                    percent: o.percent,
+                    round: round.round,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The congress's election of its committee (Ban Chấp hành, or a cell's chi uỷ): the first
+    /// one held by the congress.
+    pub(crate) fn committee_election(&self) -> Option<usize> {
+        self.elections.iter().position(|e| {
+            e.held_by == HeldBy::Congress
+                && matches!(e.office, Office::ExecutiveCommittee | Office::CellCommittee)
+        })
+    }
+
+    /// The first election of `office` held by `held_by`, if any.
+    pub(crate) fn election_of(&self, office: &Office, held_by: HeldBy) -> Option<usize> {
+        self.elections
+            .iter()
+            .position(|e| e.held_by == held_by && &e.office == office)
+    }
+
+    /// The members of the committee the congress elected (empty when it elected none, or when
+    /// its counts do not add up — validation reports that).
+    pub(crate) fn new_committee(&self) -> Vec<Elected> {
+        self.committee_election()
+            .and_then(|i| self.elected(i).ok())
+            .unwrap_or_default()
+    }
+
+    /// The secretary elected, by the congress or by the new committee, if any.
+    pub(crate) fn elected_secretary(&self) -> Option<Elected> {
+        let i = self
+            .elections
+            .iter()
+            .position(|e| e.office == Office::Secretary)?;
+        self.elected(i).ok()?.into_iter().next()
+    }
+
+    /// Whether any election is held by the new committee at its first session.
+    pub(crate) fn has_first_session_elections(&self) -> bool {
+        self.elections
+            .iter()
+            .any(|e| e.held_by == HeldBy::NewCommittee)
+    }
+}

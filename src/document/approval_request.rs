@@ -1,0 +1,112 @@
+//! Tờ trình đề nghị chuẩn y — the new committee's request that its superior approve the results
+//! of the elections (SPEC §4.2: TTr, the new committee's sequence; 190-QĐ/TW Art. 2, 244-QĐ/TW):
+//! the committee, and the offices it and the congress elected, by name from the tallies, with
+//! the trích ngang attached.
+
+use serde::Serialize;
+
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
+use super::parts::{committee_office, filed, office_line, Header, Signature};
+use super::results::{
+    approver, has_profiles, office_results, report_date, reports_to_superior, OfficeResult,
+};
+use crate::congress::{Congress, Sequence};
+use crate::error::Result;
+use crate::registry::DocumentKind;
+use crate::vi::Date;
+
+/// The request's view (`templates/approval-request.hbs`).
+#[derive(Debug, Serialize)]
+struct ApprovalRequest {
+    header: Header,
+    congress: String,
+    /// "Ban Thường vụ Quận uỷ Hai Bà Trưng".
+    addressee: String,
+    /// "round2020" / "round2025": which election rules are cited.
+    rule_set: &'static str,
+    /// The day of the congress's elections, and of the first session when held.
+    elections_day: Date,
+    first_session_day: Option<Date>,
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    committee: String,
+    /// What is to be approved, as the title lists it: "Ban Chấp hành, Ban Thường vụ, Bí thư …".
+    offices: String,
+    /// "Đảng bộ phường Bạch Mai".
+    organisation: String,
+    /// "nhiệm kỳ 2020 – 2025".
+    term: String,
+    /// The position of the committee's election in `elections`.
+    committee_index: usize,
+    /// The results to approve (not the delegates: the superior congress checks them).
+    results: Vec<OfficeResult>,
+    /// The trích ngang is attached.
+    has_summary: bool,
+    signature: Signature,
+    recipients: Vec<String>,
+}
+
+/// The request, when the new committee reports to its superior.
+pub(crate) fn items(c: &Congress) -> Vec<Item> {
+    if !reports_to_superior(c) {
+        return Vec::new();
+    }
+    let pin = c.report_to_superior.and_then(|r| r.request_number);
+    vec![Item::new(About::Congress, report_date(c))
+        .pin(
+            pin,
+            crate::error::Path::from("report_to_superior.request_number"),
+        )
+        .sequence(Sequence::NewCommittee)]
+}
+
+pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result<Paper> {
+    let p = c.proceedings()?;
+    let signature = Signature::new_committee(c).ok_or_else(|| item.unexpected())?;
+    let results: Vec<OfficeResult> = office_results(c, numbers)?
+        .into_iter()
+        .filter(|r| !r.is_delegates)
+        .collect();
+    let committee = office_line(c, &committee_office(c));
+    let header = Header::committee(c, item.number.clone(), item.date);
+    let offices = results
+        .iter()
+        .map(|r| r.label.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let meta = PaperMeta::new(
+        DocumentKind::ApprovalRequest,
+        item.about,
+        format!("Tờ trình đề nghị chuẩn y kết quả bầu cử {committee}"),
+        c.name(),
+        &header.issuer,
+        header.date,
+        header.number.as_ref(),
+    );
+    let superior_office = match &c.organisation.superior_committee {
+        Some(s) => format!("Ban Tổ chức {s}"),
+        None => "Ban Tổ chức cấp uỷ cấp trên".to_string(),
+    };
+    let elections_day = c
+        .committee_election()
+        .and_then(|i| c.elections.get(i))
+        .map(|e| e.date)
+        .unwrap_or_else(|| c.last_day());
+    let view = ApprovalRequest {
+        header,
+        congress: c.name(),
+        addressee: approver(c),
+        rule_set: c.rule_set.name(),
+        elections_day,
+        first_session_day: p.first_session.as_ref().map(|f| f.date),
+        committee,
+        offices,
+        organisation: c.organisation.name.clone(),
+        term: c.term_text(),
+        committee_index: c.committee_election().unwrap_or_default(),
+        results,
+        has_summary: has_profiles(c),
+        signature,
+        recipients: vec!["Như trên".to_string(), superior_office, filed(c)],
+    };
+    Ok(Paper::new(meta, view))
+}

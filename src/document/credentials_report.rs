@@ -1,0 +1,166 @@
+//! Báo cáo thẩm tra tư cách đại biểu — the credentials report (SPEC §4.2: BC, the congress's
+//! sequence, signed for the credentials committee); at a members' congress, Báo cáo tình hình
+//! đảng viên dự Đại hội, signed for the presidium. The convened by category, those present and
+//! absent, and the conclusion on who is qualified; the congress adopts it by show of hands.
+
+use serde::Serialize;
+
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
+use super::parts::{Header, Signature};
+use crate::congress::{Absence, Congress, CongressKind, Membership, StepKind};
+use crate::error::Result;
+use crate::registry::DocumentKind;
+use crate::rules::Percent;
+
+/// The report's view (`templates/credentials-report.hbs`).
+#[derive(Debug, Serialize)]
+struct CredentialsReport {
+    header: Header,
+    congress: String,
+    is_delegates: bool,
+    /// "Chi bộ Trường THPT …" / "Đảng bộ phường Bạch Mai": whose members.
+    organisation: String,
+    /// A members' congress: the membership.
+    membership: Option<Membership>,
+    convened: u32,
+    present: u32,
+    /// Present as a share of the convened: "98,33%".
+    present_percent: String,
+    absent: u32,
+    absences: Vec<Absence>,
+    breakdowns: Vec<BreakdownView>,
+    not_qualified: Vec<NotQualifiedView>,
+    /// Present and qualified.
+    qualified: u32,
+    /// At least two thirds of the convened are present.
+    quorum: bool,
+    signature: Signature,
+}
+
+#[derive(Debug, Serialize)]
+struct BreakdownView {
+    by: String,
+    items: Vec<CategoryView>,
+}
+
+#[derive(Debug, Serialize)]
+struct CategoryView {
+    label: String,
+    count: u32,
+    /// Share of the convened: "45,00%".
+    percent: String,
+}
+
+#[derive(Debug, Serialize)]
+struct NotQualifiedView {
+    name: String,
+    reason: String,
+}
+
+/// The report, when the record holds the credentials (`proceedings.credentials`); dated the day
+/// it is presented.
+pub(crate) fn items(c: &Congress) -> Vec<Item> {
+    let Some(x) = c.proceedings.as_ref().and_then(|p| p.credentials.as_ref()) else {
+        return Vec::new();
+    };
+    let date = c
+        .agenda_item(StepKind::Credentials)
+        .map(|(_, s)| s.date)
+        .unwrap_or_else(|| c.first_day());
+    vec![Item::new(About::Congress, date).pin(
+        x.number,
+        crate::error::Path::from("proceedings.credentials.number"),
+    )]
+}
+
+pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
+    let p = c.proceedings()?;
+    let a = &p.attendance;
+    let x = p.credentials.as_ref().ok_or_else(|| item.unexpected())?;
+    let is_delegates = c.kind == CongressKind::Delegates;
+    let percent = |n: u32| {
+        Percent::of(n, a.convened)
+            .map(|p| p.to_string())
+            .unwrap_or_default()
+    };
+    let (header, signature, title) = match (is_delegates, p.credentials_committee.first()) {
+        (true, Some(head)) => (
+            Header::working_body(
+                c,
+                "Ban Thẩm tra\u{2028}tư cách đại biểu",
+                item.number.clone(),
+                item.date,
+            ),
+            Signature::new(
+                "T/M BAN THẨM TRA\u{2028}TƯ CÁCH ĐẠI BIỂU",
+                "TRƯỞNG BAN",
+                head.name.full(),
+            ),
+            "Báo cáo thẩm tra tư cách đại biểu",
+        ),
+        _ => (
+            Header::congress(c, item.number.clone(), item.date),
+            Signature::presidium(p),
+            "Báo cáo tình hình đảng viên dự Đại hội",
+        ),
+    };
+    let stem = format!(
+        "{title} {}",
+        header
+            .number
+            .as_ref()
+            .map(|n| n.symbol())
+            .unwrap_or_default()
+    );
+    let meta = PaperMeta::new(
+        DocumentKind::CredentialsReport,
+        item.about,
+        format!("{title} — {}", c.name()),
+        c.name(),
+        &header.issuer.replace('\u{2028}', " "),
+        header.date,
+        header.number.as_ref(),
+    )
+    .with_stem(&stem);
+    let not_qualified = x.not_qualified.len() as u32;
+    let view = CredentialsReport {
+        header,
+        congress: c.name(),
+        is_delegates,
+        organisation: c.organisation.name.clone(),
+        membership: a.membership,
+        convened: a.convened,
+        present: a.present,
+        present_percent: percent(a.present),
+        absent: a.convened.saturating_sub(a.present),
+        absences: a.absences.clone(),
+        breakdowns: x
+            .breakdowns
+            .iter()
+            .map(|b| BreakdownView {
+                by: b.by.clone(),
+                items: b
+                    .items
+                    .iter()
+                    .map(|i| CategoryView {
+                        label: i.label.clone(),
+                        count: i.count,
+                        percent: percent(i.count),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        not_qualified: x
+            .not_qualified
+            .iter()
+            .map(|n| NotQualifiedView {
+                name: n.name.full(),
+                reason: n.reason.clone(),
+            })
+            .collect(),
+        qualified: a.present.saturating_sub(not_qualified),
+        quorum: 3 * u64::from(a.present) >= 2 * u64::from(a.convened),
+        signature,
+    };
+    Ok(Paper::new(meta, view))
+}

@@ -1,0 +1,114 @@
+//! Danh sách bầu cử — the election list of one office and round, as the meeting adopted it
+//! (SPEC §4.2: signed by the presidium; at the new committee's first session by its chair): the
+//! names in ballot order ("vần A, B, C") with year of birth and post where the record has them,
+//! and those nominated at the congress marked.
+
+use serde::Serialize;
+
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
+use super::parts::{office_line, post_of, round_items, Header, Meeting, Signature};
+use crate::congress::{Congress, HeldBy};
+use crate::error::Result;
+use crate::registry::DocumentKind;
+use crate::vi;
+
+/// The list's view (`templates/election-list.hbs`).
+#[derive(Debug, Serialize)]
+struct ElectionList {
+    /// The congress (or, at the first session, the committee) over the title; no number.
+    header: Header,
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    office: String,
+    meeting: Meeting,
+    round: u32,
+    round_words: String,
+    seats: u32,
+    rows: Vec<Row>,
+    /// Every name has a year of birth in the record: the column is printed.
+    has_birth: bool,
+    signature: Signature,
+}
+
+#[derive(Debug, Serialize)]
+struct Row {
+    name: String,
+    birth_year: Option<i32>,
+    /// Chức vụ, đơn vị công tác — from the profile, else the list of the convened.
+    position: String,
+    /// Nominated at the congress (not introduced by the committee).
+    floor: bool,
+}
+
+/// One list per election round.
+pub(crate) fn items(c: &Congress) -> Vec<Item> {
+    round_items(c)
+}
+
+pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
+    let About::Round { election, round } = item.about else {
+        return Err(item.unexpected());
+    };
+    let record = c.elections.get(election).ok_or_else(|| item.unexpected())?;
+    let e = c.election_round(election, round)?.election;
+    let p = c.proceedings()?;
+    let meeting = Meeting::of(c, record);
+    let (header, signature) = match record.held_by {
+        HeldBy::Congress => (
+            Header::congress(c, None, item.date),
+            Signature::presidium(p),
+        ),
+        HeldBy::NewCommittee => {
+            let chair = p
+                .first_session
+                .as_ref()
+                .map(|f| f.chair.name.full())
+                .unwrap_or_default();
+            (
+                Header::committee(c, None, item.date),
+                Signature::new("CHỦ TRÌ HỘI NGHỊ", "", chair),
+            )
+        }
+    };
+    let office = office_line(c, &e.office);
+    let rows: Vec<Row> = e
+        .candidates
+        .iter()
+        .map(|x| Row {
+            name: x.name.full(),
+            birth_year: c
+                .candidates
+                .iter()
+                .find(|p| p.name == x.name)
+                .map(|p| p.birth_date.year),
+            position: post_of(c, &x.name),
+            floor: x.floor_nominee.is_some(),
+        })
+        .collect();
+    let round_note = if e.round > 1 {
+        format!(" (lần {})", e.round)
+    } else {
+        String::new()
+    };
+    let meta = PaperMeta::new(
+        DocumentKind::ElectionList,
+        item.about,
+        format!("Danh sách bầu cử — {office}{round_note}"),
+        meeting.name.clone(),
+        &header.issuer,
+        header.date,
+        None,
+    )
+    .with_stem(&format!("danh sách bầu cử lần {} {office}", e.round));
+    let view = ElectionList {
+        header,
+        office,
+        meeting,
+        round: e.round,
+        round_words: vi::ordinal_words(e.round).unwrap_or_default(),
+        seats: e.seats,
+        has_birth: rows.iter().all(|r| r.birth_year.is_some()),
+        rows,
+        signature,
+    };
+    Ok(Paper::new(meta, view))
+}

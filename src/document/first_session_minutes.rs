@@ -1,0 +1,101 @@
+//! Biên bản Hội nghị lần thứ nhất — the minutes of the new committee's first session, held
+//! during the congress (numbered in the new committee's sequence, BB): who attended, who
+//! chaired, and each election (the votes on the number and the list, the vote-count minutes by
+//! number, who was elected). Signed by its chair and its clerk.
+
+use serde::Serialize;
+
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
+use super::parts::{committee_office, office_line, Header, Person, Signature};
+use super::results::{election_lines, ElectionLine};
+use crate::congress::{Absence, Congress, HeldBy, Sequence};
+use crate::error::Result;
+use crate::registry::DocumentKind;
+use crate::vi::{Date, Time};
+
+/// The minutes' view (`templates/first-session-minutes.hbs`).
+#[derive(Debug, Serialize)]
+struct FirstSessionMinutes {
+    /// The committee's header, "Số 06-BB/ĐU", dated the session's day.
+    header: Header,
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    committee: String,
+    /// "Ban Chấp hành" / "Chi uỷ".
+    label: String,
+    /// The congress it is held in.
+    congress: String,
+    date: Date,
+    start: Time,
+    end: Time,
+    venue: String,
+    convened: u32,
+    present: u32,
+    absent: u32,
+    absences: Vec<Absence>,
+    chair: Person,
+    clerk: Person,
+    /// "uỷ viên Ban Chấp hành".
+    voters: String,
+    elections: Vec<ElectionLine>,
+    /// CHỦ TRÌ HỘI NGHỊ (right).
+    signature: Signature,
+    /// THƯ KÝ HỘI NGHỊ (left).
+    co_signature: Signature,
+}
+
+/// The minutes, when the first session is held.
+pub(crate) fn items(c: &Congress) -> Vec<Item> {
+    match c
+        .proceedings
+        .as_ref()
+        .and_then(|p| p.first_session.as_ref())
+    {
+        Some(fs) => vec![Item::new(About::Congress, fs.date)
+            .pin(
+                fs.minutes_number,
+                crate::error::Path::from("proceedings.first_session.minutes_number"),
+            )
+            .sequence(Sequence::NewCommittee)],
+        None => Vec::new(),
+    }
+}
+
+pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result<Paper> {
+    let p = c.proceedings()?;
+    let fs = p.first_session.as_ref().ok_or_else(|| item.unexpected())?;
+    let office = committee_office(c);
+    let convened = c.new_committee().len() as u32;
+    let attendance = fs.attendance(convened);
+    let committee = office_line(c, &office);
+    let header = Header::committee(c, item.number.clone(), fs.date);
+    let meta = PaperMeta::new(
+        DocumentKind::FirstSessionMinutes,
+        item.about,
+        format!("Biên bản Hội nghị lần thứ nhất {committee}"),
+        c.name(),
+        &header.issuer,
+        header.date,
+        header.number.as_ref(),
+    );
+    let view = FirstSessionMinutes {
+        header,
+        label: office.label(),
+        voters: format!("uỷ viên {}", office.label()),
+        committee,
+        congress: c.name(),
+        date: fs.date,
+        start: fs.start,
+        end: fs.end,
+        venue: fs.venue.clone().unwrap_or_else(|| c.venue.clone()),
+        convened,
+        present: fs.present,
+        absent: convened.saturating_sub(fs.present),
+        absences: fs.absences.clone(),
+        chair: Person::from(&fs.chair),
+        clerk: Person::from(&fs.clerk),
+        elections: election_lines(c, numbers, HeldBy::NewCommittee, &attendance)?,
+        signature: Signature::new("CHỦ TRÌ HỘI NGHỊ", "", fs.chair.name.full()),
+        co_signature: Signature::new("THƯ KÝ HỘI NGHỊ", "", fs.clerk.name.full()),
+    };
+    Ok(Paper::new(meta, view))
+}

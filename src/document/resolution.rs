@@ -1,0 +1,196 @@
+//! Nghị quyết Đại hội — the resolution adopted at the close (SPEC §4.2: NQ, the congress's
+//! sequence; T/M ĐOÀN CHỦ TỊCH, a cell T/M CHI BỘ): the reports it approves, the assessment of
+//! the term, the objective, targets and tasks of the new term (from the record), the election
+//! results (from the tallies, never typed twice) and the adoption vote.
+
+use serde::Serialize;
+
+use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
+use super::parts::{committee_office, filed, office_line, Header, Signature};
+use super::results::{office_results, OfficeResult};
+use crate::congress::{Congress, CongressKind, OrgKind, StepKind};
+use crate::error::Result;
+use crate::registry::DocumentKind;
+use crate::vi::{Date, Time};
+
+/// The resolution's view (`templates/resolution.hbs`).
+#[derive(Debug, Serialize)]
+struct Resolution {
+    /// The organisation over the congress, "Số 09-NQ/ĐH", dated the closing day.
+    header: Header,
+    congress: String,
+    /// "đại biểu" / "đảng viên".
+    audience: &'static str,
+    is_delegates: bool,
+    venue: String,
+    opened: Date,
+    closed: Date,
+    same_day: bool,
+    convened: u32,
+    present: u32,
+    /// The reports heard, by title.
+    reports: Vec<String>,
+    assessment: Vec<String>,
+    objective: Option<String>,
+    /// The targets, consecutive ones of one area together.
+    targets: Vec<TargetGroup>,
+    tasks: Vec<String>,
+    /// "nhiệm kỳ 2020 – 2025".
+    term: String,
+    /// What the congress's elections decided, in order.
+    results: Vec<OfficeResult>,
+    /// What the new committee's first session elected, in order.
+    session_results: Vec<OfficeResult>,
+    /// The committee the congress elected: "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ …".
+    committee: String,
+    /// "Ban Chấp hành" / "Chi uỷ".
+    committee_label: String,
+    vote: VoteLine,
+    /// When it was adopted, if the agenda says.
+    adopted_at: Option<Time>,
+    /// Section numbers ("1", "2" …) of the parts present, without gaps.
+    section: Sections,
+    signature: Signature,
+    recipients: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct TargetGroup {
+    area: String,
+    items: Vec<TargetLine>,
+}
+
+#[derive(Debug, Serialize)]
+struct TargetLine {
+    indicator: String,
+    figure: String,
+}
+
+#[derive(Debug, Serialize)]
+struct VoteLine {
+    agree: u32,
+    against: u32,
+    voters: u32,
+    percent: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Sections {
+    reports: u32,
+    assessment: Option<u32>,
+    objective: Option<u32>,
+    targets: Option<u32>,
+    tasks: Option<u32>,
+    elections: Option<u32>,
+    implementation: u32,
+}
+
+/// The resolution, when the congress records its proceedings; dated the closing day.
+pub(crate) fn items(c: &Congress) -> Vec<Item> {
+    match &c.proceedings {
+        Some(p) => vec![Item::new(About::Congress, c.last_day()).pin(
+            p.resolution.number,
+            crate::error::Path::from("proceedings.resolution.number"),
+        )],
+        None => Vec::new(),
+    }
+}
+
+pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result<Paper> {
+    let p = c.proceedings()?;
+    let a = &p.attendance;
+    let r = &p.resolution;
+    let mut targets: Vec<TargetGroup> = Vec::new();
+    for t in &r.targets {
+        let line = TargetLine {
+            indicator: t.indicator.clone(),
+            figure: t.figure.clone(),
+        };
+        match targets.last_mut() {
+            Some(g) if g.area == t.area => g.items.push(line),
+            _ => targets.push(TargetGroup {
+                area: t.area.clone(),
+                items: vec![line],
+            }),
+        }
+    }
+    let (session_results, results): (Vec<_>, Vec<_>) = office_results(c, numbers)?
+        .into_iter()
+        .partition(|r| r.by_new_committee);
+    let mut n = 1;
+    let mut next = |present: bool| {
+        present.then(|| {
+            n += 1;
+            n
+        })
+    };
+    let section = Sections {
+        reports: 1,
+        assessment: next(!r.assessment.is_empty()),
+        objective: next(r.objective.is_some()),
+        targets: next(!targets.is_empty()),
+        tasks: next(!r.tasks.is_empty()),
+        elections: next(!results.is_empty()),
+        implementation: n + 1,
+    };
+    let cell = c.organisation.kind != OrgKind::GrassrootsPartyOrg;
+    let signature = match (cell, Signature::new_committee(c)) {
+        (true, Some(s)) => s,
+        _ => Signature::presidium(p),
+    };
+    let superior = match &c.organisation.superior_committee {
+        Some(s) => format!("Ban Thường vụ {s} (để b/c)"),
+        None => "Cấp uỷ cấp trên (để b/c)".to_string(),
+    };
+    let members = if cell {
+        "Đảng viên trong Chi bộ"
+    } else {
+        "Các chi bộ trực thuộc"
+    };
+    let header = Header::congress(c, item.number.clone(), item.date);
+    let meta = PaperMeta::new(
+        DocumentKind::Resolution,
+        item.about,
+        format!("Nghị quyết {}", c.name()),
+        c.name(),
+        &header.issuer,
+        header.date,
+        header.number.as_ref(),
+    );
+    let office = committee_office(c);
+    let view = Resolution {
+        header,
+        congress: c.name(),
+        audience: c.audience(),
+        is_delegates: c.kind == CongressKind::Delegates,
+        venue: c.venue.clone(),
+        opened: c.first_day(),
+        closed: c.last_day(),
+        same_day: c.first_day() == c.last_day(),
+        convened: a.convened,
+        present: a.present,
+        reports: p.reports.iter().map(|x| x.title.clone()).collect(),
+        assessment: r.assessment.clone(),
+        objective: r.objective.clone(),
+        targets,
+        tasks: r.tasks.clone(),
+        term: c.term_text(),
+        results,
+        session_results,
+        committee: office_line(c, &office),
+        committee_label: office.label(),
+        vote: VoteLine {
+            agree: r.vote.agree,
+            against: r.vote.against,
+            voters: r.vote.voters(a),
+            percent: r.vote.percent(a).map(|x| x.to_string()).unwrap_or_default(),
+        },
+        adopted_at: c
+            .agenda_item(StepKind::Resolution)
+            .and_then(|(i, _)| i.time),
+        section,
+        signature,
+        recipients: vec![superior, members.to_string(), filed(c)],
+    };
+    Ok(Paper::new(meta, view))
+}
