@@ -80,6 +80,10 @@ mod engine;
 mod pack;
 mod papers;
 
+// The congress file's JSON Schema, for editors and the service.
+#[cfg(feature = "schema")]
+pub mod schema;
+
 /// The resolved tree of a paper — what both backends translate ([`Engine::render_tree`]) —
 /// and its canonical text form ([`tree::write_tree`]), used for golden tests.
 pub mod tree {

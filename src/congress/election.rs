@@ -25,6 +25,7 @@ impl ElectionRound {
 
 /// A member of a working body (ban kiểm phiếu) and their role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BodyMember {
     /// The member.
@@ -35,6 +36,7 @@ pub struct BodyMember {
 
 /// The counts of one round of an election, as the vote-counting committee entered them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoundCounts {
     /// Seats to fill in this round. Default: round 1 the election's seats; later rounds the
@@ -59,6 +61,7 @@ pub struct RoundCounts {
 
 /// An election held by the congress: one office, one or more rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ElectionRecord {
     /// What is elected.

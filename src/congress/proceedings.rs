@@ -11,6 +11,7 @@ use crate::vi::Time;
 
 /// Who is there (SPEC §4.5, §4.8): the figures the script reads out and the minutes record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Được triệu tập — delegates (đại biểu chính thức) or members summoned.
@@ -28,6 +29,7 @@ pub struct Attendance {
 
 /// Absent people of one reason: "02 đồng chí (ốm, có đơn xin vắng)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Absence {
     /// How many.
@@ -38,6 +40,7 @@ pub struct Absence {
 
 /// The membership of the organisation holding a members' congress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
     /// Tổng số đảng viên.
@@ -54,6 +57,7 @@ pub struct Membership {
 
 /// A show of hands (biểu quyết giơ thẻ đảng viên) and its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HandVote {
     /// Tán thành — in favour.
@@ -80,6 +84,7 @@ impl HandVote {
 
 /// A report heard by the congress: "Báo cáo chính trị của Ban Chấp hành Đảng bộ phường khoá …".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The report's name, as the programme prints it.
@@ -93,6 +98,7 @@ pub struct Report {
 
 /// A speech from the floor (tham luận) or by a superior's representative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Speech {
     /// The speaker, when a guest: the index in `guests` (their name and title come from there).
@@ -107,6 +113,7 @@ pub struct Speech {
 
 /// One step of the congress, in the order of the programme and the script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     /// Đón tiếp đại biểu (and the health measures, if any).
@@ -148,6 +155,7 @@ impl StepKind {
 
 /// One item of the agenda: a step, when, and who does it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// What happens.
@@ -185,6 +193,7 @@ impl AgendaItem {
 
 /// The agenda of one session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaSession {
     /// Which session (matched with `sessions` by kind, in order).
@@ -195,6 +204,7 @@ pub struct AgendaSession {
 
 /// Nghị quyết — the resolution and its vote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
     /// Who reads the draft (default: the head of the secretariat).
@@ -207,6 +217,7 @@ pub struct Resolution {
 /// What happens at the congress: the working bodies, the attendance, the reports, the debate and
 /// the votes. Elections are in `Congress::elections`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Proceedings {
     /// Người dẫn chương trình — who leads the ceremonies before the presidium takes over.
