@@ -83,6 +83,9 @@ mod papers;
 // The congress file's JSON Schema, for editors and the service.
 #[cfg(feature = "schema")]
 pub mod schema;
+// The HTTP service: a thin layer over the public API above.
+#[cfg(feature = "server")]
+pub mod server;
 
 /// The resolved tree of a paper — what both backends translate ([`Engine::render_tree`]) —
 /// and its canonical text form ([`tree::write_tree`]), used for golden tests.

@@ -68,6 +68,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the HTTP API (validate, render, pack, tally) until Ctrl-C or SIGTERM.
+    #[cfg(feature = "server")]
+    Serve {
+        /// The address to listen on (loopback by default; port 0 picks a free one).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// A folder of templates that replace the built-in ones by name (read at start-up).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// The largest request body, in MB.
+        #[arg(long, default_value_t = 5)]
+        max_body_mb: usize,
+        /// Requests at work at once [default: the number of cores].
+        #[arg(long)]
+        concurrent: Option<usize>,
+        /// Requests that may wait for a slot before the next one gets 503.
+        #[arg(long, default_value_t = 16)]
+        queue: usize,
+        /// The time limit of one request, in seconds (then 504).
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -162,6 +184,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "server")]
+        Command::Serve {
+            addr,
+            templates,
+            max_body_mb,
+            concurrent,
+            queue,
+            timeout,
+        } => {
+            let mut options = daihoi::server::ServerOptions {
+                max_body_bytes: max_body_mb.saturating_mul(1024 * 1024),
+                max_queue: queue,
+                timeout: std::time::Duration::from_secs(timeout),
+                ..Default::default()
+            };
+            if let Some(n) = concurrent {
+                options.max_concurrent = n;
+            }
+            serve(addr, build_engine(templates)?, options)
+        }
         Command::Tally { election, json } => {
             let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;
             let e = daihoi::rules::Election::from_json(&text)
@@ -227,6 +269,71 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Serves the HTTP API on `addr` until Ctrl-C or SIGTERM; prints the address first (port 0
+/// picks a free one, and the line says which).
+#[cfg(feature = "server")]
+fn serve(
+    addr: std::net::SocketAddr,
+    engine: Engine,
+    options: daihoi::server::ServerOptions,
+) -> Result<ExitCode, Error> {
+    use std::io::Write as _;
+    let io = |what: &str, e: std::io::Error| Error::new(ErrorKind::Io, format!("{what}: {e}"));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| io("cannot start the runtime", e))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| io(&format!("cannot listen on {addr}"), e))?;
+        let bound = listener
+            .local_addr()
+            .map_err(|e| io("cannot read the address", e))?;
+        // A closed stdout (a supervisor that read the address and went) must not stop the
+        // service: these lines are written, never printed with a panic on failure.
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "listening on http://{bound}");
+        let _ = writeln!(
+            out,
+            "limits: body {} MB, {} at work and {} waiting, {} s per request; Ctrl-C stops",
+            options.max_body_bytes / (1024 * 1024),
+            options.max_concurrent,
+            options.max_queue,
+            options.timeout.as_secs()
+        );
+        let app = daihoi::server::router(engine, options);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stop_signal())
+            .await
+            .map_err(|e| io("the server stopped", e))
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-C, or SIGTERM where there are signals.
+#[cfg(feature = "server")]
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
     }
 }
 
