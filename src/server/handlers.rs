@@ -104,7 +104,7 @@ pub(super) async fn render(
         query,
         &["format", "guest", "election", "round", "track", "step"],
     )?;
-    let formats = q.formats(Format::Pdf)?;
+    let formats = q.formats(&[Format::Pdf])?;
     let [format] = formats[..] else {
         return Err(ApiError::bad_request(
             "one paper is rendered in one format: ?format=pdf or ?format=docx",
@@ -134,7 +134,7 @@ pub(super) async fn pack(
     query: RawParams,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let formats = Params::parse(query, &["format"])?.formats_or_both()?;
+    let formats = Params::parse(query, &["format"])?.formats(&[Format::Docx, Format::Pdf])?;
     let ticket = admit(&app)?;
     let text = read_text(body, app.options.max_body_bytes).await?;
     let engine = Arc::clone(&app.engine);
@@ -270,8 +270,8 @@ impl Params {
             .map(|(_, v)| v.as_str())
     }
 
-    /// `?format=docx,pdf` (repeated or comma-separated), or `default` when absent.
-    fn formats(&self, default: Format) -> Result<Vec<Format>, ApiError> {
+    /// `?format=docx,pdf` (repeated or comma-separated), or `default` when none is given.
+    fn formats(&self, default: &[Format]) -> Result<Vec<Format>, ApiError> {
         let mut out = Vec::new();
         for (_, spec) in self.0.iter().filter(|(k, _)| k == "format") {
             for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
@@ -287,17 +287,9 @@ impl Params {
             }
         }
         if out.is_empty() {
-            out.push(default);
+            out.extend_from_slice(default);
         }
         Ok(out)
-    }
-
-    /// `?format=…`, both formats when absent (as `daihoi pack`).
-    fn formats_or_both(&self) -> Result<Vec<Format>, ApiError> {
-        if self.get("format").is_none() {
-            return Ok(vec![Format::Docx, Format::Pdf]);
-        }
-        self.formats(Format::Docx)
     }
 
     /// A position in a list (`?guest=2`).
