@@ -274,10 +274,12 @@ impl Engine {
             .templates
             .render(meta.kind.name(), &value)
             .map_err(|e| e.with_document(label.clone()))?;
+        let measure = crate::layout::Measurer(&self.fonts);
         let ctx = ResolveContext {
             styles: &self.styles,
             fonts: &self.fonts,
             template: meta.kind.name(),
+            measure: &measure,
         };
         let tree_meta = tree::Meta {
             kind: meta.kind.name().to_string(),

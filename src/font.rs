@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::markup::tree::Face;
 
 const REGULAR: &[u8] = include_bytes!("../fonts/LiberationSerif-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../fonts/LiberationSerif-Bold.ttf");
@@ -164,6 +163,29 @@ impl FontSet {
     pub fn first_missing(&self, text: &str) -> Option<char> {
         text.chars()
             .find(|&c| !c.is_whitespace() && self.faces.iter().any(|f| !f.covers(c)))
+    }
+}
+
+/// One of the four faces of the serif font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Face {
+    /// Regular.
+    Regular,
+    /// Bold.
+    Bold,
+    /// Italic.
+    Italic,
+    /// Bold italic.
+    BoldItalic,
+}
+
+impl Face {
+    /// All faces, in index order.
+    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
+
+    /// Index into per-face arrays.
+    pub fn index(self) -> usize {
+        self as usize
     }
 }
 

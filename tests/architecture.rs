@@ -24,7 +24,7 @@ fn modules() -> BTreeMap<Module, String> {
                 stack.push(path);
                 continue;
             }
-            if path.extension().is_none_or(|e| e != "rs") {
+            if path.extension() != Some(std::ffi::OsStr::new("rs")) {
                 continue;
             }
             let rel = path.strip_prefix(&src).unwrap();

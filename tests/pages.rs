@@ -16,6 +16,7 @@
 //! It also counts the body lines that break differently in the two renderings and prints the
 //! figure. One LibreOffice conversion serves every file. Skips (with a printed reason) where
 //! LibreOffice or poppler-utils are missing; fails instead with `DAIHOI_REQUIRE_TOOLS=1`.
+#![cfg(feature = "unstable-internals")]
 
 mod common;
 
@@ -644,11 +645,7 @@ fn papers(dir: &Path) -> Vec<Paper> {
     let mut out = Vec::new();
     for (set, congress, kinds) in sets {
         for (i, doc) in documents(&congress, &kinds).iter().enumerate() {
-            let stem = format!(
-                "{set}-{:03}-{}",
-                i + 1,
-                doc.meta().file_stem
-            );
+            let stem = format!("{set}-{:03}-{}", i + 1, doc.meta().file_stem);
             let tree = engine().render_tree(doc).unwrap();
             let pdf = dir.join(format!("{stem}.pdf"));
             let docx = dir.join(format!("{stem}.docx"));

@@ -5,7 +5,7 @@
 
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
-use super::{Atom, Item, PositionedText, Stroke, EPS};
+use super::piece::{Atom, Item, Piece, PositionedText, Stroke, EPS};
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
 use crate::markup::tree::NBSP;
@@ -482,6 +482,22 @@ fn make_line(
 
 fn is_ignorable(c: char) -> bool {
     classify(c, false) == Some(Glyph::Ignore)
+}
+
+/// A paragraph as flow pieces: space before, lines, space after.
+pub(super) fn paragraph_pieces(
+    p: &crate::markup::tree::Paragraph,
+    x0: f32,
+    width: f32,
+    fonts: &FontSet,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Piece>> {
+    let lines = layout_paragraph(p, x0, width, fonts, warnings)?;
+    let mut pieces = Vec::with_capacity(lines.len() + 2);
+    pieces.push(Piece::Gap(p.space_before));
+    pieces.extend(lines.into_iter().map(Piece::Atom));
+    pieces.push(Piece::Gap(p.space_after));
+    Ok(pieces)
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! kept with the next when its paragraphs say so, and a row is split across pages only when it is
 //! taller than an empty page (cut here, beforehand, into parts that fit).
 
-use super::{paragraph_pieces, rule_pieces, Atom, Item, Piece, Stroke, EPS};
+use super::paragraph::paragraph_pieces;
+use super::piece::{rule_pieces, Atom, Item, Piece, Stroke, EPS};
 use crate::error::Result;
 use crate::font::FontSet;
 use crate::markup::tree::{Block, Table, VAlign};

@@ -1,5 +1,5 @@
 use super::*;
-use crate::markup::tree::{Inline, Paragraph, Spacer, TextRun};
+use crate::markup::tree::{Align, Face, Inline, Paragraph, Spacer, TextRun};
 
 fn fonts() -> FontSet {
     FontSet::bundled().unwrap()

@@ -7,6 +7,6 @@ pub mod tree;
 mod typography;
 mod write;
 
-pub use resolve::{resolve, ResolveContext};
+pub use resolve::{resolve, Measure, ResolveContext};
 pub use style::{ParagraphStyle, ResolvedStyle, StyleSheet};
 pub use write::write_tree;

@@ -24,6 +24,17 @@ pub struct ResolveContext<'a> {
     pub fonts: &'a FontSet,
     /// Template name, for error locations.
     pub template: &'a str,
+    /// The layout's line breaking, to keep lines together and to check that tables fit.
+    pub measure: &'a dyn Measure,
+}
+
+/// How the resolver measures a paragraph: the layout's own line breaking, handed in by the
+/// caller so that this stage does not import the layout (which reads the tree it makes).
+pub trait Measure {
+    /// The widest unbreakable unit of `p` (a word, or words joined by no-break spaces), in points.
+    fn widest_unit(&self, p: &Paragraph) -> f32;
+    /// How many lines `p` takes in a band `width` points wide.
+    fn count_lines(&self, p: &Paragraph, width: f32) -> usize;
 }
 
 /// Parses and resolves `markup` into a tree. `meta` supplies what the markup does not carry
@@ -75,7 +86,7 @@ pub fn resolve(markup: &str, ctx: &ResolveContext<'_>, mut meta: Meta) -> Result
         "landscape" => portrait.landscape(),
         "auto" => {
             let blocks = r.blocks(root, portrait.text_width(), false)?;
-            if tables_fit(&blocks, ctx.fonts) {
+            if tables_fit(&blocks, ctx.measure) {
                 return Ok(Document {
                     meta,
                     page: portrait,
@@ -97,7 +108,7 @@ pub fn resolve(markup: &str, ctx: &ResolveContext<'_>, mut meta: Meta) -> Result
 
 /// Whether every table of `blocks` holds its text without breaking a word: no cell has a word
 /// (or words joined by no-break spaces) wider than the cell.
-fn tables_fit(blocks: &[Block], fonts: &FontSet) -> bool {
+fn tables_fit(blocks: &[Block], measure: &dyn Measure) -> bool {
     blocks.iter().all(|b| {
         let Block::Table(t) = b else { return true };
         t.rows.iter().all(|row| {
@@ -111,7 +122,7 @@ fn tables_fit(blocks: &[Block], fonts: &FontSet) -> bool {
                     Block::Paragraph(p) => {
                         let room =
                             width - p.indent_left - p.indent_right - p.first_line_indent.max(0.0);
-                        crate::layout::widest_unit(p, fonts) <= room + 0.01
+                        measure.widest_unit(p) <= room + 0.01
                     }
                     _ => true,
                 })
@@ -238,7 +249,7 @@ impl Resolver<'_, '_> {
                 Block::Paragraph(p) => {
                     p.keep_with_next = true;
                     let band = width - p.indent_left - p.indent_right;
-                    lines += crate::layout::count_lines(p, band, self.ctx.fonts);
+                    lines += self.ctx.measure.count_lines(p, band);
                     if lines >= KEEP_LINES {
                         return;
                     }
@@ -868,10 +879,12 @@ mod tests {
     fn resolve_str(markup: &str) -> Result<Document> {
         let fonts = FontSet::bundled().unwrap();
         let styles = StyleSheet::default();
+        let measure = crate::layout::Measurer(&fonts);
         let ctx = ResolveContext {
             styles: &styles,
             fonts: &fonts,
             template: "test",
+            measure: &measure,
         };
         resolve(markup, &ctx, Meta::default())
     }

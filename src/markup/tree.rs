@@ -7,6 +7,8 @@
 //!
 //! All text is NFC and contains no control characters (the resolver guarantees it).
 
+pub use crate::font::Face;
+
 /// The no-break space (U+00A0): the resolver joins set phrases and names with it; no line
 /// breaks on either side of it, and it is never stretched.
 pub const NBSP: char = '\u{a0}';
@@ -251,29 +253,6 @@ impl RunStyle {
             (false, true) => Face::Italic,
             (true, true) => Face::BoldItalic,
         }
-    }
-}
-
-/// One of the four faces of the serif font.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Face {
-    /// Regular.
-    Regular,
-    /// Bold.
-    Bold,
-    /// Italic.
-    Italic,
-    /// Bold italic.
-    BoldItalic,
-}
-
-impl Face {
-    /// All faces, in index order.
-    pub const ALL: [Face; 4] = [Face::Regular, Face::Bold, Face::Italic, Face::BoldItalic];
-
-    /// Index into per-face arrays.
-    pub fn index(self) -> usize {
-        self as usize
     }
 }
 
