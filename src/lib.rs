@@ -81,6 +81,8 @@ mod pack;
 mod papers;
 
 // The congress file's JSON Schema, for editors and the service.
+#[cfg(feature = "import")]
+pub mod import;
 #[cfg(feature = "schema")]
 pub mod schema;
 // The HTTP service: a thin layer over the public API above.

@@ -68,7 +68,22 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Serve the HTTP API (validate, render, pack, tally) until Ctrl-C or SIGTERM.
+    /// Add people, guests, candidates or delegates from a spreadsheet (.xlsx, .ods, .csv)
+    /// to a congress file. The first row names the columns ("Họ và tên", "Chức vụ", …); bad
+    /// rows are reported by row and column and the good ones added (exit code 2 when any row
+    /// was bad). The file is rewritten whole or not at all; nothing in it is lost.
+    Import {
+        /// The sheet.
+        sheet: PathBuf,
+        /// The congress file to add to.
+        #[arg(long)]
+        into: PathBuf,
+        /// The list: people, guests, candidates or delegates.
+        #[arg(long = "as", value_name = "LIST")]
+        list: String,
+    },
+    /// Serve the HTTP API (validate, render, pack, tally) and the editor page until Ctrl-C
+    /// or SIGTERM.
     #[cfg(feature = "server")]
     Serve {
         /// The address to listen on (loopback by default; port 0 picks a free one).
@@ -204,6 +219,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             serve(addr, build_engine(templates)?, options)
         }
+        Command::Import { sheet, into, list } => import(&sheet, &into, &list),
         Command::Tally { election, json } => {
             let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;
             let e = daihoi::rules::Election::from_json(&text)
@@ -338,6 +354,57 @@ async fn stop_signal() {
 }
 
 /// The engine, with the templates of `dir` replacing the built-in ones by name.
+/// `daihoi import`: reads the sheet, adds its good rows to the congress file (written whole,
+/// through a temporary file), reports the rest.
+fn import(sheet: &Path, into: &Path, list: &str) -> Result<ExitCode, Error> {
+    use daihoi::import::{self, ListKind};
+    let kind = ListKind::from_name(list).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("unknown list `{list}`; expected people, guests, candidates or delegates"),
+        )
+    })?;
+    let bytes = std::fs::read(sheet).map_err(|e| io_error(sheet, e))?;
+    let name = sheet
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let imported = import::read_sheet(&bytes, &name, kind)
+        .map_err(|e| e.with_document(sheet.display().to_string()))?;
+    let text = std::fs::read_to_string(into).map_err(|e| io_error(into, e))?;
+    let merged =
+        import::merge(&text, &imported).map_err(|e| e.with_document(into.display().to_string()))?;
+    if merged.added > 0 {
+        let dir = into
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let file = into
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        daihoi::write_atomic(dir, &file, merged.text.as_bytes())?;
+    }
+    println!(
+        "{}: {} added to `{}` of {}",
+        sheet.display(),
+        merged.added,
+        kind.field(),
+        into.display()
+    );
+    for p in &merged.skipped {
+        println!("{}: {p}", sheet.display());
+    }
+    for p in &imported.problems {
+        eprintln!("error: {}: {p}", sheet.display());
+    }
+    Ok(if imported.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
 fn build_engine(dir: Option<PathBuf>) -> Result<Engine, Error> {
     let mut builder = Engine::builder();
     if let Some(dir) = dir {
