@@ -81,6 +81,16 @@ mod engine;
 mod pack;
 mod papers;
 
+// Lists read from a spreadsheet, for the CLI's `import` and the service.
+#[cfg(feature = "import")]
+pub mod import;
+// The congress file's JSON Schema, for editors and the service.
+#[cfg(feature = "schema")]
+pub mod schema;
+// The HTTP service: a thin layer over the public API above.
+#[cfg(feature = "server")]
+pub mod server;
+
 /// The resolved tree of a paper — what both backends translate ([`Engine::render_tree`]) —
 /// and its canonical text form ([`tree::write_tree`]), used for golden tests.
 pub mod tree;

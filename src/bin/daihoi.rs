@@ -68,6 +68,43 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Add people, guests, candidates or delegates from a spreadsheet (.xlsx, .ods, .csv)
+    /// to a congress file. The first row names the columns ("Họ và tên", "Chức vụ", …); bad
+    /// rows are reported by row and column and the good ones added (exit code 2 when any row
+    /// was bad). The file is rewritten whole or not at all; nothing in it is lost.
+    Import {
+        /// The sheet.
+        sheet: PathBuf,
+        /// The congress file to add to.
+        #[arg(long)]
+        into: PathBuf,
+        /// The list: people, guests, candidates or delegates.
+        #[arg(long = "as", value_name = "LIST")]
+        list: String,
+    },
+    /// Serve the HTTP API (validate, render, pack, tally) and the editor page until Ctrl-C
+    /// or SIGTERM.
+    #[cfg(feature = "server")]
+    Serve {
+        /// The address to listen on (loopback by default; port 0 picks a free one).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// A folder of templates that replace the built-in ones by name (read at start-up).
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// The largest request body, in MB.
+        #[arg(long, default_value_t = 5)]
+        max_body_mb: usize,
+        /// Requests at work at once [default: the number of cores].
+        #[arg(long)]
+        concurrent: Option<usize>,
+        /// Requests that may wait for a slot before the next one gets 503.
+        #[arg(long, default_value_t = 16)]
+        queue: usize,
+        /// The time limit of one request, in seconds (then 504).
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
 }
 
 fn main() -> ExitCode {
@@ -175,6 +212,27 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        #[cfg(feature = "server")]
+        Command::Serve {
+            addr,
+            templates,
+            max_body_mb,
+            concurrent,
+            queue,
+            timeout,
+        } => {
+            let mut options = daihoi::server::ServerOptions {
+                max_body_bytes: max_body_mb.saturating_mul(1024 * 1024),
+                max_queue: queue,
+                timeout: std::time::Duration::from_secs(timeout),
+                ..Default::default()
+            };
+            if let Some(n) = concurrent {
+                options.max_concurrent = n;
+            }
+            serve(addr, build_engine(templates)?, options)
+        }
+        Command::Import { sheet, into, list } => import(&sheet, &into, &list),
         Command::Tally { election, json } => {
             let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;
             let e = daihoi::rules::Election::from_json(&text)
@@ -257,7 +315,123 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
+/// Serves the HTTP API on `addr` until Ctrl-C or SIGTERM; prints the address first (port 0
+/// picks a free one, and the line says which).
+#[cfg(feature = "server")]
+fn serve(
+    addr: std::net::SocketAddr,
+    engine: Engine,
+    options: daihoi::server::ServerOptions,
+) -> Result<ExitCode, Error> {
+    use std::io::Write as _;
+    let io = |what: &str, e: std::io::Error| Error::new(ErrorKind::Io, format!("{what}: {e}"));
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| io("cannot start the runtime", e))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .map_err(|e| io(&format!("cannot listen on {addr}"), e))?;
+        let bound = listener
+            .local_addr()
+            .map_err(|e| io("cannot read the address", e))?;
+        // A closed stdout (a supervisor that read the address and went) must not stop the
+        // service: these lines are written, never printed with a panic on failure.
+        let mut out = std::io::stdout();
+        let _ = writeln!(out, "listening on http://{bound}");
+        let _ = writeln!(
+            out,
+            "limits: body {} MB, {} at work and {} waiting, {} s per request; Ctrl-C stops",
+            options.max_body_bytes / (1024 * 1024),
+            options.max_concurrent,
+            options.max_queue,
+            options.timeout.as_secs()
+        );
+        let app = daihoi::server::router(engine, options);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(stop_signal())
+            .await
+            .map_err(|e| io("the server stopped", e))
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Ctrl-C, or SIGTERM where there are signals.
+#[cfg(feature = "server")]
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}
+
 /// The engine, with the templates of `dir` replacing the built-in ones by name.
+/// `daihoi import`: reads the sheet, adds its good rows to the congress file (written whole,
+/// through a temporary file), reports the rest.
+fn import(sheet: &Path, into: &Path, list: &str) -> Result<ExitCode, Error> {
+    use daihoi::import::{self, ListKind};
+    let kind = ListKind::from_name(list).ok_or_else(|| {
+        Error::new(
+            ErrorKind::InvalidData,
+            format!("unknown list `{list}`; expected people, guests, candidates or delegates"),
+        )
+    })?;
+    let bytes = std::fs::read(sheet).map_err(|e| io_error(sheet, e))?;
+    let name = sheet
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let imported = import::read_sheet(&bytes, &name, kind)
+        .map_err(|e| e.with_document(sheet.display().to_string()))?;
+    let text = std::fs::read_to_string(into).map_err(|e| io_error(into, e))?;
+    let merged =
+        import::merge(&text, &imported).map_err(|e| e.with_document(into.display().to_string()))?;
+    if merged.added > 0 {
+        let dir = into
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let file = into
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        daihoi::write_atomic(dir, &file, merged.text.as_bytes())?;
+    }
+    println!(
+        "{}: {} added to `{}` of {}",
+        sheet.display(),
+        merged.added,
+        kind.field(),
+        into.display()
+    );
+    for p in &merged.skipped {
+        println!("{}: {p}", sheet.display());
+    }
+    for p in &imported.problems {
+        eprintln!("error: {}: {p}", sheet.display());
+    }
+    Ok(if imported.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
 fn build_engine(dir: Option<PathBuf>) -> Result<Engine, Error> {
     let mut builder = Engine::builder();
     if let Some(dir) = dir {

@@ -26,6 +26,7 @@ impl ElectionRound {
 
 /// A member of a working body (ban kiểm phiếu) and their role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BodyMember {
     /// The member.
@@ -36,6 +37,7 @@ pub struct BodyMember {
 
 /// Rút khỏi danh sách — a candidate of the earlier round left off this round's list, and why
 /// ("xin rút, được Đại hội đồng ý").
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Withdrawal {
@@ -47,6 +49,7 @@ pub struct Withdrawal {
 
 /// The counts of one round of an election, as the vote-counting committee entered them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoundCounts {
     /// Seats to fill in this round. Default: round 1 the election's seats; later rounds the
@@ -73,6 +76,7 @@ pub struct RoundCounts {
 }
 
 /// Who holds an election: the congress, or the committee it elected, at its first session.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HeldBy {
@@ -88,6 +92,7 @@ pub enum HeldBy {
 /// An election held by the congress (or by the new committee at its first session): one office,
 /// one or more rounds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ElectionRecord {
     /// What is elected.

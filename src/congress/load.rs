@@ -21,6 +21,10 @@ use crate::error::{Diagnostic, Error, ErrorKind, Path, Result};
 /// name then comes from one place and cannot differ between papers.
 pub fn load_congress(text: &str) -> Result<Congress> {
     let mut value = parse(text)?;
+    // `"$schema"` names the file's JSON Schema for editors; it is not part of the record.
+    if let Value::Object(root) = &mut value {
+        root.remove("$schema");
+    }
     let text_problems = clean(&mut value);
     resolve_people(&mut value)?;
     let mut congress: Congress = deserialize(value)?;

@@ -24,6 +24,7 @@ use crate::vi::Date;
 
 /// What the committee's sequences restart with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CommitteePeriod {
     /// The committee's term (36-HD: "liên tục từ số 01 cho mỗi tên loại văn bản trong một nhiệm
@@ -36,6 +37,7 @@ pub enum CommitteePeriod {
 
 /// Numbering settings.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Numbering {
     /// The first free number of each committee type code, e.g. `{"TB": 4, "BB": 12}` when the

@@ -7,6 +7,7 @@ use crate::vi::{Date, PersonName, Time};
 
 /// Loại tổ chức — the kind of Party organisation holding the congress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrgKind {
     /// Đảng bộ cơ sở (e.g. a ward's), made of cells; 5-year term.
@@ -19,6 +20,7 @@ pub enum OrgKind {
 
 /// How the congress ordinal is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrdinalStyle {
     /// "lần thứ XXVI".
@@ -30,6 +32,7 @@ pub enum OrdinalStyle {
 
 /// Phiên trù bị / phiên chính thức.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SessionKind {
     /// Phiên trù bị — the preparatory session (working bodies, rules).
@@ -50,6 +53,7 @@ impl SessionKind {
 
 /// Nhiệm kỳ — the term, e.g. 2020 – 2025.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// First year.
@@ -60,6 +64,7 @@ pub struct Term {
 
 /// The organisation holding the congress and its convening committee.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     /// The organisation, e.g. "Đảng bộ phường Bạch Mai".
@@ -85,6 +90,7 @@ pub struct Organisation {
 
 /// A congress session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Session {
     /// Preparatory or official.
@@ -109,6 +115,7 @@ pub struct Session {
 
 /// Khách mời — a guest invited to the congress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Guest {
     /// The guest's name.
@@ -126,6 +133,7 @@ pub struct Guest {
 /// One person convened to the congress (Danh sách triệu tập): a delegate, or a member of a
 /// cell holding a members' congress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConvenedPerson {
     /// The person.
@@ -143,6 +151,7 @@ pub struct ConvenedPerson {
 
 /// A document the congress refers to: "Kế hoạch số 01-KH/ĐU ngày 05/01/2020 của Đảng uỷ …".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reference {
     /// "Kế hoạch", "Hướng dẫn", "Chỉ thị" …
@@ -158,6 +167,7 @@ pub struct Reference {
 
 /// Settings of the invitations (giấy mời) to guests.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvitationSettings {
     /// Date of issue.
@@ -181,6 +191,7 @@ pub struct InvitationSettings {
 
 /// Settings of the summons (thông báo triệu tập) of members or delegates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SummonsSettings {
     /// Date of issue.
@@ -210,6 +221,7 @@ fn one() -> u32 {
 
 /// Bí thư or whoever signs for the convening committee.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// "T/M ĐẢNG UỶ", "T/M CHI BỘ", "T/M BAN THƯỜNG VỤ".
@@ -222,6 +234,7 @@ pub struct Signer {
 
 /// Số và ký hiệu — a document's number and symbol: "Số 01-GM/ĐU" (36-HD/VPTW point 1.3).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DocNumber {
     /// The sequence number, from 1 (printed 01–09 padded).
@@ -250,6 +263,7 @@ impl DocNumber {
 
 /// One line of a schedule: "Từ 7h30’ đến 7h40’: Kiểm tra quân số, ổn định tổ chức."
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScheduleItem {
     /// Start time.

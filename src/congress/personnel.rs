@@ -14,6 +14,7 @@ use crate::vi::{Date, PersonName, Time};
 
 /// Giới tính — gender, as the candidate list prints it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Gender {
     /// Nam.
@@ -34,6 +35,7 @@ impl Gender {
 
 /// Trình độ — education, in the three parts the candidate list prints.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     /// Giáo dục phổ thông, e.g. "12/12".
@@ -48,6 +50,7 @@ pub struct Education {
 /// the new executive committee. The introduction ballot takes the year of birth and the
 /// position from here, matching the voted name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CandidateProfile {
     /// Họ và tên, in its parts; matched to the names of the personnel steps.
@@ -80,6 +83,7 @@ pub struct CandidateProfile {
 
 /// Someone with a role at a conference: "đồng chí Lê Thành Vinh, Bí thư Đảng uỷ phường".
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
     /// The person.
@@ -91,6 +95,7 @@ pub struct Participant {
 
 /// Tổ kiểm phiếu — the vote-counting team of one conference.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CountingTeam {
     /// Tổ trưởng — the head, who signs the tally minutes.
@@ -102,6 +107,7 @@ pub struct CountingTeam {
 
 /// The number and date of a paper issued before a conference (its giấy triệu tập).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SummonsIssue {
     /// The number in the committee's term (type TB); `None` leaves it to be written by hand.
@@ -113,6 +119,7 @@ pub struct SummonsIssue {
 
 /// One step of one track: the counts the rules evaluate, and what the papers of the step say.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StepRecord {
     /// The counts: step, convened, present, absences, ballots, and the people voted on (the
@@ -163,6 +170,7 @@ pub struct StepRecord {
 
 /// One track (tái cử or lần đầu) with the steps held so far.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrackRecord {
     /// Tái cử or lần đầu.
@@ -183,6 +191,7 @@ impl TrackRecord {
 
 /// Hội nghị cán bộ chủ chốt — the conference of key officials (step 2).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyOfficials {
     /// Its name, e.g. "Hội nghị cán bộ chủ chốt phường Bạch Mai".
@@ -193,6 +202,7 @@ pub struct KeyOfficials {
 
 /// Quy trình nhân sự — the five-step personnel procedure of the congress (SPEC §5).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PersonnelRecord {
     /// The committee that runs it (steps 1 and 4, the papers' signer), e.g. "Ban Thường vụ Đảng

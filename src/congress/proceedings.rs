@@ -11,6 +11,7 @@ use crate::vi::{Date, PersonName, Time};
 
 /// Who is there (SPEC §4.5, §4.8): the figures the script reads out and the minutes record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Attendance {
     /// Được triệu tập — delegates (đại biểu chính thức) or members summoned.
@@ -45,6 +46,7 @@ impl Attendance {
 
 /// Absent people of one reason: "02 đồng chí (ốm, có đơn xin vắng)".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Absence {
     /// How many.
@@ -55,6 +57,7 @@ pub struct Absence {
 
 /// The membership of the organisation holding a members' congress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Membership {
     /// Tổng số đảng viên.
@@ -71,6 +74,7 @@ pub struct Membership {
 
 /// A show of hands (biểu quyết giơ thẻ đảng viên) and its result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HandVote {
     /// Tán thành — in favour.
@@ -97,6 +101,7 @@ impl HandVote {
 
 /// A report heard by the congress: "Báo cáo chính trị của Ban Chấp hành Đảng bộ phường khoá …".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The report's name, as the programme prints it.
@@ -110,6 +115,7 @@ pub struct Report {
 
 /// A speech from the floor (tham luận) or by a superior's representative.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Speech {
     /// The speaker, when a guest: the index in `guests` (their name and title come from there).
@@ -124,6 +130,7 @@ pub struct Speech {
 
 /// One step of the congress, in the order of the programme and the script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StepKind {
     /// Đón tiếp đại biểu (and the health measures, if any).
@@ -173,6 +180,7 @@ impl StepKind {
 
 /// One item of the agenda: a step, when, and who does it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaItem {
     /// What happens.
@@ -210,6 +218,7 @@ impl AgendaItem {
 
 /// The agenda of one session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgendaSession {
     /// Which session (matched with `sessions` by kind, in order).
@@ -221,6 +230,7 @@ pub struct AgendaSession {
 /// Nghị quyết — the resolution adopted at the close: what it says of the past term and sets for
 /// the new one, and its vote. The election results it records come from the tallies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Resolution {
     /// Who reads the draft (default: the head of the secretariat).
@@ -246,6 +256,7 @@ pub struct Resolution {
 }
 
 /// Chỉ tiêu — one target of the new term: "Kết nạp đảng viên mới: từ 8 đến 10 đảng viên/năm".
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Target {
@@ -260,6 +271,7 @@ pub struct Target {
 }
 
 /// The number of the convened in one category: "Nữ: 54".
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryCount {
@@ -270,6 +282,7 @@ pub struct CategoryCount {
 }
 
 /// One breakdown of the convened (cơ cấu): by composition, sex, age, Party age, ethnicity …
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Breakdown {
@@ -289,6 +302,7 @@ fn complete_default() -> bool {
 }
 
 /// Someone present whom the credentials committee found not qualified, and why.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotQualified {
@@ -301,6 +315,7 @@ pub struct NotQualified {
 /// Báo cáo thẩm tra tư cách đại biểu (a members' congress: báo cáo tình hình đảng viên dự đại
 /// hội): the convened by category, and the conclusion on those present. The attendance itself
 /// is `proceedings.attendance`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
@@ -319,6 +334,7 @@ pub struct Credentials {
 
 /// The papers the new committee sends its superior after the congress: Báo cáo kết quả Đại hội
 /// (BC) and Tờ trình đề nghị chuẩn y (TTr), in the new committee's sequences.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReportToSuperior {
@@ -335,6 +351,7 @@ pub struct ReportToSuperior {
 /// Hội nghị lần thứ nhất — the first session of the committee the congress elected, held during
 /// the congress. It is convened for every member elected; its elections are the entries of
 /// `elections` with `"held_by": "new_committee"`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FirstSession {
@@ -377,6 +394,7 @@ impl FirstSession {
 /// What happens at the congress: the working bodies, the attendance, the reports, the debate and
 /// the votes. Elections are in `Congress::elections`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Proceedings {
     /// Người dẫn chương trình — who leads the ceremonies before the presidium takes over.

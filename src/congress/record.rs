@@ -16,6 +16,7 @@ use crate::vi::{self, TermStyle};
 
 /// Đại hội — a grassroots Party congress and everything its paperwork is made from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Congress {
     /// The organisation and its committee.

@@ -12,6 +12,7 @@ use crate::vi::PersonName;
 /// `Round2020` (Quyết định 244-QĐ/TW, Hướng dẫn 03-HD/TW) is the default; `Round2025`
 /// (Quyết định 190-QĐ/TW, Quy định 294-QĐ/TW) turns on the rules verified only for 2025.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RuleSet {
     /// The 2019–2020 round of congresses (`"round2020"`).
@@ -33,6 +34,7 @@ impl RuleSet {
 
 /// Đại hội đảng viên / đại hội đại biểu — who votes, for the wording of the minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CongressKind {
     /// Đại hội đảng viên — all full members vote (`"members"`, the default).
@@ -66,6 +68,7 @@ impl CongressKind {
 /// `"deputy_secretary"`, `"inspection_committee"`, `"inspection_chair"`, or
 /// `{"delegates": {"superior_congress": "Đại hội …"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Office {
     /// Chi ủy — the committee of a Party cell (at most 7 members).
@@ -132,6 +135,7 @@ impl Office {
 /// In JSON: `"temporary_transfer"`, `"exempt_absent"`, `"suspended_prosecuted_detained"`,
 /// `"absent_with_approved_reason"` or `{"other": "reason as printed"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Exclusion {
     /// Members on temporary transfer to another organisation (chuyển sinh hoạt tạm thời).
@@ -194,6 +198,7 @@ impl Exclusion {
 
 /// How many convened voters one [`Exclusion`] removes from the denominator.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExclusionCount {
     /// Why they are excluded.
@@ -207,6 +212,7 @@ pub struct ExclusionCount {
 ///
 /// D is never the ballots returned, the valid ballots or those present.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Denominator {
     /// Được triệu tập — full members (delegates) formally convened.
@@ -234,6 +240,7 @@ impl Denominator {
 
 /// A floor nomination (đề cử tại đại hội): how many present approved putting the name on the list.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FloorNomination {
     /// Voters present who approved admitting the nominee to the list.
@@ -245,6 +252,7 @@ pub struct FloorNomination {
 
 /// One name on the ballot (danh sách bầu cử) and the votes it received.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
     /// The candidate's name.
@@ -258,6 +266,7 @@ pub struct Candidate {
 
 /// Invalid ballots of one reason, as the Ban kiểm phiếu classified them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct InvalidBallots {
     /// How many ballots.
@@ -268,6 +277,7 @@ pub struct InvalidBallots {
 
 /// Ballots issued, returned, valid and invalid — shared by elections and personnel steps.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BallotCounts {
     /// Phiếu phát ra — ballots issued.
@@ -293,6 +303,7 @@ impl BallotCounts {
 /// This is the JSON file format of `daihoi tally`; unknown fields are rejected so that a typo
 /// does not silently drop a count.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Election {
     /// What is elected.

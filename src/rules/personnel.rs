@@ -16,7 +16,9 @@ use super::percent::Percent;
 
 /// A step of the procedure; in JSON its number, 1 to 5.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "u8", into = "u8")]
+#[cfg_attr(feature = "schema", schemars(extend("minimum" = 1, "maximum" = 5)))]
 pub enum Step {
     /// 1 — Ban thường vụ (lần 1): approves the list of eligible people for consultation.
     StandingCommitteeFirst,
@@ -109,6 +111,7 @@ impl TryFrom<u8> for Step {
 
 /// The two personnel tracks, each running all five steps: tái cử first, then lần đầu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Track {
     /// Tái cử — members of the outgoing committee standing again (`"re_election"`).
@@ -129,6 +132,7 @@ impl Track {
 
 /// What "more than half" is counted against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Base {
     /// Số người được triệu tập — the convened (the verified rule of steps 3 to 5).
@@ -141,6 +145,7 @@ pub enum Base {
 
 /// The threshold of one step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StepRule {
     /// What more than half is counted against.
@@ -173,6 +178,8 @@ pub fn passes(agree: u32, base: u32) -> bool {
 
 /// Absent people of one reason.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "StepAbsence"))]
 #[serde(deny_unknown_fields)]
 pub struct Absence {
     /// How many.
@@ -183,6 +190,7 @@ pub struct Absence {
 
 /// Agree and disagree votes for one person at one step.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StepVote {
     /// The person.
@@ -196,6 +204,7 @@ pub struct StepVote {
 
 /// The counts of one step's conference (biên bản kiểm phiếu giới thiệu).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StepInput {
     /// The step.
@@ -403,6 +412,7 @@ fn apply(input: &StepInput, rule: &StepRule, mut warnings: Vec<Diagnostic>) -> S
 
 /// One track of the procedure with the counts of the steps held so far.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PersonnelProcedure {
     /// Tái cử or lần đầu.

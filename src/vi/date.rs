@@ -13,6 +13,8 @@ use super::text::excerpt;
 ///
 /// Displays and serializes as ISO 8601, "2020-03-19".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(with = "String", extend("format" = "date")))]
 pub struct Date {
     /// Year, 1 to 9999.
     pub year: i32,

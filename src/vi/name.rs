@@ -10,6 +10,7 @@ use super::collate::{name_key, CollationKey};
 /// Names are stored in parts because ballots and lists sort by the given name first
 /// ("theo vần A, B, C"), and splitting a full name is ambiguous (compound family names).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PersonName {
     /// Họ — family name, e.g. "Nguyễn" (may be compound: "Tôn Nữ").
     pub ho: String,

@@ -3,6 +3,7 @@
 //! ("1.200.000", "05").
 
 /// Regional variant of the number words.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Dialect {
     /// Northern (the default): "nghìn", "linh" — "một nghìn không trăm linh năm".
@@ -13,6 +14,7 @@ pub enum Dialect {
 }
 
 /// How [`number_words`] spells numbers.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct NumberWordsOptions {
@@ -189,6 +191,7 @@ pub fn ordinal_words(n: u32) -> Option<String> {
 }
 
 /// How [`term`] joins the years of a term (nhiệm kỳ).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum TermStyle {
     /// "2020 – 2025": an en dash (U+2013) with a space each side (the default).

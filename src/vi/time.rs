@@ -9,6 +9,11 @@ use super::text::excerpt;
 ///
 /// Displays and serializes as "07:30"; parses "7:30" or "07:30".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(with = "String", extend("pattern" = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$"))
+)]
 pub struct Time {
     /// Hour, 0 to 23.
     pub hour: u8,
