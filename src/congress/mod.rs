@@ -39,6 +39,7 @@ pub use proceedings::{
     Resolution, Speech, StepKind,
 };
 pub use record::Congress;
+pub use rounds::RoundTally;
 pub use validator::MAX_FIELD_CHARS;
 
 pub use crate::rules::CongressKind;
