@@ -131,6 +131,28 @@ function simplify(s) {
   return out;
 }
 
+// Fields in the order the record writes them (the schema lists them alphabetically): the
+// first object met for each type gives the order of its fields.
+function orderLike(s, value, defs, seen) {
+  if (!s || value === null || typeof value !== 'object') return;
+  if (s.$ref) {
+    const name = s.$ref.split('/').pop();
+    if (seen.has(name)) return;
+    seen.add(name);
+    orderLike(defs[name], value, defs, seen);
+    return;
+  }
+  for (const alt of s.anyOf || s.oneOf || []) orderLike(alt, value, defs, seen);
+  if (Array.isArray(value)) { if (s.items) value.forEach((v) => orderLike(s.items, v, defs, seen)); return; }
+  if (!s.properties) return;
+  Object.keys(value).forEach((k, i) => {
+    const p = s.properties[k];
+    if (!p) return;
+    if (p.propertyOrder === undefined) p.propertyOrder = i + 1;
+    orderLike(p, value[k], defs, seen);
+  });
+}
+
 // A schema for one group: the group's properties of the record, with the shared $defs, and
 // the people's keys offered wherever a name may be "@key".
 function groupSchema(props) {
@@ -138,6 +160,8 @@ function groupSchema(props) {
   const keys = Object.keys(record.people || {}).map((k) => '@' + k);
   if (keys.length && s.$defs.PersonRef) s.$defs.PersonRef.enum = keys;
   const title = groups()[groupOf(props[0])][0];
+  props.forEach((p, i) => { if (s.properties[p]) s.properties[p].propertyOrder = i + 1; });
+  orderLike({ properties: s.properties }, record, s.$defs, new Set());
   return {
     $defs: s.$defs, type: 'object', title, options: { disable_collapse: true, compact: true },
     properties: Object.fromEntries(props.filter((p) => s.properties[p]).map((p) => [p, s.properties[p]])),
