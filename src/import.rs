@@ -121,52 +121,52 @@ impl Column {
     }
 }
 
-const GUEST_COLUMNS: &[Column] = &[Column::text("title", &["chức vụ"], true)];
+const GUEST_COLUMNS: &[Column] = &[Column::text("title", &["Chức vụ"], true)];
 const DELEGATE_COLUMNS: &[Column] = &[
-    Column::text("title", &["chức vụ"], false),
-    Column::text("unit", &["đơn vị", "chi bộ"], false),
-    Column::text("note", &["ghi chú"], false),
+    Column::text("title", &["Chức vụ"], false),
+    Column::text("unit", &["Đơn vị", "Chi bộ"], false),
+    Column::text("note", &["Ghi chú"], false),
 ];
 const CANDIDATE_COLUMNS: &[Column] = &[
-    Column::new("gender", &["giới tính"], true, Parse::Gender),
+    Column::new("gender", &["Giới tính"], true, Parse::Gender),
     Column::new(
         "birth_date",
-        &["ngày sinh", "ngày, tháng, năm sinh"],
+        &["Ngày sinh", "Ngày, tháng, năm sinh"],
         true,
         Parse::Date,
     ),
-    Column::text("home_town", &["quê quán"], true),
-    Column::text("ethnicity", &["dân tộc"], true),
-    Column::new("joined_party", &["ngày vào đảng"], true, Parse::Date),
-    Column::new("full_member", &["ngày chính thức"], true, Parse::Date),
+    Column::text("home_town", &["Quê quán"], true),
+    Column::text("ethnicity", &["Dân tộc"], true),
+    Column::new("joined_party", &["Ngày vào Đảng"], true, Parse::Date),
+    Column::new("full_member", &["Ngày chính thức"], true, Parse::Date),
     Column::text(
         "education.general",
-        &["giáo dục phổ thông", "trình độ phổ thông"],
+        &["Giáo dục phổ thông", "Trình độ phổ thông"],
         true,
     ),
     Column::text(
         "education.professional",
         &[
-            "chuyên môn, nghiệp vụ",
-            "chuyên môn nghiệp vụ",
-            "chuyên môn",
+            "Chuyên môn, nghiệp vụ",
+            "Chuyên môn nghiệp vụ",
+            "Chuyên môn",
         ],
         true,
     ),
-    Column::text("education.political_theory", &["lý luận chính trị"], true),
-    Column::text("position", &["chức vụ", "chức vụ hiện nay"], true),
-    Column::text("committee", &["cấp uỷ hiện tại", "cấp uỷ"], false),
-    Column::new("proposed", &["dự kiến"], true, Parse::Track),
-    Column::text("note", &["ghi chú"], false),
+    Column::text("education.political_theory", &["Lý luận chính trị"], true),
+    Column::text("position", &["Chức vụ", "Chức vụ hiện nay"], true),
+    Column::text("committee", &["Cấp uỷ hiện tại", "Cấp uỷ"], false),
+    Column::new("proposed", &["Dự kiến"], true, Parse::Track),
+    Column::text("note", &["Ghi chú"], false),
 ];
 
 /// Headers of the name: the full name (split as SPEC §7 says), or its three parts.
-const FULL_NAME: &[&str] = &["họ và tên", "họ tên", "họ, tên"];
-const FAMILY_NAME: &[&str] = &["họ"];
-const MIDDLE_NAME: &[&str] = &["tên đệm", "đệm"];
-const GIVEN_NAME: &[&str] = &["tên"];
+const FULL_NAME: &[&str] = &["Họ và tên", "Họ tên", "Họ, tên"];
+const FAMILY_NAME: &[&str] = &["Họ"];
+const MIDDLE_NAME: &[&str] = &["Tên đệm", "Đệm"];
+const GIVEN_NAME: &[&str] = &["Tên"];
 /// A person's key in `people` (optional; made from the name otherwise).
-const KEY: &[&str] = &["mã"];
+const KEY: &[&str] = &["Mã"];
 /// Columns a clerk's sheet often has that the congress file does not keep.
 const NUMBERING: &[&str] = &["stt", "tt", "số tt", "số thứ tự"];
 
@@ -266,7 +266,7 @@ pub fn read_sheet(bytes: &[u8], file_name: &str, list: ListKind) -> Result<Impor
     let find = |names: &[&str]| {
         headers
             .iter()
-            .position(|h| names.contains(&fold(h).as_str()))
+            .position(|h| names.iter().any(|n| fold(n) == fold(h)))
     };
 
     let full = find(FULL_NAME);

@@ -463,3 +463,169 @@ fn the_service_touches_no_file_system() {
         }
     }
 }
+
+// ---- what the editor page uses ---------------------------------------------------------------
+
+#[tokio::test]
+async fn the_editor_page_its_scripts_and_the_records_it_starts_from_are_served() {
+    let page = call(service(), "GET", "/", Body::empty()).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(
+        page.headers()[header::CONTENT_TYPE],
+        "text/html; charset=utf-8"
+    );
+    let html = String::from_utf8(bytes(page).await).unwrap();
+    assert!(html.contains("<title>Hồ sơ đại hội"), "{html}");
+    for asset in [
+        "editor.js",
+        "editor.css",
+        "jsoneditor.js",
+        "jsoneditor.LICENSE",
+    ] {
+        let r = call(service(), "GET", &format!("/assets/{asset}"), Body::empty()).await;
+        assert_eq!(r.status(), StatusCode::OK, "{asset}");
+        assert!(
+            html.contains(&format!("assets/{asset}")),
+            "the page links {asset}"
+        );
+    }
+    // Both samples as they are on disk; each empty record loads as its kind of congress.
+    let r = call(service(), "GET", "/api/start/bach-mai-2020", Body::empty()).await;
+    assert_eq!(
+        String::from_utf8(bytes(r).await).unwrap(),
+        common::sample_text()
+    );
+    for (name, kind) in [
+        ("empty-members", "members"),
+        ("empty-delegates", "delegates"),
+    ] {
+        let r = call(
+            service(),
+            "GET",
+            &format!("/api/start/{name}"),
+            Body::empty(),
+        )
+        .await;
+        let v = json_of(r).await;
+        assert_eq!(v["kind"], kind);
+        assert_eq!(v["guests"], json!([]));
+    }
+    let r = call(
+        service(),
+        "GET",
+        "/api/start/../../etc/passwd",
+        Body::empty(),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_round_of_a_congress_file_is_tallied_with_names_labels_and_places_in_the_file() {
+    let r = post("/api/tally?election=0&round=0", common::sample_text()).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let t = json_of(r).await;
+    let expected = common::sample().tally_round(0, 0).unwrap();
+    assert_eq!(t["votes_needed"], expected.tally.votes_needed);
+    let outcomes = t["outcomes"].as_array().unwrap();
+    assert_eq!(outcomes.len(), expected.tally.outcomes.len());
+    // Ballot order (vần A, B, C) with the way back to the file's order.
+    assert_eq!(outcomes[0]["full_name"], "Phan Thị Mai Anh");
+    assert_eq!(outcomes[0]["file_index"], 12);
+    assert_eq!(
+        outcomes[0]["label"],
+        "không trúng cử (không đạt quá một nửa)"
+    );
+    let elected = outcomes.iter().filter(|o| o["label"] == "trúng cử").count();
+    assert_eq!(elected, expected.tally.elected.len());
+
+    let bad =
+        sample_with(|v| v["elections"][0]["rounds"][0]["candidates"][0]["votes"] = json!(500));
+    let r = post("/api/tally?election=0&round=0", bad).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json_of(r).await;
+    assert!(body["problems"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("(500) must not exceed valid ballots (116)"));
+    let r = post("/api/tally?election=9&round=0", common::sample_text()).await;
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let r = post("/api/tally?election=0", common::sample_text()).await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn the_papers_of_a_congress_are_listed_with_the_query_that_renders_each() {
+    let list = json_of(post("/api/papers", common::sample_text()).await).await;
+    let list = list.as_array().unwrap();
+    let c = common::sample();
+    let count: usize = DocumentKind::ALL
+        .iter()
+        .map(|k| k.papers(&c).unwrap().len())
+        .sum();
+    assert_eq!(list.len(), count);
+    assert_eq!(list[0]["kind"], "invitation");
+    assert_eq!(list[0]["query"], "guest=0");
+    assert_eq!(list[0]["title"], "Giấy mời — Đồng chí Đinh Thị Lan Duyên");
+    // Every listed query renders its paper.
+    let minutes = list
+        .iter()
+        .find(|p| p["kind"] == "vote-count-minutes")
+        .unwrap();
+    let uri = format!(
+        "/api/render/vote-count-minutes?format=pdf&{}",
+        minutes["query"].as_str().unwrap()
+    );
+    assert_eq!(
+        post(&uri, common::sample_text()).await.status(),
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_sheet_is_imported_into_the_congress_file_with_its_bad_rows_reported() {
+    use base64::Engine as _;
+    let sheet = std::fs::read(common::root().join("tests/fixtures/import/guests_20.xlsx")).unwrap();
+    let body = json!({
+        "as": "guests",
+        "file_name": "guests_20.xlsx",
+        "sheet": base64::engine::general_purpose::STANDARD.encode(sheet),
+        "congress": common::sample_text(),
+    });
+    let r = post("/api/import", body.to_string()).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let v = json_of(r).await;
+    assert_eq!(v["added"], 18);
+    assert_eq!(v["entries"].as_array().unwrap().len(), 18);
+    let rows: Vec<u64> = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["row"].as_u64().unwrap())
+        .collect();
+    assert_eq!(rows, [1, 8, 13]);
+    assert_eq!(v["problems"][2]["column"], "C (Chức vụ)");
+    let merged = daihoi::load_congress(v["congress"].as_str().unwrap()).unwrap();
+    assert_eq!(merged.guests.len(), common::sample().guests.len() + 18);
+
+    let r = post(
+        "/api/import",
+        json!({"as": "visitors", "file_name": "a.csv", "sheet": ""}).to_string(),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(json_of(r).await["error"]
+        .as_str()
+        .unwrap()
+        .contains("unknown list `visitors`"));
+    let r = post(
+        "/api/import",
+        json!({"as": "guests", "file_name": "a.xlsx", "sheet": "UEsDBA=="}).to_string(),
+    )
+    .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(json_of(r).await["error"]
+        .as_str()
+        .unwrap()
+        .contains("a.xlsx"));
+}

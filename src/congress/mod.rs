@@ -43,6 +43,7 @@ pub use proceedings::{
     Resolution, Speech, StepKind, Target,
 };
 pub use record::Congress;
+pub use rounds::RoundTally;
 pub use validator::MAX_FIELD_CHARS;
 
 pub use crate::rules::CongressKind;

@@ -54,3 +54,28 @@ impl Congress {
         Ok(ElectionRound { election, order })
     }
 }
+
+/// The tally of one round of an election of the congress, for a screen that shows it as the
+/// counts are typed: the tally in ballot order, and where each candidate is in the file.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RoundTally {
+    /// The tally ([`rules::tally`]), candidates in ballot order.
+    pub tally: rules::Tally,
+    /// `file_order[k]` is the position in the file's list of the `k`-th candidate on the ballot.
+    pub file_order: Vec<usize>,
+}
+
+impl Congress {
+    /// Tallies round `round` of election `election` (both from 0) by the Party's rules, with
+    /// the seats the earlier rounds left: the same tally the vote-count minutes print.
+    ///
+    /// Fails when there is no such round, or when a count disagrees with another (every
+    /// disagreement in one error, as [`rules::tally`] reports them).
+    pub fn tally_round(&self, election: usize, round: usize) -> Result<RoundTally> {
+        let r = self.election_round(election, round)?;
+        Ok(RoundTally {
+            tally: rules::tally(&r.election)?,
+            file_order: r.order,
+        })
+    }
+}

@@ -57,7 +57,8 @@ pub(super) async fn schema(State(app): Shared) -> Response {
 pub(super) async fn not_found() -> ApiError {
     ApiError::not_found(
         "no such endpoint; the service has GET /healthz, GET /api/kinds, GET /api/schema, \
-         POST /api/validate, POST /api/render/{kind}, POST /api/pack and POST /api/tally",
+         POST /api/validate, POST /api/render/{kind}, POST /api/pack, POST /api/tally, \
+         POST /api/import, and the editor page at GET /",
     )
 }
 
@@ -127,6 +128,47 @@ pub(super) async fn render(
     Ok(file_response(format.media_type(), &name, bytes))
 }
 
+/// `POST /api/papers`: the papers a congress file makes, in the order of the pack — each with
+/// its kind, title and the query that renders it alone (`"guest=0"`, `"election=0&round=1"`).
+pub(super) async fn papers(
+    State(app): Shared,
+    query: RawParams,
+    body: Body,
+) -> Result<Response, ApiError> {
+    Params::parse(query, &[])?;
+    let ticket = admit(&app)?;
+    let text = read_text(body, app.options.max_body_bytes).await?;
+    let list = work(ticket, move || {
+        let congress = crate::load_congress(&text)?;
+        let mut out = Vec::new();
+        for kind in DocumentKind::ALL {
+            for paper in kind.papers(&congress)? {
+                let meta = paper.meta();
+                out.push(json!({
+                    "kind": kind.name(),
+                    "kind_title": kind.title(),
+                    "title": meta.title,
+                    "query": about_query(meta.about),
+                }));
+            }
+        }
+        Ok(out)
+    })
+    .await?;
+    Ok(Json(list).into_response())
+}
+
+/// The query that chooses `about` (the inverse of [`Params::about`]).
+fn about_query(about: About) -> String {
+    match about {
+        About::Guest { guest } => format!("guest={guest}"),
+        About::Round { election, round } => format!("election={election}&round={round}"),
+        About::Step { track, step } => format!("track={track}&step={step}"),
+        About::Track { track } => format!("track={track}"),
+        _ => String::new(),
+    }
+}
+
 /// `POST /api/pack?format=docx,pdf`: every paper of the congress and `manifest.json`, as one
 /// zip — all or nothing, like [`Engine::pack`](crate::Engine::pack).
 pub(super) async fn pack(
@@ -148,21 +190,118 @@ pub(super) async fn pack(
 }
 
 /// `POST /api/tally`: one election round (the `daihoi tally` file) → the tally as JSON, the
-/// shape of `daihoi tally --json`.
+/// shape of `daihoi tally --json`. With `?election=N&round=N` the body is a congress file and
+/// the answer is that round's tally (seats carried from the earlier rounds), with each
+/// candidate's place in the file (`file_index`), full name and Vietnamese status (`label`).
 pub(super) async fn tally(
     State(app): Shared,
     query: RawParams,
     body: Body,
 ) -> Result<Response, ApiError> {
+    let q = Params::parse(query, &["election", "round"])?;
+    let at = match (q.index("election")?, q.index("round")?) {
+        (Some(e), Some(r)) => Some((e, r)),
+        (None, None) => None,
+        _ => {
+            return Err(ApiError::bad_request(
+                "a round of a congress file is chosen with both ?election=N&round=N",
+            ))
+        }
+    };
+    let ticket = admit(&app)?;
+    let text = read_text(body, app.options.max_body_bytes).await?;
+    let answer = work(ticket, move || match at {
+        None => {
+            let election = Election::from_json(&text)?;
+            Ok(serde_json::to_value(rules::tally(&election)?).unwrap_or_default())
+        }
+        Some((election, round)) => {
+            let congress = crate::load_congress(&text)?;
+            let round_tally = congress
+                .tally_round(election, round)
+                .map_err(|e| missing_paper(e, DocumentKind::VoteCountMinutes, true))?;
+            let mut value = serde_json::to_value(&round_tally.tally).unwrap_or_default();
+            let outcomes = round_tally.tally.outcomes.iter().enumerate();
+            let extra: Vec<Value> = outcomes
+                .map(|(k, o)| {
+                    json!({
+                        "file_index": round_tally.file_order.get(k).copied().unwrap_or(k),
+                        "full_name": o.name.full(),
+                        "label": o.status.label(),
+                    })
+                })
+                .collect();
+            if let Some(list) = value["outcomes"].as_array_mut() {
+                for (o, x) in list.iter_mut().zip(extra) {
+                    if let (Some(o), Value::Object(x)) = (o.as_object_mut(), x) {
+                        o.extend(x);
+                    }
+                }
+            }
+            Ok(value)
+        }
+    })
+    .await?;
+    Ok(Json(answer).into_response())
+}
+
+/// The body of `POST /api/import`.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImportRequest {
+    /// The list: `people`, `guests`, `candidates` or `delegates`.
+    #[serde(rename = "as")]
+    list: String,
+    /// The sheet's file name (its extension tells .xlsx, .ods or .csv).
+    file_name: String,
+    /// The sheet's bytes, base64.
+    sheet: String,
+    /// The congress file's text to add the rows to; without it, only the rows are answered.
+    #[serde(default)]
+    congress: Option<String>,
+}
+
+/// `POST /api/import`: `{"as", "file_name", "sheet" (base64), "congress" (text, optional)}` →
+/// `{"entries", "problems"}`, and with a congress file also `"congress"` (its new text),
+/// `"added"` and `"skipped"`. Bad rows are in `problems` by row and column; the good rows are
+/// kept.
+pub(super) async fn import(
+    State(app): Shared,
+    query: RawParams,
+    body: Body,
+) -> Result<Response, ApiError> {
+    use crate::import::{self as sheet, ListKind};
+    use base64::Engine as _;
     Params::parse(query, &[])?;
     let ticket = admit(&app)?;
     let text = read_text(body, app.options.max_body_bytes).await?;
-    let tally = work(ticket, move || {
-        let election = Election::from_json(&text)?;
-        Ok(rules::tally(&election)?)
+    let answer = work(ticket, move || {
+        let request: ImportRequest = serde_json::from_str(&text).map_err(|e| {
+            ApiError::bad_request(format!(
+                "expected {{\"as\", \"file_name\", \"sheet\", \"congress\"}}: {e}"
+            ))
+        })?;
+        let list = ListKind::from_name(&request.list).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "unknown list `{}`; expected people, guests, candidates or delegates",
+                request.list
+            ))
+        })?;
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(request.sheet.trim())
+            .map_err(|e| ApiError::bad_request(format!("`sheet` is not base64: {e}")))?;
+        let imported = sheet::read_sheet(&bytes, &request.file_name, list)?;
+        let mut answer = json!({ "entries": imported.entries, "problems": imported.problems });
+        if let Some(congress) = &request.congress {
+            let merged = sheet::merge(congress, &imported)?;
+            answer["congress"] = Value::String(merged.text);
+            answer["added"] = json!(merged.added);
+            answer["skipped"] = json!(merged.skipped);
+        }
+        Ok(answer)
     })
     .await?;
-    Ok(Json(tally).into_response())
+    Ok(Json(answer).into_response())
 }
 
 /// A place among the admitted, or `503`.

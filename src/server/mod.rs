@@ -7,8 +7,11 @@
 //! | `POST /api/validate` | `200 {"problems": []}`, or `422` with every problem `{path, message}` |
 //! | `POST /api/render/{kind}?format=pdf\|docx` (+ `guest=N`, `election=N&round=N`, `track=N&step=N`, `track=N`) | the paper, with its media type and file name |
 //! | `POST /api/pack?format=docx,pdf` | every paper and `manifest.json` as one zip |
-//! | `POST /api/tally` | an election round's tally (the shape of `daihoi tally --json`) |
+//! | `POST /api/papers` | the papers a congress makes: kind, title, the query that renders each |
+//! | `POST /api/tally` | an election round's tally (the shape of `daihoi tally --json`); with `?election=N&round=N`, that round of a congress file |
+//! | `POST /api/import` | a sheet's people, guests, candidates or delegates, added to a congress file |
 //! | `GET /api/kinds`, `GET /api/schema`, `GET /healthz` | the kinds, the congress file's JSON Schema, liveness |
+//! | `GET /`, `GET /assets/{name}`, `GET /api/start/{name}` | the editor page, its scripts, the records it starts from |
 //!
 //! One [`Engine`] serves every request. The work of a request (reading the congress, rendering,
 //! packing, tallying) runs on tokio's blocking pool, never on the async workers, in one of
@@ -25,6 +28,7 @@
 mod handlers;
 mod limit;
 mod options;
+mod page;
 mod state;
 mod status;
 
@@ -54,13 +58,18 @@ pub fn router(engine: impl Into<Arc<Engine>>, options: ServerOptions) -> Router 
 fn routes(app: Arc<state::App>) -> Router {
     let timeout = app.options.timeout;
     Router::new()
+        .route("/", get(page::index))
+        .route("/assets/{name}", get(page::asset))
+        .route("/api/start/{name}", get(page::start))
         .route("/healthz", get(handlers::health))
         .route("/api/kinds", get(handlers::kinds))
         .route("/api/schema", get(handlers::schema))
         .route("/api/validate", post(handlers::validate))
         .route("/api/render/{kind}", post(handlers::render))
         .route("/api/pack", post(handlers::pack))
+        .route("/api/papers", post(handlers::papers))
         .route("/api/tally", post(handlers::tally))
+        .route("/api/import", post(handlers::import))
         .fallback(handlers::not_found)
         .layer(middleware::from_fn_with_state(timeout, time_limit))
         .with_state(app)

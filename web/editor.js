@@ -1,0 +1,570 @@
+// The editor page: forms from the congress file's JSON Schema (json-editor), every change
+// checked by /api/validate, the record kept in localStorage, the vote count with its live
+// tally, previews, the pack and the spreadsheet import. All rules, wording and papers come
+// from the service; this script only moves the record between the forms and the API.
+'use strict';
+
+const STORE = 'daihoi.congress';
+// The record's parts, grouped the way a congress is prepared; what is left goes under "Khác".
+const GROUPS = [
+  ['Tổ chức, nhiệm kỳ', ['organisation', 'kind', 'ordinal', 'ordinal_style', 'term', 'rule_set', 'approval', 'bases', 'signer']],
+  ['Phiên họp, địa điểm', ['venue', 'sessions']],
+  ['Danh sách người', ['people']],
+  ['Khách mời', ['guests', 'invitations']],
+  ['Triệu tập', ['convened', 'summons']],
+  ['Bầu cử', ['elections']],
+  ['Nhân sự', ['personnel', 'candidates']],
+  ['Diễn biến đại hội', ['proceedings']],
+  ['Đánh số văn bản', ['numbering']],
+];
+
+const $ = (id) => document.getElementById(id);
+
+JSONEditor.defaults.languages.vi = {
+  button_collapse: 'Thu gọn', button_expand: 'Mở ra', button_add_row_title: 'Thêm {{0}}',
+  button_move_down_title: 'Chuyển xuống', button_move_up_title: 'Chuyển lên',
+  button_delete_row_title: 'Xoá {{0}}', button_delete_row_title_short: 'Xoá',
+  button_delete_last_title: 'Xoá {{0}} cuối', button_delete_all_title: 'Xoá hết',
+  button_copy_row_title: 'Chép {{0}}', button_copy_row_title_short: 'Chép',
+  button_object_properties: 'Các mục', button_properties: 'Các mục',
+  button_edit_json: 'Sửa JSON', button_save: 'Lưu', button_cancel: 'Huỷ', button_add: 'Thêm',
+  button_delete_node_warning: 'Xoá mục này?', button_delete_all: 'Tất cả', button_delete_last: '{{0}} cuối',
+  button_copy: 'Chép', button_upload: 'Tải lên',
+};
+JSONEditor.defaults.language = 'vi';
+let schema = null;
+let record = null;
+let problems = [];
+let editors = {}; // group index → JSONEditor
+let group = 0;
+let timer = null;
+let generation = 0;
+
+function say(text) { $('status').textContent = text; }
+function text() { return JSON.stringify(record, null, 2) + '\n'; }
+function post(path, body) { return fetch(path, { method: 'POST', body }); }
+async function errorOf(r) {
+  try { const b = await r.json(); return b.error || r.statusText; } catch (_) { return r.statusText; }
+}
+
+// ---- the record ----------------------------------------------------------------------------
+
+function setRecord(value, message) {
+  record = value;
+  Object.keys(editors).forEach((i) => dropEditor(i));
+  buildNav();
+  showGroup(0);
+  changed(true);
+  say(message);
+}
+
+function changed(now) {
+  localStorage.setItem(STORE, text());
+  clearTimeout(timer);
+  timer = setTimeout(refresh, now ? 0 : 400);
+}
+
+async function refresh() {
+  const mine = ++generation;
+  await validate();
+  if (mine !== generation) return;
+  if (!$('screen-count').hidden) { fillCount(false); tally(); }
+  if (!$('screen-preview').hidden) { await listPapers(); preview(); }
+}
+
+async function validate() {
+  const r = await post('api/validate', text());
+  let list = [];
+  if (r.status === 422) list = (await r.json()).problems || [];
+  else if (!r.ok) list = [{ path: '', message: await errorOf(r) }];
+  problems = list;
+  showProblems();
+}
+
+// ---- the forms -------------------------------------------------------------------------------
+
+function groups() {
+  const named = new Set(GROUPS.flatMap((g) => g[1]));
+  const rest = Object.keys(schema.properties).filter((p) => !named.has(p) && p !== '$schema');
+  return rest.length ? GROUPS.concat([['Khác', rest]]) : GROUPS;
+}
+
+function groupOf(prop) { return groups().findIndex((g) => g[1].includes(prop)); }
+
+function buildNav() {
+  const nav = $('sections');
+  nav.textContent = '';
+  groups().forEach(([title], i) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = title;
+    b.id = 'section-' + i;
+    b.addEventListener('click', () => showGroup(i));
+    nav.appendChild(b);
+  });
+}
+
+// The schema as json-editor shows it best: a choice among constants is a select with the
+// Vietnamese titles; "X or null" is X (an optional field is left out, not null).
+function simplify(s) {
+  if (Array.isArray(s)) return s.map(simplify);
+  if (!s || typeof s !== 'object') return s;
+  const out = {};
+  for (const [k, v] of Object.entries(s)) out[k] = k === 'properties' || k === '$defs'
+    ? Object.fromEntries(Object.entries(v).map(([n, d]) => [n, simplify(d)])) : simplify(v);
+  const alt = out.oneOf || out.anyOf;
+  if (alt && alt.length && alt.every((a) => 'const' in a)) {
+    delete out.oneOf; delete out.anyOf;
+    out.type = 'string';
+    out.enum = alt.map((a) => a.const);
+    out.options = Object.assign({}, out.options, { enum_titles: alt.map((a) => a.title || String(a.const)) });
+  } else if (alt && alt.some((a) => a.type === 'null')) {
+    const rest = alt.filter((a) => a.type !== 'null');
+    delete out.oneOf; delete out.anyOf;
+    if (rest.length === 1) Object.assign(out, rest[0], { title: out.title || rest[0].title, description: out.description || rest[0].description });
+    else out.anyOf = rest;
+  }
+  if (Array.isArray(out.type) && out.type.includes('null')) {
+    const t = out.type.filter((x) => x !== 'null');
+    out.type = t.length === 1 ? t[0] : t;
+  }
+  return out;
+}
+
+// Fields in the order the record writes them (the schema lists them alphabetically): the
+// first object met for each type gives the order of its fields.
+function orderLike(s, value, defs, seen) {
+  if (!s || value === null || typeof value !== 'object') return;
+  if (s.$ref) {
+    const name = s.$ref.split('/').pop();
+    if (seen.has(name)) return;
+    seen.add(name);
+    orderLike(defs[name], value, defs, seen);
+    return;
+  }
+  for (const alt of s.anyOf || s.oneOf || []) orderLike(alt, value, defs, seen);
+  if (Array.isArray(value)) { if (s.items) value.forEach((v) => orderLike(s.items, v, defs, seen)); return; }
+  if (!s.properties) return;
+  Object.keys(value).forEach((k, i) => {
+    const p = s.properties[k];
+    if (!p) return;
+    if (p.propertyOrder === undefined) p.propertyOrder = i + 1;
+    orderLike(p, value[k], defs, seen);
+  });
+}
+
+// A schema for one group: the group's properties of the record, with the shared $defs, and
+// the people's keys offered wherever a name may be "@key".
+function groupSchema(props) {
+  const s = simplify(schema);
+  const keys = Object.keys(record.people || {}).map((k) => '@' + k);
+  if (keys.length && s.$defs.PersonRef) s.$defs.PersonRef.enum = keys;
+  const title = groups()[groupOf(props[0])][0];
+  props.forEach((p, i) => { if (s.properties[p]) s.properties[p].propertyOrder = i + 1; });
+  orderLike({ properties: s.properties }, record, s.$defs, new Set());
+  return {
+    $defs: s.$defs, type: 'object', title, options: { disable_collapse: true, compact: true },
+    properties: Object.fromEntries(props.filter((p) => s.properties[p]).map((p) => [p, s.properties[p]])),
+    required: (s.required || []).filter((p) => props.includes(p)),
+    additionalProperties: false,
+  };
+}
+
+function showGroup(i) {
+  group = i;
+  document.querySelectorAll('#sections button').forEach((b, k) => b.setAttribute('aria-current', k === i ? 'true' : 'false'));
+  const host = $('form');
+  host.querySelectorAll('.group').forEach((g) => { g.hidden = true; });
+  if (!editors[i]) {
+    const div = document.createElement('div');
+    div.className = 'group';
+    host.appendChild(div);
+    const props = groups()[i][1];
+    const start = Object.fromEntries(props.filter((p) => p in record).map((p) => [p, record[p]]));
+    const ed = new JSONEditor(div, {
+      schema: groupSchema(props), startval: start, theme: 'html', iconlib: null,
+      disable_edit_json: true, disable_properties: true, show_opt_in: true,
+      show_errors: 'never', prompt_before_delete: false, disable_array_delete_all_rows: true,
+      disable_array_delete_last_row: true, array_controls_top: false,
+    });
+    ed.daihoiHost = div;
+    ed.on('ready', () => {
+      ed.ready_for_daihoi = true;
+      showFieldProblems(i);
+      ed.on('change', () => {
+        const v = ed.getValue();
+        for (const p of props) { if (p in v) record[p] = v[p]; else delete record[p]; }
+        changed(false);
+      });
+    });
+    editors[i] = ed;
+  }
+  editors[i].daihoiHost.hidden = false;
+}
+
+// The form of group i is made again from the record the next time it is shown (after the
+// vote count changed what it holds).
+function dropEditor(i) {
+  if (!editors[i]) return;
+  editors[i].destroy();
+  editors[i].daihoiHost.remove();
+  delete editors[i];
+}
+
+// "elections[0].rounds[1].ballots.valid" → ["elections", "0", "rounds", "1", "ballots", "valid"]
+function steps(path) { return path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean); }
+
+function showFieldProblems(i) {
+  const ed = editors[i];
+  if (!ed || !ed.ready_for_daihoi) return;
+  const mine = problems.filter((p) => groupOf(steps(p.path)[0]) === i)
+    .map((p) => ({ path: ['root'].concat(steps(p.path)).join('.'), property: 'daihoi', message: p.message }));
+  ed.root.showValidationErrors(mine);
+}
+
+// The Vietnamese title of each step of a path, from the schema.
+function label(path) {
+  const out = [];
+  let s = { properties: schema.properties };
+  for (const step of steps(path)) {
+    s = resolve(s);
+    if (/^\d+$/.test(step)) { out.push('thứ ' + (Number(step) + 1)); s = s.items || {}; continue; }
+    const next = (s.properties && s.properties[step]) || (s.additionalProperties && typeof s.additionalProperties === 'object' ? s.additionalProperties : null);
+    if (!next) { out.push(step); s = {}; continue; }
+    const r = resolve(next);
+    out.push(next.title || r.title || step);
+    s = next;
+  }
+  return out.join(' › ') || 'Hồ sơ';
+}
+
+function resolve(s) {
+  let cur = s || {};
+  for (let n = 0; n < 8; n++) {
+    if (cur.$ref) { cur = schema.$defs[cur.$ref.split('/').pop()] || {}; continue; }
+    const alt = cur.anyOf || cur.oneOf;
+    if (alt && !alt.every((a) => 'const' in a)) { cur = alt.find((a) => a.$ref || a.properties || a.items) || alt[0]; continue; }
+    break;
+  }
+  return cur;
+}
+
+function showProblems() {
+  const list = $('problems');
+  list.textContent = '';
+  $('problems-count').textContent = problems.length
+    ? problems.length + ' chỗ cần sửa' : 'Hồ sơ hợp lệ: không có lỗi.';
+  for (const p of problems) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'problem';
+    b.innerHTML = '<strong></strong><span></span>';
+    b.firstChild.textContent = label(p.path);
+    b.lastChild.textContent = p.message;
+    b.addEventListener('click', () => focusProblem(p.path));
+    li.appendChild(b);
+    list.appendChild(li);
+  }
+  for (const i of Object.keys(editors)) showFieldProblems(Number(i));
+  showCountProblems();
+}
+
+function focusProblem(path) {
+  const top = steps(path)[0];
+  if (top === 'elections' && !$('screen-count').hidden) {
+    const el = document.querySelector(`#count-form [data-path="${path}"]`);
+    if (el) { el.focus(); return; }
+  }
+  showTab('record');
+  const i = groupOf(top);
+  if (i < 0) return;
+  showGroup(i);
+  const ed = editors[i];
+  const go = () => {
+    const parts = ['root'].concat(steps(path));
+    while (parts.length > 1) {
+      const sub = ed.getEditor(parts.join('.'));
+      if (sub && sub.container) {
+        sub.container.scrollIntoView({ block: 'center' });
+        const input = sub.container.querySelector('input, select, textarea');
+        if (input) input.focus();
+        return;
+      }
+      parts.pop();
+    }
+  };
+  if (ed.ready_for_daihoi) go(); else ed.on('ready', go);
+}
+
+// ---- the vote count --------------------------------------------------------------------------
+
+function enumTitle(def, value) {
+  const d = schema.$defs[def];
+  const hit = d && (d.oneOf || []).find((o) => o.const === value);
+  return hit ? hit.title : String(value);
+}
+
+function fullName(name) {
+  if (typeof name === 'string' && name.startsWith('@')) name = (record.people || {})[name.slice(1)] || { ten: name };
+  return [name.ho, name.dem, name.ten].filter(Boolean).join(' ');
+}
+
+function fillCount(rebuild) {
+  const es = record.elections || [];
+  const sel = $('count-election');
+  const keep = sel.value;
+  if (rebuild || sel.options.length !== es.length) {
+    sel.textContent = '';
+    es.forEach((e, i) => sel.add(new Option(`${i + 1}. ${enumTitle('Office', typeof e.office === 'string' ? e.office : Object.keys(e.office)[0])} (${e.seats} người)`, i)));
+    if (keep && keep < es.length) sel.value = keep;
+  }
+  const e = es[sel.value];
+  const rs = $('count-round');
+  if (!e) { rs.textContent = ''; $('count-form').textContent = 'Hồ sơ chưa có cuộc bầu cử nào (phần “Bầu cử”).'; return; }
+  if (rebuild || rs.options.length !== e.rounds.length) {
+    const k = rs.value;
+    rs.textContent = '';
+    e.rounds.forEach((_, j) => rs.add(new Option('Lần ' + (j + 1), j)));
+    if (k && k < e.rounds.length) rs.value = k;
+  }
+  if (rebuild) buildCountForm();
+}
+
+function countInput(form, labelText, path, value) {
+  const id = 'count-' + path.replace(/[^\w]/g, '-');
+  const row = document.createElement('div');
+  row.className = 'field';
+  row.innerHTML = `<label for="${id}"></label><input id="${id}" type="number" min="0" inputmode="numeric"><span class="error" role="alert"></span>`;
+  row.querySelector('label').textContent = labelText;
+  const input = row.querySelector('input');
+  input.value = value;
+  input.dataset.path = path;
+  input.addEventListener('input', () => {
+    const n = input.value === '' ? 0 : Number(input.value);
+    setAt(path, Number.isFinite(n) ? n : 0);
+    dropEditor(groupOf('elections'));
+    changed(false);
+  });
+  form.appendChild(row);
+}
+
+function setAt(path, value) {
+  const s = steps(path);
+  let at = record;
+  for (const k of s.slice(0, -1)) at = at[k];
+  at[s[s.length - 1]] = value;
+}
+
+function buildCountForm() {
+  const i = Number($('count-election').value);
+  const j = Number($('count-round').value);
+  const r = record.elections[i].rounds[j];
+  const base = `elections[${i}].rounds[${j}]`;
+  const form = $('count-form');
+  form.textContent = '';
+  const h = document.createElement('h2');
+  h.textContent = 'Số phiếu';
+  form.appendChild(h);
+  countInput(form, 'Có mặt khi bầu', `${base}.present`, r.present);
+  countInput(form, 'Phiếu phát ra', `${base}.ballots.issued`, r.ballots.issued);
+  countInput(form, 'Phiếu thu vào', `${base}.ballots.returned`, r.ballots.returned);
+  countInput(form, 'Phiếu hợp lệ', `${base}.ballots.valid`, r.ballots.valid);
+  (r.ballots.invalid || []).forEach((inv, k) => countInput(form, 'Phiếu không hợp lệ' + (inv.reason ? ` (${inv.reason})` : ''), `${base}.ballots.invalid[${k}].count`, inv.count));
+  const h2 = document.createElement('h2');
+  h2.textContent = 'Số phiếu bầu cho từng người';
+  form.appendChild(h2);
+  const listError = document.createElement('p');
+  listError.className = 'error';
+  listError.setAttribute('role', 'alert');
+  listError.dataset.problemsFor = `${base}.candidates`;
+  form.appendChild(listError);
+  r.candidates.forEach((c, k) => countInput(form, fullName(c.name), `${base}.candidates[${k}].votes`, c.votes));
+  showCountProblems();
+  tally();
+}
+
+function showCountProblems() {
+  document.querySelectorAll('#count-form [data-problems-for]').forEach((el) => {
+    el.textContent = problems.filter((p) => p.path === el.dataset.problemsFor).map((p) => p.message).join('; ');
+  });
+  document.querySelectorAll('#count-form .field').forEach((row) => {
+    const path = row.querySelector('input').dataset.path;
+    const mine = problems.filter((p) => p.path === path).map((p) => p.message);
+    row.querySelector('.error').textContent = mine.join('; ');
+    row.querySelector('input').setAttribute('aria-invalid', mine.length ? 'true' : 'false');
+  });
+}
+
+async function tally() {
+  const i = $('count-election').value;
+  const j = $('count-round').value;
+  const out = $('tally');
+  if (i === '' || j === '') { out.textContent = ''; return; }
+  const r = await post(`api/tally?election=${i}&round=${j}`, text());
+  if (!r.ok) {
+    const b = await r.json().catch(() => ({}));
+    out.innerHTML = '<p class="bad"></p><ul></ul>';
+    out.firstChild.textContent = 'Chưa tính được kết quả: số liệu chưa khớp.';
+    for (const p of b.problems || [{ message: b.error || r.statusText }]) {
+      const li = document.createElement('li');
+      li.textContent = p.message;
+      out.lastChild.appendChild(li);
+    }
+    return;
+  }
+  const t = await r.json();
+  const rows = t.outcomes.map((o) => `<tr class="${o.status}"><td></td><td class="n">${o.votes}</td><td class="n">${o.percent}</td><td></td></tr>`).join('');
+  out.innerHTML = `<p>Cần trên một nửa của ${t.denominator}: ít nhất <strong>${t.votes_needed}</strong> phiếu. Bầu ${t.seats} người; trúng cử ${t.elected.length}.</p>
+    <table><thead><tr><th>Họ và tên</th><th>Số phiếu</th><th>Tỷ lệ</th><th>Kết quả</th></tr></thead><tbody>${rows}</tbody></table><p class="next"></p>`;
+  out.querySelectorAll('tbody tr').forEach((tr, k) => {
+    tr.cells[0].textContent = t.outcomes[k].full_name;
+    tr.cells[3].textContent = t.outcomes[k].label;
+  });
+  const next = [];
+  if (t.tie) next.push(`Bằng phiếu: bầu lại ${t.tie.seats_left} người trong số ${t.tie.candidates.length} người bằng phiếu.`);
+  if (t.further_round_seats) next.push(`Còn thiếu ${t.further_round_seats} người: bầu tiếp lần sau.`);
+  (t.warnings || []).forEach((w) => next.push(w.message));
+  out.querySelector('.next').textContent = next.join(' ');
+}
+
+// ---- previews, the pack ----------------------------------------------------------------------
+
+async function showPdf(frame, query, kind) {
+  const r = await post(`api/render/${kind}?format=pdf${query ? '&' + query : ''}`, text());
+  if (!r.ok) { say('Không xem được văn bản: ' + await errorOf(r)); return false; }
+  const url = URL.createObjectURL(await r.blob());
+  const old = frame.dataset.url;
+  frame.dataset.url = url;
+  frame.src = url;
+  if (old) setTimeout(() => URL.revokeObjectURL(old), 5000);
+  return true;
+}
+
+let papers = [];
+async function listPapers() {
+  const r = await post('api/papers', text());
+  if (!r.ok) return;
+  papers = await r.json();
+  const kindSel = $('preview-kind');
+  const keep = kindSel.value;
+  const kinds = [...new Map(papers.map((p) => [p.kind, p.kind_title])).entries()];
+  kindSel.textContent = '';
+  kinds.forEach(([k, t]) => kindSel.add(new Option(t, k)));
+  if (kinds.some(([k]) => k === keep)) kindSel.value = keep;
+  fillWhich();
+}
+
+function fillWhich() {
+  const sel = $('preview-which');
+  const keep = sel.value;
+  const mine = papers.filter((p) => p.kind === $('preview-kind').value);
+  sel.textContent = '';
+  mine.forEach((p) => sel.add(new Option(p.title, p.query)));
+  if (mine.some((p) => p.query === keep)) sel.value = keep;
+  sel.disabled = mine.length < 2;
+}
+
+function preview() { return showPdf($('preview-frame'), $('preview-which').value, $('preview-kind').value); }
+
+async function download(path, name) {
+  const r = await post(path, text());
+  if (!r.ok) { say('Chưa tải được: ' + await errorOf(r)); return; }
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(await r.blob());
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  say('Đã tải ' + name + '.');
+}
+
+// ---- the import ------------------------------------------------------------------------------
+
+async function runImport() {
+  const file = $('import-file').files[0];
+  const out = $('import-result');
+  if (!file) { out.textContent = 'Chọn tệp bảng tính trước.'; return; }
+  const data = await new Promise((ok, fail) => {
+    const reader = new FileReader();
+    reader.onload = () => ok(String(reader.result).split(',')[1] || '');
+    reader.onerror = fail;
+    reader.readAsDataURL(file);
+  });
+  const r = await post('api/import', JSON.stringify({ as: $('import-as').value, file_name: file.name, sheet: data, congress: text() }));
+  if (!r.ok) { out.textContent = 'Không nhập được: ' + await errorOf(r); return; }
+  const b = await r.json();
+  const list = $('import-as').selectedOptions[0].textContent;
+  out.innerHTML = '<p class="added"></p><table><thead><tr><th>Dòng</th><th>Cột</th><th>Vấn đề</th></tr></thead><tbody></tbody></table>';
+  out.firstChild.textContent = `Đã thêm ${b.added} dòng vào “${list}”; ${b.problems.length + b.skipped.length} dòng cần xem lại.`;
+  for (const p of b.problems.concat(b.skipped)) {
+    const tr = document.createElement('tr');
+    [p.row, p.column || '', p.message].forEach((v) => { const td = document.createElement('td'); td.textContent = v; tr.appendChild(td); });
+    out.querySelector('tbody').appendChild(tr);
+  }
+  if (!b.problems.length && !b.skipped.length) out.querySelector('table').hidden = true;
+  if (b.added) setRecord(JSON.parse(b.congress), `Đã nhập ${b.added} dòng từ ${file.name}.`);
+}
+
+// ---- tabs, start-up --------------------------------------------------------------------------
+
+function showTab(name) {
+  for (const t of ['record', 'count', 'preview', 'import']) {
+    $('screen-' + t).hidden = t !== name;
+    $('tab-' + t).setAttribute('aria-selected', t === name ? 'true' : 'false');
+  }
+  if (!record) return;
+  if (name === 'count') fillCount(true);
+  if (name === 'preview') listPapers().then(preview);
+}
+
+async function start() {
+  schema = await (await fetch('api/schema')).json();
+  for (const t of ['record', 'count', 'preview', 'import']) $('tab-' + t).addEventListener('click', () => showTab(t));
+  document.querySelector('nav[role=tablist]').addEventListener('keydown', (e) => {
+    const tabs = [...document.querySelectorAll('[role=tab]')];
+    const k = tabs.indexOf(document.activeElement);
+    if (k < 0 || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+    const next = tabs[(k + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    next.focus();
+    next.click();
+  });
+  $('start').addEventListener('click', async () => {
+    const r = await fetch('api/start/' + $('start-from').value);
+    setRecord(await r.json(), 'Đã mở: ' + $('start-from').selectedOptions[0].textContent + '.');
+  });
+  $('open-file').addEventListener('change', async () => {
+    const f = $('open-file').files[0];
+    if (!f) return;
+    try { setRecord(JSON.parse(await f.text()), 'Đã mở tệp ' + f.name + '.'); } catch (e) { say(`Tệp ${f.name} không phải JSON: ${e.message}`); }
+  });
+  $('save-file').addEventListener('click', () => {
+    if (!record) return;
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text()], { type: 'application/json' }));
+    a.download = 'congress.json';
+    a.click();
+    say('Đã lưu congress.json.');
+  });
+  $('pack').addEventListener('click', () => record && download('api/pack', 'ho-so-dai-hoi.zip'));
+  $('count-election').addEventListener('change', () => { fillCount(true); });
+  $('count-round').addEventListener('change', () => buildCountForm());
+  $('minutes-preview').addEventListener('click', () => showPdf($('minutes-frame'), `election=${$('count-election').value}&round=${$('count-round').value}`, 'vote-count-minutes'));
+  $('minutes-print').addEventListener('click', async () => {
+    if (await showPdf($('minutes-frame'), `election=${$('count-election').value}&round=${$('count-round').value}`, 'vote-count-minutes')) {
+      $('minutes-frame').onload = () => { try { $('minutes-frame').contentWindow.print(); } catch (_) { window.open($('minutes-frame').src); } };
+    }
+  });
+  $('preview-kind').addEventListener('change', () => { fillWhich(); preview(); });
+  $('preview-which').addEventListener('change', preview);
+  $('preview-pdf').addEventListener('click', preview);
+  $('preview-docx').addEventListener('click', () => download(`api/render/${$('preview-kind').value}?format=docx&${$('preview-which').value}`, $('preview-kind').value + '.docx'));
+  $('import-run').addEventListener('click', runImport);
+  const saved = localStorage.getItem(STORE);
+  if (saved) {
+    try { setRecord(JSON.parse(saved), 'Đã mở lại hồ sơ đang soạn (lưu trong trình duyệt).'); return; } catch (_) { /* fall through */ }
+  }
+  say('Chọn một mẫu hoặc hồ sơ trống rồi bấm “Mở”, hoặc mở một tệp hồ sơ.');
+}
+
+start();
