@@ -152,7 +152,7 @@ fn duration_text(d: Duration) -> String {
 /// "5 MB", "1000 bytes".
 fn size_text(bytes: usize) -> String {
     const MB: usize = 1024 * 1024;
-    if bytes >= MB && bytes % MB == 0 {
+    if bytes >= MB && bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
     } else {
         format!("{bytes} bytes")
