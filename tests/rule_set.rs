@@ -448,7 +448,11 @@ fn after_a_third_round_without_a_bi_thu_the_ward_committee_designates_one() {
     assert!(report.contains("Lê Minh Tuấn"), "{report}");
     let request = text(&c, DocumentKind::ApprovalRequest, About::Congress);
     assert!(
-        !request.contains("Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032: đồng chí"),
+        request.contains("Đề nghị chuẩn y kết quả bầu cử Chi uỷ, Phó Bí thư Chi bộ"),
+        "{request}"
+    );
+    assert!(
+        !request.contains(". Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032: đồng chí"),
         "{request}"
     );
 }
