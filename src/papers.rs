@@ -274,7 +274,8 @@ fn build_item(
         .filter(|d| concerns(kind, &item.about, &d.path))
         .cloned()
         .collect();
-    let built = (document::builder(kind).build)(congress, &item, register);
+    let built = (document::builder(kind).build)(congress, &item, register)
+        .map(|p| p.following(congress.conventions()));
     // A paper with problems is still named as it would have been, when it can be.
     let (label, recipient, file_stem) = match &built {
         Ok(p) => {

@@ -106,6 +106,14 @@ kinds! {
     /// Danh sách bầu cử — the election list of one election round, as adopted.
     ElectionList = "election-list", "Danh sách bầu cử",
         None, &["elections", "candidates", "convened", "proceedings"];
+    /// Phiếu lấy ý kiến giới thiệu — the opinion ballot on members nominated at the congress
+    /// (04-HD/TW Mẫu 4A/4B; round2025, when an election has nominations).
+    OpinionBallot = "opinion-ballot", "Phiếu lấy ý kiến giới thiệu",
+        None, &["elections"];
+    /// Biên bản kiểm phiếu lấy ý kiến — the count of that vote (04-HD/TW Mẫu 5; BB, the
+    /// congress's sequence).
+    OpinionMinutes = "opinion-minutes", "Biên bản kiểm phiếu lấy ý kiến",
+        Some((Sequence::Congress, "BB")), &["elections"];
     /// Phiếu bầu cử — the ballot of one election round.
     Ballot = "ballot", "Phiếu bầu cử",
         None, &["elections"];

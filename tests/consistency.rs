@@ -23,9 +23,13 @@ fn has(list: &[String], path: &str, words: &str) -> bool {
 }
 
 #[test]
-fn both_samples_are_consistent() {
+fn every_sample_is_consistent() {
     assert_eq!(problems(&sample()), Vec::<String>::new());
     assert_eq!(problems(&doan_ket()), Vec::<String>::new());
+    let text =
+        std::fs::read_to_string(root().join("examples/data/bach-mai-tdp12-2027.json")).unwrap();
+    let tdp12 = daihoi::load_congress(&text).unwrap();
+    assert_eq!(problems(&tdp12), Vec::<String>::new());
 }
 
 #[test]

@@ -671,6 +671,15 @@ fn papers(dir: &Path) -> Vec<Paper> {
             DocumentKind::ALL.to_vec(),
         ),
         (
+            "bach-mai-tdp12",
+            daihoi::load_congress(
+                &std::fs::read_to_string(root().join("examples/data/bach-mai-tdp12-2027.json"))
+                    .unwrap(),
+            )
+            .unwrap(),
+            DocumentKind::ALL.to_vec(),
+        ),
+        (
             "sixty",
             sixty_candidates(),
             vec![DocumentKind::Ballot, DocumentKind::VoteCountMinutes],

@@ -66,8 +66,14 @@ fn consistent(
                     kind: Exclusion::TemporaryTransfer,
                     count: transfers,
                 },
+                // Round2025 (294-QĐ/TW 9.3.2) leaves out only transfers and absent exempt
+                // members; the 2020 reading also those absent with an approved reason.
                 ExclusionCount {
-                    kind: Exclusion::AbsentWithApprovedReason,
+                    kind: if round2025 {
+                        Exclusion::ExemptAbsent
+                    } else {
+                        Exclusion::AbsentWithApprovedReason
+                    },
                     count: excluded - transfers,
                 },
             ],

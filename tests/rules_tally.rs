@@ -727,10 +727,17 @@ fn round2025_excludes_only_transfers_and_absent_exempt_members() {
         ],
     );
     assert!(ok(&e).warnings.is_empty());
+    // SPEC §2.2 / §6.2: under round2025 leaving them out is a 2020 rule — an error naming it.
     e.rule_set = RuleSet::Round2025;
-    let t = ok(&e);
-    assert_eq!(t.warnings.len(), 1, "{:?}", t.warnings);
-    assert_eq!(t.warnings[0].path, "denominator.exclusions[1].kind");
+    let err = err(&e);
+    let found = err.into_diagnostics();
+    assert!(
+        found
+            .iter()
+            .any(|d| d.path == "denominator.exclusions[1].kind"
+                && d.message.contains("is a 2020 exclusion")),
+        "{found:?}"
+    );
 }
 
 #[test]

@@ -36,6 +36,10 @@ fn members_congress() -> Congress {
     let mut c = sample();
     c.kind = CongressKind::Members;
     c.organisation.kind = OrgKind::AffiliatedCell;
+    // A cell under a đảng uỷ: the 2020 half term, and one phó bí thư (SPEC §2.1, §2.2 "Cells").
+    c.term.end = 2022;
+    c.elections
+        .retain(|e| e.office != daihoi::rules::Office::DeputySecretary);
     c.sessions.retain(|s| s.kind == SessionKind::Official);
     let p = c.proceedings.as_mut().unwrap();
     p.credentials_committee.clear();

@@ -75,6 +75,19 @@ impl Congress {
         self.elected(i).ok()?.into_iter().next()
     }
 
+    /// The new committee's bí thư: the one elected or, after three rounds without one, the one
+    /// the superior committee designated (`elections[].designated`).
+    pub(crate) fn secretary_name(&self) -> Option<crate::vi::PersonName> {
+        if let Some(s) = self.elected_secretary() {
+            return Some(s.name);
+        }
+        self.elections
+            .iter()
+            .filter(|e| e.office == Office::Secretary)
+            .find_map(|e| e.designated.as_ref())
+            .map(|d| d.name.clone())
+    }
+
     /// Whether any election is held by the new committee at its first session.
     pub(crate) fn has_first_session_elections(&self) -> bool {
         self.elections

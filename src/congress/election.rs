@@ -75,6 +75,61 @@ pub struct RoundCounts {
     pub withdrawals: Vec<Withdrawal>,
 }
 
+/// One member put forward at the congress (ứng cử, đề cử) and how the opinion vote went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Nominee {
+    /// The member.
+    pub name: PersonName,
+    /// Who put the name forward: "Tự ứng cử", "Đồng chí Phạm Thị Lan đề cử".
+    pub by: String,
+    /// Valid ballots marking "Đồng ý" — agreeing to put the name on the list.
+    pub agree: u32,
+}
+
+/// Lấy ý kiến giới thiệu — the secret opinion vote on putting self- and floor-nominated
+/// members on the list (Quyết định 190-QĐ/TW; Hướng dẫn 04-HD/TW Mẫu 4A/4B and its count, Mẫu 5;
+/// SPEC §2.2). A nominee is admitted with more than 30 % of those present agreeing. Round2025
+/// only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Nominations {
+    /// The nominees, in the order put forward.
+    pub nominees: Vec<Nominee>,
+    /// Voters present at the vote (the base of the 30 %).
+    pub present: u32,
+    /// Ballots issued, returned, valid, invalid with reasons.
+    pub ballots: BallotCounts,
+    /// When its minutes were closed.
+    #[serde(default)]
+    pub closed_at: Option<Time>,
+    /// Pins the number of its minutes.
+    #[serde(default)]
+    pub minutes_number: Option<u32>,
+}
+
+impl Nominations {
+    /// Whether `agree` of those present admits a nominee: more than 30 %, in integers
+    /// (`10 × agree > 3 × present`).
+    pub fn admits(&self, agree: u32) -> bool {
+        10 * u64::from(agree) > 3 * u64::from(self.present)
+    }
+}
+
+/// Chỉ định — a cell that has not elected its bí thư in three rounds has one designated by the
+/// superior committee (Quy định 29-QĐ/TW Mục 24; Quy định 294-QĐ/TW; SPEC §2.2 "Cells").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Designation {
+    /// The member designated.
+    pub name: PersonName,
+    /// Who designates: "Ban Thường vụ Đảng uỷ phường Bạch Mai".
+    pub by: String,
+    /// The decision, if issued: "Quyết định số 15-QĐ/ĐU ngày 25/3/2027"; may be empty.
+    #[serde(default)]
+    pub decision: String,
+}
+
 /// Who holds an election: the congress, or the committee it elected, at its first session.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -104,6 +159,14 @@ pub struct ElectionRecord {
     /// one, nor for delegates, whose number the superior allots).
     #[serde(default)]
     pub seats_vote: Option<HandVote>,
+    /// The bí thư designated by the superior committee after three rounds without one (a cell).
+    #[serde(default)]
+    pub designated: Option<Designation>,
+    /// The opinion vote on members nominated at the congress, when there were any (round2025;
+    /// the pack then holds its ballot and minutes). Its nominees admitted are on the first
+    /// round's list as floor nominees.
+    #[serde(default)]
+    pub nominations: Option<Nominations>,
     /// The shows of hands adopting the list of each round, in round order (a later round's
     /// vote also decides to hold it).
     #[serde(default)]

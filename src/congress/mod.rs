@@ -11,7 +11,9 @@ mod check_elections;
 mod check_personnel;
 mod check_proceedings;
 mod check_results;
+mod check_rule_set;
 mod consistency;
+mod conventions;
 mod elected;
 mod election;
 mod load;
@@ -24,7 +26,11 @@ mod rounds;
 mod validate;
 mod validator;
 
-pub use election::{BodyMember, ElectionRecord, HeldBy, RoundCounts, Withdrawal};
+pub use check_rule_set::MIN_MEMBERS_FOR_CELL_COMMITTEE;
+pub use conventions::{Citations, Conventions, DeputySigns, Format, FormatSettings};
+pub use election::{
+    BodyMember, Designation, ElectionRecord, HeldBy, Nominations, Nominee, RoundCounts, Withdrawal,
+};
 pub(crate) use load::{for_each_string, text_problem};
 pub use load::{load_congress, load_json};
 pub(crate) use numbering::{assign_numbers, NumberSlot, Numbers, Sequence};

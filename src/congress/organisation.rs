@@ -181,7 +181,8 @@ pub struct InvitationSettings {
     /// Trang phục, if said.
     #[serde(default)]
     pub dress: Option<String>,
-    /// The closing line. Default "Rất mong đồng chí đến dự đúng thời gian, địa điểm./.".
+    /// The closing line. Default "Rất mong đồng chí đến dự đúng thời gian, địa điểm./." (the
+    /// body's end mark is the rule set's, "." under round2025).
     #[serde(default)]
     pub closing: Option<String>,
     /// "Nơi nhận" items. Default: "Như trên", "Lưu VP".

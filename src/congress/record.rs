@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::conventions::{Citations, Conventions, FormatSettings};
 use super::election::ElectionRecord;
 use super::numbering::Numbering;
 use super::organisation::{
@@ -34,6 +35,10 @@ pub struct Congress {
     /// Which rule set applies (elections, format). Default `round2020`.
     #[serde(default)]
     pub rule_set: RuleSet,
+    /// Format choices left open by SPEC §2.2 (colon after "Số", "./.", separators …); each
+    /// left out takes the rule set's default.
+    #[serde(default)]
+    pub format: FormatSettings,
     /// The venue.
     pub venue: String,
     /// The sessions, in order.
@@ -84,6 +89,15 @@ pub struct Congress {
 }
 
 impl Congress {
+    /// The texts its papers cite and the format they follow: the rule set's, with the
+    /// record's format settings applied.
+    pub fn conventions(&self) -> Conventions {
+        Conventions {
+            cite: Citations::of(self.rule_set),
+            format: self.format.resolve(self.rule_set),
+        }
+    }
+
     /// "Đại hội đại biểu" / "Đại hội đảng viên" (for a cell's members: "Đại hội").
     pub fn kind_name(&self) -> &'static str {
         match self.kind {
@@ -150,6 +164,18 @@ impl Congress {
         match self.organisation.kind {
             OrgKind::GrassrootsPartyOrg => "Lưu VP",
             OrgKind::GrassrootsCell | OrgKind::AffiliatedCell => "Lưu Chi bộ",
+        }
+    }
+
+    /// Whose stamp the ballots carry (SPEC §4.6): the convening committee's, or — for a cell
+    /// without a seal of its own (`format.cell_has_seal`, default false) — the committee above
+    /// it ("Đảng uỷ phường Bạch Mai"), when the record names it.
+    pub fn stamp_holder(&self) -> &str {
+        let sealless_cell = self.organisation.kind == OrgKind::AffiliatedCell
+            && !self.conventions().format.cell_has_seal;
+        match (&self.organisation.superior_committee, sealless_cell) {
+            (Some(above), true) => above,
+            _ => &self.organisation.committee,
         }
     }
 

@@ -36,10 +36,22 @@ impl Congress {
         // list the candidates in that one order, whatever order the file gives them in.
         let mut order: Vec<usize> = (0..counts.candidates.len()).collect();
         order.sort_by_cached_key(|&k| counts.candidates[k].name.key());
-        let candidates = order
+        let mut candidates: Vec<rules::Candidate> = order
             .iter()
             .map(|&k| counts.candidates[k].clone())
             .collect();
+        // The first round's floor nominees are the nominees the opinion vote admitted: their
+        // approvals are its "Đồng ý" count, written once, there.
+        if let (0, Some(n)) = (round, &record.nominations) {
+            for c in candidates.iter_mut().filter(|c| c.floor_nominee.is_none()) {
+                if let Some(x) = n.nominees.iter().find(|x| x.name == c.name) {
+                    c.floor_nominee = Some(rules::FloorNomination {
+                        approvals: x.agree,
+                        by: x.by.clone(),
+                    });
+                }
+            }
+        }
         let election = rules::Election {
             office: record.office.clone(),
             seats,

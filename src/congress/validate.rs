@@ -7,7 +7,9 @@ use super::election::ElectionRecord;
 use super::organisation::{Session, SessionKind};
 use super::record::Congress;
 use super::validator::{recipients, Validator};
-use super::{check_elections, check_personnel, check_proceedings, check_results, consistency};
+use super::{
+    check_elections, check_personnel, check_proceedings, check_results, check_rule_set, consistency,
+};
 use crate::error::Diagnostic;
 use crate::rules;
 
@@ -24,6 +26,7 @@ impl Congress {
         check_proceedings::check(&mut v, self);
         check_results::check(&mut v, self);
         consistency::check(&mut v, self);
+        check_rule_set::check(&mut v, self);
         self.check_elections(&mut v);
         check_elections::check(&mut v, self);
         let mut out = self.text_problems.clone();

@@ -22,8 +22,6 @@ struct ApprovalRequest {
     congress: String,
     /// "Ban Thường vụ Quận uỷ Hai Bà Trưng".
     addressee: String,
-    /// "round2020" / "round2025": which election rules are cited.
-    rule_set: &'static str,
     /// The day of the congress's elections, and of the first session when held.
     elections_day: Date,
     first_session_day: Option<Date>,
@@ -95,7 +93,6 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         header,
         congress: c.name(),
         addressee: approver(c),
-        rule_set: c.rule_set.name(),
         elections_day,
         first_session_day: p.first_session.as_ref().map(|f| f.date),
         committee,

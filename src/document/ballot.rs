@@ -58,7 +58,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
     )
     .with_stem(&format!("phiếu bầu lần {} {office}", e.round));
     let view = Ballot {
-        stamp_of: c.organisation.committee.clone(),
+        stamp_of: c.stamp_holder().to_string(),
         congress: c.name(),
         round: e.round,
         seats: e.seats,

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{committee_office, office_line, Header, Meeting, SessionTime, Signature};
-use crate::congress::{Congress, CongressKind, HeldBy, StepKind};
+use crate::congress::{Congress, CongressKind, HeldBy, OrgKind, StepKind};
 use crate::error::{Error, ErrorKind, Result};
 use crate::registry::DocumentKind;
 use crate::rules::Office;
@@ -20,8 +20,8 @@ struct ElectionRules {
     congress: String,
     is_delegates: bool,
     single_chair: bool,
-    /// "round2020" / "round2025": which central texts are cited.
-    rule_set: &'static str,
+    /// A cell's congress: the rules also cite the charter rule on a cell's elections.
+    is_cell: bool,
     /// "đại biểu chính thức" / "đảng viên chính thức".
     voters: &'static str,
     /// Whose stamp the ballots carry: "Đảng uỷ phường Bạch Mai".
@@ -128,9 +128,9 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         congress: c.name(),
         is_delegates: c.kind == CongressKind::Delegates,
         single_chair: p.presidium.len() == 1,
-        rule_set: c.rule_set.name(),
+        is_cell: c.organisation.kind != OrgKind::GrassrootsPartyOrg,
         voters: c.kind.voters_label(),
-        stamp_of: c.organisation.committee.clone(),
+        stamp_of: c.stamp_holder().to_string(),
         elections,
         first_session,
         approver: match &c.organisation.superior_committee {

@@ -30,7 +30,7 @@ struct Invitation {
     sessions: Vec<SessionTime>,
     venue: String,
     dress: Option<String>,
-    closing: String,
+    closing: Option<String>,
     signature: Signature,
     /// "Nơi nhận" items, without dashes or final punctuation.
     recipients: Vec<String>,
@@ -97,10 +97,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         sessions,
         venue: c.venue.clone(),
         dress: settings.dress.clone(),
-        closing: settings
-            .closing
-            .clone()
-            .unwrap_or_else(|| "Rất mong đồng chí đến dự đúng thời gian, địa điểm./.".to_string()),
+        closing: settings.closing.clone(),
         signature: Signature::committee(c),
         recipients: settings
             .recipients

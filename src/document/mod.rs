@@ -19,6 +19,8 @@ mod election_list;
 mod election_rules;
 mod first_session_minutes;
 mod invitation;
+mod opinion_ballot;
+mod opinion_minutes;
 mod paper;
 mod parts;
 mod personnel;
@@ -62,6 +64,8 @@ pub(crate) fn builder(kind: DocumentKind) -> Builder {
         DocumentKind::SignInSheet => by!(sign_in_sheet),
         DocumentKind::CredentialsReport => by!(credentials_report),
         DocumentKind::ElectionList => by!(election_list),
+        DocumentKind::OpinionBallot => by!(opinion_ballot),
+        DocumentKind::OpinionMinutes => by!(opinion_minutes),
         DocumentKind::Ballot => by!(ballot),
         DocumentKind::VoteCountMinutes => by!(vote_count_minutes),
         DocumentKind::FirstSessionMinutes => by!(first_session_minutes),

@@ -3,9 +3,10 @@
 
 use serde::Serialize;
 
-use crate::congress::{Congress, DocNumber, Sequence};
+use crate::congress::{Citations, Congress, Conventions, DocNumber, Format, Sequence};
 use crate::error::{Error, ErrorKind, Path, Result};
 use crate::registry::DocumentKind;
+use crate::rules::RuleSet;
 use crate::vi::Date;
 
 /// Which part of the congress a paper is about: the congress as a whole, one guest, one round
@@ -281,6 +282,7 @@ impl<T: Serialize + Send + Sync + std::fmt::Debug> View for T {
 pub struct Paper {
     meta: PaperMeta,
     view: Box<dyn View>,
+    conventions: Conventions,
 }
 
 impl Paper {
@@ -289,7 +291,18 @@ impl Paper {
         Paper {
             meta,
             view: Box::new(view),
+            conventions: Conventions {
+                cite: Citations::of(RuleSet::default()),
+                format: Format::defaults(RuleSet::default()),
+            },
         }
+    }
+
+    /// The paper following `conventions` (its congress's texts and format), which its
+    /// template reads at the root (`@root.cite`, `@root.format`).
+    pub(crate) fn following(mut self, conventions: Conventions) -> Paper {
+        self.conventions = conventions;
+        self
     }
 
     /// Its metadata.
@@ -304,11 +317,23 @@ impl Paper {
 
     /// The template's context.
     pub(crate) fn context(&self) -> Result<serde_json::Value> {
-        self.view.context().map_err(|e| {
+        let fail = |e: serde_json::Error| {
             Error::new(ErrorKind::Json, "cannot serialise the paper's view")
                 .with_source(e)
                 .with_document(self.meta.label())
-        })
+        };
+        let mut value = self.view.context().map_err(fail)?;
+        if let serde_json::Value::Object(map) = &mut value {
+            map.insert(
+                "cite".to_string(),
+                serde_json::to_value(self.conventions.cite).map_err(fail)?,
+            );
+            map.insert(
+                "format".to_string(),
+                serde_json::to_value(&self.conventions.format).map_err(fail)?,
+            );
+        }
+        Ok(value)
     }
 }
 

@@ -142,11 +142,11 @@ impl Signature {
     /// ("T/M ĐẢNG UỶ", "T/M CHI BỘ"), "BÍ THƯ" and the secretary elected; `None` until a
     /// secretary is elected.
     pub fn new_committee(c: &Congress) -> Option<Signature> {
-        let secretary = c.elected_secretary()?;
+        let secretary = c.secretary_name()?;
         Some(Signature::new(
             &c.signer.authority,
             "BÍ THƯ",
-            secretary.name.full(),
+            secretary.full(),
         ))
     }
 
@@ -365,5 +365,92 @@ pub(crate) fn post_of(c: &Congress, name: &crate::vi::PersonName) -> String {
         Some(x) if !x.title.is_empty() => x.title.clone(),
         Some(x) => x.unit.clone(),
         None => String::new(),
+    }
+}
+
+/// One paper per election with an opinion vote on nominees (`elections[i].nominations`),
+/// about the first round it precedes; its minutes' number may be pinned.
+pub(crate) fn nomination_items(c: &Congress) -> Vec<crate::document::paper::Item> {
+    c.elections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let n = e.nominations.as_ref()?;
+            let path = crate::error::Path::root()
+                .field("elections")
+                .index(i)
+                .field("nominations")
+                .field("minutes_number");
+            Some(
+                crate::document::paper::Item::new(
+                    crate::document::paper::About::Round {
+                        election: i,
+                        round: 0,
+                    },
+                    e.date,
+                )
+                .pin(n.minutes_number, path),
+            )
+        })
+        .collect()
+}
+
+/// One member nominated at the congress, as the opinion-vote minutes, the script and the
+/// congress minutes print them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct NomineeLine {
+    pub name: String,
+    /// "Tự ứng cử", "Đồng chí Phạm Thị Lan đề cử".
+    pub by: String,
+    pub agree: u32,
+    /// Valid ballots not agreeing.
+    pub disagree: u32,
+    /// "Đồng ý" against those present ("44,44%").
+    pub percent: String,
+    /// More than 30 % of those present: on the list.
+    pub admitted: bool,
+}
+
+/// The opinion vote of an election, as the script and the congress minutes tell it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct NominationsView {
+    /// Its minutes, "03-BB/ĐH".
+    pub minutes: String,
+    pub present: u32,
+    /// Ballots needed for admission (more than 30 % of those present).
+    pub needed: u64,
+    pub nominees: Vec<NomineeLine>,
+}
+
+impl NomineeLine {
+    /// The nominees of `n`, in the order put forward.
+    pub fn all(n: &crate::congress::Nominations) -> Vec<NomineeLine> {
+        n.nominees
+            .iter()
+            .map(|x| NomineeLine {
+                name: x.name.full(),
+                by: x.by.clone(),
+                agree: x.agree,
+                disagree: n.ballots.valid.saturating_sub(x.agree),
+                percent: crate::rules::Percent::of(x.agree, n.present)
+                    .map(|p| p.to_string())
+                    .unwrap_or_default(),
+                admitted: n.admits(x.agree),
+            })
+            .collect()
+    }
+}
+
+impl NominationsView {
+    /// The opinion vote of `elections[index]`, if it had one; `minutes` is the number of its
+    /// minutes.
+    pub fn of(c: &Congress, index: usize, minutes: Option<DocNumber>) -> Option<NominationsView> {
+        let n = c.elections.get(index)?.nominations.as_ref()?;
+        Some(NominationsView {
+            minutes: minutes.map(|m| m.symbol()).unwrap_or_default(),
+            present: n.present,
+            needed: 3 * u64::from(n.present) / 10 + 1,
+            nominees: NomineeLine::all(n),
+        })
     }
 }

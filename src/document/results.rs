@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::paper::{About, PaperNumbers};
-use super::parts::office_line;
+use super::parts::{office_line, NominationsView};
 use crate::congress::{Attendance, Congress, HandVote, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -78,6 +78,10 @@ pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec
             })
             .map(|n| n.symbol())
             .collect();
+        // A bí thư the superior committee designated was not elected: nothing to approve.
+        if elected.is_empty() && e.designated.is_some() {
+            continue;
+        }
         out.push(OfficeResult {
             index: i,
             office: office_line(c, &e.office),
@@ -144,6 +148,8 @@ pub(crate) struct RoundLine {
     pub candidates: u32,
     /// Those nominated at the meeting and admitted to this round's list.
     pub floor_nominees: Vec<String>,
+    /// The opinion vote on nominees before the first round (round2025), if held.
+    pub nominations: Option<NominationsView>,
     /// The show of hands adopting this round's list, when recorded.
     pub list_vote: Option<VoteLine>,
     /// Its vote-count minutes: "02-BB/ĐH".
@@ -191,6 +197,16 @@ pub(crate) struct ElectionLine {
     pub elected_total: u32,
     /// The seats are filled.
     pub complete: bool,
+    /// The bí thư the superior committee designated after three rounds without one.
+    pub designated: Option<DesignatedLine>,
+}
+
+/// A designation as minutes record it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct DesignatedLine {
+    pub name: String,
+    pub by: String,
+    pub decision: String,
 }
 
 /// The elections held by `held_by`, as minutes record them; shows of hands are counted
@@ -251,6 +267,21 @@ pub(crate) fn election_lines(
                 round_words: vi::ordinal_words(el.round).unwrap_or_default(),
                 seats: el.seats,
                 candidates: el.candidates.len() as u32,
+                nominations: if r == 0 {
+                    NominationsView::of(
+                        c,
+                        i,
+                        numbers.of(
+                            DocumentKind::OpinionMinutes,
+                            About::Round {
+                                election: i,
+                                round: 0,
+                            },
+                        ),
+                    )
+                } else {
+                    None
+                },
                 floor_nominees: el
                     .candidates
                     .iter()
@@ -286,6 +317,11 @@ pub(crate) fn election_lines(
             complete: elected_total >= e.seats,
             elected_total,
             rounds,
+            designated: e.designated.as_ref().map(|d| DesignatedLine {
+                name: d.name.full(),
+                by: d.by.clone(),
+                decision: d.decision.clone(),
+            }),
         });
         last_committee = Some(&e.vote_counting_committee);
     }
@@ -295,7 +331,7 @@ pub(crate) fn election_lines(
 /// Whether the new committee reports to its superior: the congress elected a committee and a
 /// secretary was elected (who signs the report and the request).
 pub(crate) fn reports_to_superior(c: &Congress) -> bool {
-    c.proceedings.is_some() && c.committee_election().is_some() && c.elected_secretary().is_some()
+    c.proceedings.is_some() && c.committee_election().is_some() && c.secretary_name().is_some()
 }
 
 /// The date of the papers to the superior: `report_to_superior.date`, else the closing day.

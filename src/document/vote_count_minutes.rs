@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{office_line, round_items, Header, Meeting, Signature};
-use crate::congress::{BodyMember, Congress, HeldBy};
+use crate::congress::{BodyMember, Congress, HeldBy, OrgKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office, Status};
@@ -87,6 +87,8 @@ struct TallyView {
     single: bool,
     /// One office (the bí thư): the congress votes no number of seats.
     single_office: bool,
+    /// A cell's third round without a bí thư: the superior committee designates one.
+    designation_due: bool,
 }
 
 /// One set of minutes per election round, numbered in the congress's sequence.
@@ -169,6 +171,10 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         single: e.candidates.len() == 1,
         single_office: matches!(e.office, Office::Secretary | Office::DeputySecretary)
             && e.seats == 1,
+        designation_due: e.office == Office::Secretary
+            && e.round >= 3
+            && t.elected.is_empty()
+            && c.organisation.kind != OrgKind::GrassrootsPartyOrg,
     };
     let office = office_line(c, &e.office);
     let header = match record.held_by {

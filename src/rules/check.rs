@@ -169,10 +169,10 @@ pub(crate) fn election(e: &Election) -> Findings {
     if e.rule_set == RuleSet::Round2025 {
         for (i, x) in d.exclusions.iter().enumerate() {
             if !x.kind.allowed_in(RuleSet::Round2025) && x.count > 0 {
-                f.warn(
+                f.error(
                     format!("denominator.exclusions[{i}].kind"),
                     format!(
-                        "under round2025 (Quy định 294-QĐ/TW 9.3.2) only temporary transfers and absent exempt members are excluded; \"{}\" ({}) would stay in the denominator",
+                        "under round2025 (Quy định 294-QĐ/TW 9.3.2) only temporary transfers and absent exempt members are excluded; \"{}\" ({}) is a 2020 exclusion: count them in the denominator",
                         x.kind.label(),
                         x.count
                     ),

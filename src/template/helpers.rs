@@ -102,8 +102,8 @@ const HELPERS: &[(&str, usize, HelperFn)] = &[
         })
     }),
     ("time_prose", 1, |p, _| Ok(time(p[0])?.prose())),
-    ("doc_number", 1, |p, o| {
-        let n = p[0];
+    ("doc_number", VARIADIC, |p, o| {
+        let n = *p.first().ok_or("takes the number and, optionally, the colon setting")?;
         let seq = n.get("seq").and_then(Value::as_u64).ok_or("missing seq")?;
         let t = n
             .get("type_code")
@@ -113,7 +113,9 @@ const HELPERS: &[(&str, usize, HelperFn)] = &[
             .get("body_code")
             .and_then(Value::as_str)
             .ok_or("missing body_code")?;
-        let colon = if o.colon_after_so { ":" } else { "" };
+        // The engine's choice, or the congress's (its rule set's `colon_after_so`).
+        let record_colon = p.get(1).and_then(|v| v.as_bool()).unwrap_or(false);
+        let colon = if o.colon_after_so || record_colon { ":" } else { "" };
         Ok(format!("Số{colon} {seq:02}-{t}/{b}"))
     }),
     ("number_words", 1, |p, o| {

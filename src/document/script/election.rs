@@ -5,10 +5,10 @@ use super::context::Script;
 use super::view::*;
 use crate::congress::Attendance;
 use crate::document::paper::About;
-use crate::document::parts::{office_line, Meeting};
+use crate::document::parts::{office_line, Meeting, NominationsView};
 use crate::error::Result;
 use crate::registry::DocumentKind;
-use crate::rules::{self, Office, RuleSet};
+use crate::rules::{self, Office};
 use crate::vi;
 
 impl Script<'_> {
@@ -107,6 +107,21 @@ impl Script<'_> {
                 surplus: (n as u32).saturating_sub(el.seats),
                 has_surplus: n as u32 > el.seats,
                 agree_columns: n as u32 == el.seats,
+                nominations: if r == 0 {
+                    NominationsView::of(
+                        self.c,
+                        index,
+                        self.numbers.of(
+                            DocumentKind::OpinionMinutes,
+                            About::Round {
+                                election: index,
+                                round: 0,
+                            },
+                        ),
+                    )
+                } else {
+                    None
+                },
                 has_floor_nominees: !floor_nominees.is_empty(),
                 floor_nominees,
                 minutes,
@@ -164,14 +179,6 @@ impl Script<'_> {
                 })
                 .collect(),
             committee_size: record.vote_counting_committee.len(),
-            rules_decision: match c.rule_set {
-                RuleSet::Round2020 => {
-                    "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng"
-                }
-                RuleSet::Round2025 => {
-                    "Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng"
-                }
-            },
             seats,
             complete: elected_total as u32 >= seats,
             elected_total,

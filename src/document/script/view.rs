@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::congress::{Attendance, HandVote};
-use crate::document::parts::{Header, Person};
+use crate::document::parts::{Header, NominationsView, Person};
 use crate::document::results::OfficeResult;
 use crate::vi::{Date, Time};
 
@@ -380,6 +380,8 @@ pub(super) struct RoundView {
     /// No surplus: the ballot has "Đồng ý / Không đồng ý" columns.
     pub agree_columns: bool,
     pub floor_nominees: Vec<String>,
+    /// The opinion vote on nominees before the first round (round2025), if held.
+    pub nominations: Option<NominationsView>,
     pub has_floor_nominees: bool,
     /// "02-BB/ĐH".
     pub minutes: String,
@@ -434,8 +436,6 @@ pub(super) struct ElectionView {
     pub committee_size: usize,
     /// The same committee counted the previous election: it is not elected again.
     pub same_committee: bool,
-    /// "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương Đảng".
-    pub rules_decision: &'static str,
     pub seats: u32,
     pub rounds: Vec<RoundView>,
     /// Elected over all rounds, and whether that fills the seats.

@@ -1,0 +1,159 @@
+//! What a rule set changes in the papers besides the tally: the texts cited in the "Căn cứ"
+//! lines and the format choices of SPEC §2.2. The defaults of each rule set are set here and
+//! nowhere else; the record may override each format choice (`format` in the congress file).
+//! No I/O, no rendering.
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::RuleSet;
+
+/// The Party texts a paper cites, as the "Căn cứ" lines name them (SPEC §2, §2.2 "Citations").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Citations {
+    /// Quy chế bầu cử trong Đảng: "Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số
+    /// 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương" (190-QĐ/TW in 2025).
+    pub election_regulation: &'static str,
+    /// The decision alone, as the script reads it: "Quyết định số 244-QĐ/TW ngày 09/6/2014 của
+    /// Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng".
+    pub election_decision: &'static str,
+    /// The Secretariat's guidance on the election rules (03-HD/TW, 04-HD/TW).
+    pub election_guide: &'static str,
+    /// The charter rule on cells' elections (Quy định 29-QĐ/TW; Quy định 294-QĐ/TW).
+    pub charter_rule: &'static str,
+}
+
+const CITATIONS_2020: Citations = Citations {
+    election_regulation: "Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương",
+    election_decision: "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng",
+    election_guide: "Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư hướng dẫn một số vấn đề cụ thể thực hiện Quy chế bầu cử trong Đảng",
+    charter_rule: "Quy định số 29-QĐ/TW ngày 25/7/2016 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng",
+};
+
+const CITATIONS_2025: Citations = Citations {
+    election_regulation: "Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương",
+    election_decision: "Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng",
+    election_guide: "Hướng dẫn số 04-HD/TW ngày 31/12/2024 của Ban Bí thư hướng dẫn một số vấn đề cụ thể thực hiện Quy chế bầu cử trong Đảng",
+    charter_rule: "Quy định số 294-QĐ/TW ngày 26/5/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng",
+};
+
+impl Citations {
+    /// The texts cited under `rule_set` (SPEC §2 table; §2.2 "Citations").
+    pub fn of(rule_set: RuleSet) -> Citations {
+        match rule_set {
+            RuleSet::Round2020 => CITATIONS_2020,
+            RuleSet::Round2025 => CITATIONS_2025,
+        }
+    }
+}
+
+/// How a committee's deputy signs (SPEC §2.2; 36-HD point 1.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeputySigns {
+    /// "K/T BÍ THƯ / PHÓ BÍ THƯ" — on behalf of the head (`"for_head"`, 36-HD).
+    ForHead,
+    /// "T/M CHI BỘ / PHÓ BÍ THƯ" — on behalf of the body, no K/T (`"for_body"`, 2025 default).
+    ForBody,
+}
+
+/// The format choices a congress file may set (`format` in the record); each left out takes
+/// the default of the congress's rule set ([`Format::defaults`]). SPEC §2.2 and §9 row 7: these
+/// are secondary-source points, hence settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatSettings {
+    /// Write "Số:" with a colon. Default: false under both rule sets.
+    #[serde(default)]
+    pub colon_after_so: Option<bool>,
+    /// The mark that ends a paper's body: "./." (round2020) or "." (round2025).
+    #[serde(default)]
+    pub body_end: Option<String>,
+    /// What separates "Nơi nhận" items: "," (round2020) or ";" (round2025); the last ends ".".
+    #[serde(default)]
+    pub recipient_separator: Option<String>,
+    /// How a deputy signs for a committee. Default: `for_head` (round2020), `for_body`
+    /// (round2025).
+    #[serde(default)]
+    pub deputy_signs: Option<DeputySigns>,
+    /// The verb addressing the superior on a tờ trình: "Kính gửi" (round2020) or "Kính trình"
+    /// (round2025).
+    #[serde(default)]
+    pub submission_address: Option<String>,
+    /// Whether a cell has a seal of its own; without one (the default under both rule sets)
+    /// its ballots carry the stamp of the committee above it (SPEC §4.6, §2.2).
+    #[serde(default)]
+    pub cell_has_seal: Option<bool>,
+}
+
+/// The format choices in force for one congress: its rule set's defaults with the record's
+/// settings applied. Every paper's template reads it as `@root.format`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Format {
+    /// "Số:" rather than "Số".
+    pub colon_after_so: bool,
+    /// "./." or ".".
+    pub body_end: String,
+    /// "," or ";".
+    pub recipient_separator: String,
+    /// How a deputy signs for a committee.
+    pub deputy_signs: DeputySigns,
+    /// "Kính gửi" or "Kính trình".
+    pub submission_address: String,
+    /// Whether a cell's own papers carry a seal.
+    pub cell_has_seal: bool,
+}
+
+impl Format {
+    /// The defaults of `rule_set` — the one place they are set (SPEC §2.2 "Format").
+    pub fn defaults(rule_set: RuleSet) -> Format {
+        match rule_set {
+            RuleSet::Round2020 => Format {
+                colon_after_so: false,
+                body_end: "./.".to_string(),
+                recipient_separator: ",".to_string(),
+                deputy_signs: DeputySigns::ForHead,
+                submission_address: "Kính gửi".to_string(),
+                cell_has_seal: false,
+            },
+            RuleSet::Round2025 => Format {
+                colon_after_so: false,
+                body_end: ".".to_string(),
+                recipient_separator: ";".to_string(),
+                deputy_signs: DeputySigns::ForBody,
+                submission_address: "Kính trình".to_string(),
+                cell_has_seal: false,
+            },
+        }
+    }
+}
+
+impl FormatSettings {
+    /// The rule set's defaults with these settings applied.
+    pub fn resolve(&self, rule_set: RuleSet) -> Format {
+        let d = Format::defaults(rule_set);
+        Format {
+            colon_after_so: self.colon_after_so.unwrap_or(d.colon_after_so),
+            body_end: self.body_end.clone().unwrap_or(d.body_end),
+            recipient_separator: self
+                .recipient_separator
+                .clone()
+                .unwrap_or(d.recipient_separator),
+            deputy_signs: self.deputy_signs.unwrap_or(d.deputy_signs),
+            submission_address: self
+                .submission_address
+                .clone()
+                .unwrap_or(d.submission_address),
+            cell_has_seal: self.cell_has_seal.unwrap_or(d.cell_has_seal),
+        }
+    }
+}
+
+/// What the papers of one congress follow besides its data: the texts cited and the format.
+/// Templates read them at the root of every paper's context (`@root.cite`, `@root.format`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conventions {
+    /// The texts cited.
+    pub cite: Citations,
+    /// The format choices.
+    pub format: Format,
+}

@@ -1,0 +1,458 @@
+//! The 2025 rules (SPEC §2.2), each difference from the 2020 round a named test that quotes the
+//! line it checks, on the third sample — the 2027 members' congress of the cell of Tổ dân phố số
+//! 12, phường Bạch Mai, under the two-tier structure — and on the 2020 cell of Đoàn Kết.
+
+mod common;
+
+use common::*;
+use daihoi::congress::{DeputySigns, Nominations, Nominee};
+use daihoi::rules::{BallotCounts, Exclusion, ExclusionCount, RuleSet};
+use daihoi::{About, Congress, DocumentKind};
+
+const TDP12: &str = "examples/data/bach-mai-tdp12-2027.json";
+
+fn load(path: &str) -> Congress {
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    daihoi::load_congress(&text).unwrap()
+}
+
+fn tdp12() -> Congress {
+    load(TDP12)
+}
+
+fn doan_ket() -> Congress {
+    load("examples/data/doan-ket-2020.json")
+}
+
+fn problems(c: &Congress) -> Vec<String> {
+    daihoi::validate(c).iter().map(|d| d.to_string()).collect()
+}
+
+fn has(list: &[String], path: &str, words: &str) -> bool {
+    list.iter()
+        .any(|p| p.starts_with(&format!("{path}: ")) && p.contains(words))
+}
+
+fn text(c: &Congress, kind: DocumentKind, about: About) -> String {
+    text_of(&paper_of(c, kind, about))
+}
+
+#[test]
+fn the_third_sample_is_consistent() {
+    assert_eq!(problems(&tdp12()), Vec::<String>::new());
+}
+
+/// §2.2 "Citations in "Căn cứ" lines and the election rules: 190-QĐ/TW + 04-HD/TW, …, Quy định
+/// 294-QĐ/TW … replace 244, 03-HD, … 29/24."
+#[test]
+fn the_cited_texts_are_those_of_the_rule_set() {
+    let new = text(&tdp12(), DocumentKind::ElectionRules, About::Congress);
+    for cited in [
+        "Căn cứ Quy định số 294-QĐ/TW ngày 26/5/2025",
+        "Quyết định số 190-QĐ/TW ngày 10/10/2024",
+        "Hướng dẫn số 04-HD/TW ngày 31/12/2024",
+    ] {
+        assert!(new.contains(cited), "{cited}: {new}");
+    }
+    assert!(
+        !new.contains("244-QĐ/TW") && !new.contains("03-HD/TW"),
+        "{new}"
+    );
+    let old = text(&doan_ket(), DocumentKind::ElectionRules, About::Congress);
+    for cited in [
+        "Quy định số 29-QĐ/TW ngày 25/7/2016",
+        "Quyết định số 244-QĐ/TW ngày 09/6/2014",
+        "Hướng dẫn số 03-HD/TW ngày 20/3/2020",
+    ] {
+        assert!(old.contains(cited), "{cited}: {old}");
+    }
+    assert!(!old.contains("190-QĐ/TW"), "{old}");
+    // The script reads the same decision in the rules of the vote.
+    let script = text(&tdp12(), DocumentKind::Script, About::Congress);
+    assert!(
+        script.contains("Thực hiện Quyết định số 190-QĐ/TW"),
+        "{script}"
+    );
+}
+
+/// §2.2 "List admission of a self- or floor-nominated candidate needs more than 30 % of those
+/// attending the congress (not of those convened)".
+#[test]
+fn list_admission_needs_more_than_30_percent_of_those_present() {
+    // 18 present: 5 agreeing is 27,78% — not admitted, so not on the list.
+    let mut c = tdp12();
+    c.elections[0].nominations.as_mut().unwrap().nominees[0].agree = 5;
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            "elections[0].rounds[0].candidates[5]",
+            "the list admits a nominee with more than 30 % (at least 6)"
+        ),
+        "{p:#?}"
+    );
+    // 6 of 18 is 33,33%: admitted (30 % of the 21 convened would be 6,3 — not the base).
+    let mut c = tdp12();
+    c.elections[0].nominations.as_mut().unwrap().nominees[0].agree = 6;
+    assert_eq!(problems(&c), Vec::<String>::new());
+    // Admitted but left off the list.
+    let mut c = tdp12();
+    c.elections[0].rounds[0].candidates.remove(5);
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            "elections[0].nominations.nominees[0]",
+            "add them to rounds[0].candidates"
+        ),
+        "{p:#?}"
+    );
+}
+
+/// §2.2 "when the congress has such nominations the pack gains the opinion ballot (Mẫu 4A/4B) and
+/// its vote-count minutes (Mẫu 5), and the script and minutes record the step".
+#[test]
+fn nominations_bring_the_opinion_ballot_and_its_minutes_and_are_told_in_script_and_minutes() {
+    let c = tdp12();
+    let ballot = text(&c, DocumentKind::OpinionBallot, round(0, 0));
+    assert!(ballot.contains("PHIẾU LẤY Ý KIẾN GIỚI THIỆU"), "{ballot}");
+    assert!(ballot.contains("Hoàng Văn Nam"), "{ballot}");
+    assert!(ballot.contains("Không đồng ý"), "{ballot}");
+    let minutes = paper_of(&c, DocumentKind::OpinionMinutes, round(0, 0));
+    assert_eq!(minutes.meta().number.as_deref(), Some("05-BB/ĐH"));
+    let m = text_of(&minutes);
+    for line in [
+        "Xin ý kiến về người ứng cử, được đề cử tại Đại hội vào danh sách bầu cử Chi uỷ Chi bộ Tổ dân phố số 12",
+        "Số đảng viên chính thức có mặt tại Đại hội: 18 (mười tám) đồng chí.",
+        "hơn 30% số đảng viên chính thức có mặt đồng ý, tức ít nhất 6 (sáu) phiếu.",
+        "44,44%",
+        "Đưa vào danh sách",
+    ] {
+        assert!(m.contains(line), "{line}: {m}");
+    }
+    let script = text(&c, DocumentKind::Script, About::Congress);
+    assert!(
+        script.contains(
+            "lấy ý kiến bằng phiếu kín về việc đưa người ứng cử, được đề cử vào danh sách bầu cử"
+        ),
+        "{script}"
+    );
+    assert!(
+        script.contains("(Biên bản kiểm phiếu số 05-BB/ĐH): đồng chí Hoàng Văn Nam được 8/18 phiếu đồng ý, đạt 44,44%, được đưa vào danh sách bầu cử."),
+        "{script}"
+    );
+    let congress = text(&c, DocumentKind::CongressMinutes, About::Congress);
+    assert!(
+        congress.contains(
+            "theo Biên bản kiểm phiếu số 05-BB/ĐH: đồng chí Hoàng Văn Nam được 8/18 phiếu đồng ý"
+        ),
+        "{congress}"
+    );
+    // The 2020 cell had no opinion vote: no such papers.
+    assert!(DocumentKind::OpinionBallot
+        .papers(&doan_ket())
+        .unwrap()
+        .is_empty());
+}
+
+/// §2.2 "Cells (294): ≥ 9 official members → chi uỷ of at most 7, then the bí thư, then one phó bí
+/// thư from the chi uỷ; < 9 → a bí thư and, if needed, one phó".
+#[test]
+fn a_cell_of_fewer_than_nine_full_members_elects_no_chi_uy() {
+    let mut c = tdp12();
+    c.proceedings
+        .as_mut()
+        .unwrap()
+        .attendance
+        .membership
+        .as_mut()
+        .unwrap()
+        .full = 8;
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            "elections[0].office",
+            "a cell of 8 full members elects no chi uỷ: that needs at least 9"
+        ),
+        "{p:#?}"
+    );
+    let mut c = tdp12();
+    c.elections[2].seats = 2;
+    assert!(
+        has(
+            &problems(&c),
+            "elections[2].seats",
+            "a cell elects one phó bí thư"
+        ),
+        "{:#?}",
+        problems(&c)
+    );
+}
+
+/// §2.2 "Cells": the chi uỷ, then the bí thư (here in a second round), then one phó bí thư, each
+/// its own ballot and minutes.
+#[test]
+fn the_cell_elects_its_chi_uy_then_the_bi_thu_in_a_second_round_then_one_pho_bi_thu() {
+    let c = tdp12();
+    let count = |k: DocumentKind| k.papers(&c).unwrap().len();
+    assert_eq!(count(DocumentKind::Ballot), 4);
+    assert_eq!(count(DocumentKind::VoteCountMinutes), 4);
+    let first = text(&c, DocumentKind::VoteCountMinutes, round(1, 0));
+    assert!(
+        first.contains("Không có đồng chí nào trúng cử trong lần bầu này."),
+        "{first}"
+    );
+    let second = text(&c, DocumentKind::VoteCountMinutes, round(1, 1));
+    assert!(second.contains("(Bầu lần thứ hai)"), "{second}");
+    assert!(
+        second.contains("Đồng chí Lê Minh Tuấn trúng cử Bí thư Chi bộ Tổ dân phố số 12"),
+        "{second}"
+    );
+}
+
+/// §2.2 / §6.2 "`Round2025`: a 294-QĐ/TW (9.3.2) reading excludes only (a) and (b)": a 2025
+/// record leaving out members absent with a reason uses a 2020 rule.
+#[test]
+fn a_2025_record_may_not_leave_absences_with_reason_out_of_the_denominator() {
+    let mut c = tdp12();
+    c.elections[0].rounds[0]
+        .denominator
+        .exclusions
+        .push(ExclusionCount {
+            kind: Exclusion::AbsentWithApprovedReason,
+            count: 1,
+        });
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            "elections[0].rounds[0].denominator.exclusions[1].kind",
+            "is a 2020 exclusion"
+        ),
+        "{p:#?}"
+    );
+}
+
+/// §2.2 "Forms of 04-HD Phụ lục 2: Mẫu 4A/4B … Mẫu 5" — a 2025 rule: a 2020 record with an
+/// opinion vote is an error naming the field.
+#[test]
+fn a_2020_record_may_not_hold_an_opinion_vote() {
+    let mut c = doan_ket();
+    let name = c.elections[0].rounds[0].candidates[0].name.clone();
+    c.elections[0].nominations = Some(Nominations {
+        nominees: vec![Nominee {
+            name,
+            by: "Tự ứng cử".into(),
+            agree: 20,
+        }],
+        present: 24,
+        ballots: BallotCounts {
+            issued: 24,
+            returned: 24,
+            valid: 24,
+            invalid: vec![],
+        },
+        closed_at: None,
+        minutes_number: None,
+    });
+    let p = problems(&c);
+    assert!(
+        has(&p, "elections[0].nominations", "is a round2025 rule"),
+        "{p:#?}"
+    );
+}
+
+/// §2.1 "Chi bộ trực thuộc đảng ủy cơ sở … 2020–2022" and §2.2 "Quy định 294-QĐ/TW pilots 'đại
+/// hội chi bộ 5 năm một lần' … the term is an explicit field".
+#[test]
+fn a_five_year_term_of_a_cell_under_a_committee_is_the_2025_pilot() {
+    let mut c = tdp12();
+    c.rule_set = RuleSet::Round2020;
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            "term",
+            "the 5-year term is the pilot of Quy định 294-QĐ/TW"
+        ),
+        "{p:#?}"
+    );
+    // The old half term stays possible under round2025 (a cell not yet passed to the pilot).
+    let mut c = tdp12();
+    c.term.end = 2029;
+    assert!(!has(&problems(&c), "term", ""), "{:#?}", problems(&c));
+    c.term.end = 2031;
+    assert!(
+        has(&problems(&c), "term", "the 5-year pilot"),
+        "{:#?}",
+        problems(&c)
+    );
+}
+
+/// §2.2 "Structure (two tiers): … of a cell 'ĐẢNG BỘ PHƯỜNG BẠCH MAI / CHI BỘ …'"; "Terms and
+/// ordinals: … a new unit starts at 'lần thứ I'".
+#[test]
+fn the_cell_writes_the_ward_above_it_and_its_first_congress_is_lan_thu_i() {
+    let c = tdp12();
+    let summons = text(&c, DocumentKind::Summons, About::Congress);
+    let head: Vec<&str> = summons.lines().take(3).collect();
+    assert!(summons.starts_with("ĐẢNG BỘ PHƯỜNG BẠCH MAI"), "{head:#?}");
+    assert!(summons.contains("CHI BỘ TỔ DÂN PHỐ SỐ 12"), "{head:#?}");
+    assert!(!summons.contains("QUẬN"), "{summons}");
+    assert!(
+        summons.contains("“Đại hội Chi bộ Tổ dân phố số 12 lần thứ I, nhiệm kỳ 2027 – 2032”"),
+        "{summons}"
+    );
+}
+
+/// §2.2 "Format … as settings: … recipients separated by ';' and ending '.'; the body ending '.'
+/// not './.'; … 'Kính trình' on a tờ trình"; one place sets the defaults per rule set, the record
+/// may override each.
+#[test]
+fn the_format_defaults_follow_the_rule_set_and_the_record_may_override_them() {
+    let c = tdp12();
+    let invitation = text(&c, DocumentKind::Invitation, About::Guest { guest: 0 });
+    assert!(
+        invitation.contains("Rất mong đồng chí đến dự đúng thời gian, địa điểm."),
+        "{invitation}"
+    );
+    assert!(!invitation.contains("./."), "{invitation}");
+    let summons = text(&c, DocumentKind::Summons, About::Congress);
+    assert!(
+        summons.contains("- Các đồng chí đảng viên được triệu tập;"),
+        "{summons}"
+    );
+    assert!(summons.contains("- Lưu Chi bộ."), "{summons}");
+    let request = text(&c, DocumentKind::ApprovalRequest, About::Congress);
+    assert!(
+        request.contains("Kính trình: Ban Thường vụ Đảng uỷ phường Bạch Mai."),
+        "{request}"
+    );
+    // The 2020 cell keeps 36-HD's.
+    let old = doan_ket();
+    let invitation = text(&old, DocumentKind::Invitation, About::Guest { guest: 0 });
+    assert!(invitation.contains("địa điểm./."), "{invitation}");
+    let request = text(&old, DocumentKind::ApprovalRequest, About::Congress);
+    assert!(request.contains("Kính gửi: "), "{request}");
+    // The record's settings win.
+    let mut c = tdp12();
+    c.format.body_end = Some("./.".into());
+    c.format.recipient_separator = Some(",".into());
+    c.format.colon_after_so = Some(true);
+    let summons = text(&c, DocumentKind::Summons, About::Congress);
+    assert!(summons.contains("Số: 01-TB/CB"), "{summons}");
+    assert!(
+        summons.contains("- Các đồng chí đảng viên được triệu tập,"),
+        "{summons}"
+    );
+    let invitation = text(&c, DocumentKind::Invitation, About::Guest { guest: 0 });
+    assert!(invitation.contains("địa điểm./."), "{invitation}");
+}
+
+/// §2.2 "a committee's deputy signing 'T/M … / PHÓ BÍ THƯ' (no K/T)" — under round2025 "K/T" is
+/// an error naming the field, unless the record chooses the 2020 way.
+#[test]
+fn under_2025_a_deputy_signs_for_the_body_without_kt() {
+    let mut c = tdp12();
+    c.signer.authority = "K/T BÍ THƯ".into();
+    c.signer.title = "PHÓ BÍ THƯ".into();
+    let p = problems(&c);
+    assert!(has(&p, "signer.authority", "without K/T"), "{p:#?}");
+    c.format.deputy_signs = Some(DeputySigns::ForHead);
+    assert_eq!(problems(&c), Vec::<String>::new());
+    // And the reverse: a 2020 record with the 2025 setting.
+    let mut old = doan_ket();
+    old.format.deputy_signs = Some(DeputySigns::ForBody);
+    assert!(
+        has(
+            &problems(&old),
+            "format.deputy_signs",
+            "the 2025 signing rule"
+        ),
+        "{:#?}",
+        problems(&old)
+    );
+}
+
+/// §2.2 "a cell has no seal and its papers are unstamped, its ballots carry the ward committee's
+/// stamp".
+#[test]
+fn a_cells_ballots_carry_the_stamp_of_the_ward_committee() {
+    let rules = text(&tdp12(), DocumentKind::ElectionRules, About::Congress);
+    assert!(
+        rules.contains("có dấu của Đảng uỷ phường Bạch Mai ở góc trên bên trái"),
+        "{rules}"
+    );
+    let mut c = tdp12();
+    c.format.cell_has_seal = Some(true);
+    let rules = text(&c, DocumentKind::ElectionRules, About::Congress);
+    assert!(
+        rules.contains("có dấu của Chi bộ Tổ dân phố số 12 ở góc trên bên trái"),
+        "{rules}"
+    );
+}
+
+/// §2.2 "Cells (294): … no bí thư after the third round → the superior committee designates
+/// one"; the papers say so.
+#[test]
+fn after_a_third_round_without_a_bi_thu_the_ward_committee_designates_one() {
+    let mut c = tdp12();
+    let e = &mut c.elections[1];
+    // The second round fails too (9 of D = 19 is not more than half), and a third.
+    e.rounds[1].candidates[0].votes = 9;
+    let mut third = e.rounds[1].clone();
+    third.candidates[0].votes = 8;
+    third.closed_at = Some("10:48".parse().unwrap());
+    e.rounds.push(third);
+    e.list_votes.push(e.list_votes[1]);
+    let p = problems(&c);
+    assert!(
+        has(&p, "elections[1].designated", "") || p.is_empty(),
+        "{p:#?}"
+    );
+    // A designation before the third round is an error naming the field.
+    let mut early = tdp12();
+    early.elections[1].designated = Some(daihoi::congress::Designation {
+        name: early.elections[1].rounds[0].candidates[0].name.clone(),
+        by: "Ban Thường vụ Đảng uỷ phường Bạch Mai".into(),
+        decision: String::new(),
+    });
+    assert!(
+        has(
+            &problems(&early),
+            "elections[1].designated",
+            "only when three rounds elected none"
+        ),
+        "{:#?}",
+        problems(&early)
+    );
+    c.elections[1].designated = Some(daihoi::congress::Designation {
+        name: c.elections[1].rounds[0].candidates[0].name.clone(),
+        by: "Ban Thường vụ Đảng uỷ phường Bạch Mai".into(),
+        decision: "Quyết định số 15-QĐ/ĐU ngày 25/3/2027".into(),
+    });
+    assert_eq!(problems(&c), Vec::<String>::new());
+    let third = text(&c, DocumentKind::VoteCountMinutes, round(1, 2));
+    assert!(
+        third.contains("Sau ba lần bầu không có đồng chí nào trúng cử Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032; Ban kiểm phiếu báo cáo Đại hội để đề nghị cấp uỷ cấp trên chỉ định Bí thư theo quy định."),
+        "{third}"
+    );
+    let minutes = text(&c, DocumentKind::CongressMinutes, About::Congress);
+    assert!(
+        minutes.contains("Sau ba lần bầu, Đại hội không bầu được Bí thư. Theo quy định, Ban Thường vụ Đảng uỷ phường Bạch Mai chỉ định đồng chí Lê Minh Tuấn giữ chức Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032 (Quyết định số 15-QĐ/ĐU ngày 25/3/2027)."),
+        "{minutes}"
+    );
+    // The designated bí thư signs the papers to the ward; the request asks no approval for him.
+    let report = text(&c, DocumentKind::ResultsReport, About::Congress);
+    assert!(report.contains("Lê Minh Tuấn"), "{report}");
+    let request = text(&c, DocumentKind::ApprovalRequest, About::Congress);
+    assert!(
+        request.contains("Đề nghị chuẩn y kết quả bầu cử Chi uỷ, Phó Bí thư Chi bộ"),
+        "{request}"
+    );
+    assert!(
+        !request.contains(". Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032: đồng chí"),
+        "{request}"
+    );
+}
