@@ -12,9 +12,10 @@ use serde_json::{json, Value};
 
 const SCHEMA_FILE: &str = "schema/congress.schema.json";
 const LABELS_FILE: &str = "schema/labels.vi.json";
-const SAMPLES: [&str; 2] = [
+const SAMPLES: [&str; 3] = [
     "examples/data/bach-mai-2020.json",
     "examples/data/doan-ket-2020.json",
+    "examples/data/bach-mai-tdp12-2027.json",
 ];
 
 fn read_json(path: &str) -> Value {

@@ -47,6 +47,7 @@ impl Citations {
 }
 
 /// How a committee's deputy signs (SPEC §2.2; 36-HD point 1.7).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeputySigns {
@@ -59,6 +60,7 @@ pub enum DeputySigns {
 /// The format choices a congress file may set (`format` in the record); each left out takes
 /// the default of the congress's rule set ([`Format::defaults`]). SPEC §2.2 and §9 row 7: these
 /// are secondary-source points, hence settings.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormatSettings {

@@ -76,6 +76,7 @@ pub struct RoundCounts {
 }
 
 /// One member put forward at the congress (ứng cử, đề cử) and how the opinion vote went.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Nominee {
@@ -91,6 +92,7 @@ pub struct Nominee {
 /// members on the list (Quyết định 190-QĐ/TW; Hướng dẫn 04-HD/TW Mẫu 4A/4B and its count, Mẫu 5;
 /// SPEC §2.2). A nominee is admitted with more than 30 % of those present agreeing. Round2025
 /// only.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Nominations {
@@ -118,6 +120,7 @@ impl Nominations {
 
 /// Chỉ định — a cell that has not elected its bí thư in three rounds has one designated by the
 /// superior committee (Quy định 29-QĐ/TW Mục 24; Quy định 294-QĐ/TW; SPEC §2.2 "Cells").
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Designation {
