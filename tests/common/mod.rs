@@ -109,7 +109,11 @@ pub fn bundled_fonts_config() -> PathBuf {
     static CONFIG: OnceLock<PathBuf> = OnceLock::new();
     CONFIG
         .get_or_init(|| {
-            let dir = scratch("fontconfig");
+            // Under the target directory (it must outlive every conversion of the run, and a
+            // static is never dropped), not in the system's temp directory.
+            let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("fontconfig-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
             let path = dir.join("fonts.conf");
             let text = format!(
                 "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig>\n  \
