@@ -249,15 +249,18 @@ fn garble(text: &str, m: Mutation) -> String {
     String::from_utf8_lossy(&b).into_owned()
 }
 
-fn samples() -> Vec<Value> {
-    ["bach-mai-2020", "doan-ket-2020"]
-        .iter()
-        .map(|n| {
-            let text =
-                std::fs::read_to_string(root().join(format!("examples/data/{n}.json"))).unwrap();
-            serde_json::from_str(&text).unwrap()
-        })
-        .collect()
+/// The sample congresses, read once.
+fn samples() -> &'static [Value] {
+    static SAMPLES: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
+    SAMPLES.get_or_init(|| {
+        ["bach-mai-2020", "doan-ket-2020"]
+            .iter()
+            .map(|n| {
+                let path = root().join(format!("examples/data/{n}.json"));
+                serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+            })
+            .collect()
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
