@@ -27,9 +27,11 @@ pub fn sample() -> Congress {
     daihoi::load_congress(&sample_text()).unwrap()
 }
 
-/// A fresh scratch directory under the target dir.
+/// A fresh scratch directory under the target dir (`target/tmp`), never in the system's temp
+/// directory. Cargo sets `CARGO_TARGET_TMPDIR` when it compiles an integration test, not when
+/// it runs one.
 pub fn scratch(name: &str) -> PathBuf {
-    let base = std::env::var_os("CARGO_TARGET_TMPDIR")
+    let base = option_env!("CARGO_TARGET_TMPDIR")
         .map(PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
     let dir = base.join(format!("daihoi-{name}-{}", std::process::id()));
