@@ -209,7 +209,23 @@ impl Engine {
 
     /// Renders `paper` once into the tree and exports it in each format.
     pub fn render_formats(&self, paper: &Paper, formats: &[Format]) -> Result<Vec<Rendered>> {
+        self.render_formats_gated(paper, formats, None)
+    }
+
+    /// [`Engine::render_formats`]; a paper whose tree is long (a script that names ten
+    /// thousand guests) is exported while holding `big`, so that a batch exports one such
+    /// paper at a time: each costs tens of megabytes while it is written, a short one little.
+    pub(crate) fn render_formats_gated(
+        &self,
+        paper: &Paper,
+        formats: &[Format],
+        big: Option<&std::sync::Mutex<()>>,
+    ) -> Result<Vec<Rendered>> {
         let (tree, warnings) = self.prepare_tree(paper, formats.contains(&Format::Pdf))?;
+        // A poisoned lock only means another paper panicked; the gate itself holds nothing.
+        let _gate = big
+            .filter(|_| tree_size(&tree.blocks) > BIG_PAPER)
+            .map(|m| m.lock().unwrap_or_else(|e| e.into_inner()));
         formats
             .iter()
             .map(|f| {
@@ -364,6 +380,7 @@ impl Engine {
     ) -> Result<()> {
         let papers = papers::batch(congress, kind, self.glyph_problems(congress))?;
         let mut papers = papers.into_iter().enumerate();
+        let big = std::sync::Mutex::new(());
         in_order(
             papers.len(),
             |_| papers.next(),
@@ -374,7 +391,7 @@ impl Engine {
                         index: i,
                         recipient: meta.recipient.clone().unwrap_or_else(|| meta.title.clone()),
                         file_stem: meta.file_stem.clone(),
-                        result: self.render_formats(&paper, formats),
+                        result: self.render_formats_gated(&paper, formats, Some(&big)),
                     }
                 }
                 Err(failed) => BatchItem {
@@ -387,6 +404,28 @@ impl Engine {
             take,
         )
     }
+}
+
+/// Blocks above which a paper is exported alone in a batch (an invitation has about 40, the
+/// Bạch Mai script about 900).
+const BIG_PAPER: usize = 4_000;
+
+/// The paragraphs, rules and spaces of `blocks`, those in table cells included.
+fn tree_size(blocks: &[tree::Block]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            tree::Block::Table(t) => {
+                1 + t
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .map(|c| tree_size(&c.blocks))
+                    .sum::<usize>()
+            }
+            _ => 1,
+        })
+        .sum()
 }
 
 /// Runs `work` in parallel on `n` inputs drawn in order from `next`, and hands the results to

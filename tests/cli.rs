@@ -225,3 +225,162 @@ fn pack_with_bad_data_exits_2_names_every_problem_and_writes_nothing() {
     );
     assert!(!out.join("pack").exists(), "nothing written");
 }
+
+/// The sample with only one guest, named `ten`.
+fn one_guest_named(ten: &str) -> String {
+    let mut c: serde_json::Value = serde_json::from_str(&common::sample_text()).unwrap();
+    let guest = c["guests"][0].clone();
+    c["guests"] = serde_json::json!([guest]);
+    c["guests"][0]["name"]["ten"] = ten.into();
+    // The proceedings may name the other guests.
+    c.as_object_mut().unwrap().remove("proceedings");
+    c.to_string()
+}
+
+#[test]
+fn a_render_that_makes_nothing_makes_no_folder_and_prints_no_raw_control_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("c.json");
+    // BEL, an ESC that would start a colour code, and a right-to-left override.
+    std::fs::write(&data, one_guest_named("Du\u{7}y\u{1b}[31mên\u{202e}")).unwrap();
+    let out = dir.path().join("not/yet/out");
+    let o = daihoi()
+        .args(["render", "invitation", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!dir.path().join("not").exists(), "no folder: {stdout}");
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "only the data file: {names:?}");
+    for (stream, text) in [("stdout", &o.stdout), ("stderr", &o.stderr)] {
+        let text = String::from_utf8_lossy(text);
+        assert!(
+            !text.contains(['\u{7}', '\u{1b}', '\u{202e}']),
+            "{stream} holds a raw control character: {text:?}"
+        );
+    }
+    assert!(stderr.contains("c.json"), "names the file: {stderr}");
+    assert!(
+        stderr.contains("guests[0].name.ten"),
+        "names the field: {stderr}"
+    );
+    assert!(
+        stderr.contains("U+0007") && stderr.contains("U+001B"),
+        "every control character is reported: {stderr}"
+    );
+}
+
+#[test]
+fn a_right_to_left_override_in_a_rendered_name_is_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("c.json");
+    // Not a control character, so the name reaches the error about the letter the font lacks,
+    // which names the paper by its guest.
+    std::fs::write(
+        &data,
+        common::sample_text().replace("\"Thắng\"", "\"Thắng\u{202e} 中\""),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = daihoi()
+        .args(["render", "invitation", "--format", "pdf", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    for text in [&stdout, &stderr] {
+        assert!(!text.contains('\u{202e}'), "raw override: {text:?}");
+    }
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr.contains("Trần Quyết Thắng\\u{202e} 中"), "{stderr}");
+    assert!(
+        stderr.contains("c.json") && stderr.contains("U+4E2D"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn tally_errors_name_the_file_and_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("round-1.json");
+    let text = std::fs::read_to_string(
+        common::root().join("tests/fixtures/election/t2_fails_by_one_vote.json"),
+    )
+    .unwrap();
+    std::fs::write(&path, text.replace("\"votes\": 33", "\"votes\": \"33\"")).unwrap();
+    let o = daihoi().arg("tally").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("round-1.json"), "{stderr}");
+    assert!(stderr.contains("candidates[1].votes"), "{stderr}");
+
+    std::fs::write(&path, text.replace("\"Bình\"", "\"B\\u0007ình\"")).unwrap();
+    let o = daihoi().arg("tally").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains('\u{7}'), "{stderr:?}");
+    assert!(
+        stderr.contains("round-1.json") && stderr.contains("candidates[1].name.ten"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn pack_errors_name_the_file_and_a_failed_pack_keeps_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = common::root().join("examples/data/doan-ket-2020.json");
+    let out = dir.path().join("pack");
+    let o = daihoi()
+        .args(["pack", "--format", "docx", "--data"])
+        .arg(&good)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let before: Vec<_> = {
+        let mut v: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                (p.clone(), std::fs::read(p).unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let data = dir.path().join("bad.json");
+    std::fs::write(&data, one_guest_named("Du\u{7}yên")).unwrap();
+    let o = daihoi()
+        .args(["pack", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains('\u{7}'), "{stderr:?}");
+    assert!(
+        stderr.contains("bad.json") && stderr.contains("guests[0].name.ten"),
+        "{stderr}"
+    );
+    let mut after: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (p.clone(), std::fs::read(p).unwrap())
+        })
+        .collect();
+    after.sort();
+    assert!(before == after, "the old pack is left as it was");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}

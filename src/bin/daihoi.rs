@@ -235,7 +235,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Import { sheet, into, list } => import(&sheet, &into, &list),
         Command::Tally { election, json } => {
             let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;
-            let e = daihoi::rules::Election::from_json(&text)
+            // Through the loader: NFC, and every control character an error naming its field.
+            let e: daihoi::rules::Election = daihoi::load_json(&text)
                 .map_err(|err| err.in_file(election.display().to_string()))?;
             let t = daihoi::rules::tally(&e)
                 .map_err(|err| err.in_file(election.display().to_string()))?;
@@ -245,7 +246,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 })?;
                 println!("{out}");
             } else {
-                print!("{}", t.to_text(&e));
+                print!("{}", printable(&t.to_text(&e)));
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -71,12 +71,16 @@ fn deserialize<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
 fn clean(value: &mut Value) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     for_each_string(value, &mut |path, s| {
-        let found = text_problem(s);
+        let mut found = text_problem(s);
         if found.is_empty() {
             if let Some(clean) = fold(s) {
                 *s = clean;
             }
         } else {
+            if path.is_empty() {
+                // The whole file is one string: say where, as a field path would.
+                found.push_str(" (the whole file is this string)");
+            }
             problems.push(Diagnostic::new(path.clone(), found));
         }
     });

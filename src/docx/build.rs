@@ -4,7 +4,7 @@
 //! half-points for font sizes and eighths of a point for border widths.
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, FieldCharType, Header, InstrText, LineSpacing,
+    AlignmentType, BorderType, BreakType, DocumentChild, Docx, FieldCharType, Header, InstrText, LineSpacing,
     LineSpacingType, PageMargin, PageOrientationType, Paragraph as DocxParagraph, ParagraphBorder,
     ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
     Table as DocxTable, TableBorder, TableBorderPosition, TableBorders, TableCell,
@@ -129,7 +129,10 @@ fn body_size(blocks: &[Block]) -> usize {
 }
 
 /// Translates the tree.
-pub(super) fn translate(doc: &Document) -> Built {
+///
+/// The body is not kept in the `Docx`: each block is handed to `emit` as soon as it is made,
+/// so that a long paper is written out block by block instead of held whole as structs.
+pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> Built {
     let mut cx = Context {
         next_id: 1,
         header_rows: Vec::new(),
@@ -189,19 +192,19 @@ pub(super) fn translate(doc: &Document) -> Built {
         match block {
             Block::Table(t) => {
                 if break_before {
-                    docx = docx.add_paragraph(cx.page_break());
+                    emit(paragraph(cx.page_break()));
                     break_before = false;
                 } else if after_table {
                     // The paragraph between two tables carries the keep of the first.
-                    docx = docx.add_paragraph(cx.table_separator().keep_next(table_keeps));
+                    emit(paragraph(cx.table_separator().keep_next(table_keeps)));
                 }
-                docx = docx.add_table(cx.table(t));
+                emit(DocumentChild::Table(Box::new(cx.table(t))));
                 after_table = true;
                 table_keeps = t.rows.last().is_some_and(row_keeps_with_next);
             }
             Block::PageBreak => {
                 if break_before {
-                    docx = docx.add_paragraph(cx.page_break());
+                    emit(paragraph(cx.page_break()));
                     after_table = false;
                 }
                 break_before = true;
@@ -209,7 +212,7 @@ pub(super) fn translate(doc: &Document) -> Built {
             other => {
                 // A block that writes nothing (a spacer of no height) passes the break on.
                 if let Some(p) = cx.simple_block(other, text_width, break_before) {
-                    docx = docx.add_paragraph(p);
+                    emit(paragraph(p));
                     break_before = false;
                     after_table = false;
                 }
@@ -217,13 +220,18 @@ pub(super) fn translate(doc: &Document) -> Built {
         }
     }
     if break_before {
-        docx = docx.add_paragraph(cx.page_break());
+        emit(paragraph(cx.page_break()));
     }
 
     Built {
         docx,
         header_rows: cx.header_rows,
     }
+}
+
+/// A paragraph as a child of the body.
+fn paragraph(p: DocxParagraph) -> DocumentChild {
+    DocumentChild::Paragraph(Box::new(p))
 }
 
 struct Context {
@@ -518,6 +526,12 @@ impl Context {
         if ends_with_table {
             let p = self.new_paragraph().size(TINY);
             tc = tc.add_paragraph(p);
+        }
+        // An empty cell holds an empty paragraph. docx-rs would add one as it writes, with an
+        // id from its thread's counter: whatever else that thread made would show in the bytes
+        // (and the id could repeat one of ours).
+        if tc.children.is_empty() {
+            tc = tc.add_paragraph(self.new_paragraph());
         }
         tc
     }

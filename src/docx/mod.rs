@@ -29,8 +29,17 @@ const DEFAULT_LANGUAGE: &str = "vi-VN";
 /// control), which a resolved tree never does.
 pub fn export(doc: &Document) -> Result<Vec<u8>> {
     check_xml_chars(doc)?;
-    let built = build::translate(doc);
-    let xml = built.docx.build();
+    // docx-rs would hold a long paper's body as a large tree of structs beside the XML it
+    // writes (70 MB for a 500-page script): each block is written out as soon as it is made
+    // instead, and docx-rs writes the rest around an empty body. None of docx-rs's package
+    // work looks at the body for what we write: no images, comments, footnotes, hyperlinks,
+    // numbering or tables of contents.
+    let mut body = Vec::new();
+    let built = build::translate(doc, &mut |child| {
+        body.extend_from_slice(&docx_rs::BuildXML::build(&child));
+    });
+    let mut xml = built.docx.build();
+    let raw_document = with_body(std::mem::take(&mut xml.document), body)?;
 
     let language = if doc.meta.language.is_empty() {
         DEFAULT_LANGUAGE
@@ -41,12 +50,13 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
     package::push_escaped(&mut language_escaped, language);
 
     let document = fix_part(
-        &xml.document,
+        &raw_document,
         &Edits {
             header_rows: &built.header_rows,
             default_lang: None,
         },
     )?;
+    drop(raw_document);
     let styles = fix_part(
         &xml.styles,
         &Edits {
@@ -103,6 +113,21 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
         }
     }
     zip.finish()
+}
+
+/// `document.xml` written by docx-rs around an empty body, with the body's XML written into
+/// it: the same bytes as docx-rs writes for the whole document.
+fn with_body(empty: Vec<u8>, body: Vec<u8>) -> Result<Vec<u8>> {
+    const OPEN: &[u8] = b"<w:body>";
+    let at = empty
+        .windows(OPEN.len())
+        .position(|w| w == OPEN)
+        .map(|i| i + OPEN.len())
+        .ok_or_else(|| Error::new(ErrorKind::Docx, "docx-rs wrote a document without <w:body>"))?;
+    let mut out = body;
+    out.splice(0..0, empty[..at].iter().copied());
+    out.extend_from_slice(&empty[at..]);
+    Ok(out)
 }
 
 /// Whether XML 1.0 can hold `c` (its `Char` production).

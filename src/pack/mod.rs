@@ -412,11 +412,12 @@ impl Engine {
         progress(0, total);
         let mut failures: Vec<Diagnostic> = Vec::new();
         let width = total.to_string().len().max(3);
+        let big = std::sync::Mutex::new(());
         in_order(
             total,
             Some,
             |i| {
-                let doc = self.document(&plan, i, width, formats);
+                let doc = self.document(&plan, i, width, formats, &big);
                 progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
                 doc
             },
@@ -442,21 +443,24 @@ impl Engine {
         i: usize,
         width: usize,
         formats: &[Format],
+        big: &std::sync::Mutex<()>,
     ) -> Result<PackDocument> {
         let paper = plan.build(i)?;
         let meta = paper.meta();
-        let files = self.render_formats(&paper, formats).map_err(|e| {
-            let label = meta.label();
-            let problems = e
-                .into_diagnostics()
-                .into_iter()
-                .map(|mut d| {
-                    d.message = format!("{} (in the {label})", d.message);
-                    d
-                })
-                .collect();
-            Error::problems(problems)
-        })?;
+        let files = self
+            .render_formats_gated(&paper, formats, Some(big))
+            .map_err(|e| {
+                let label = meta.label();
+                let problems = e
+                    .into_diagnostics()
+                    .into_iter()
+                    .map(|mut d| {
+                        d.message = format!("{} (in the {label})", d.message);
+                        d
+                    })
+                    .collect();
+                Error::problems(problems)
+            })?;
         let stem = format!("{:0width$}-{}", i + 1, meta.file_stem);
         let warnings = files
             .first()
