@@ -313,3 +313,55 @@ fn the_conference_minutes_say_who_meets_and_where_the_list_goes_next() {
     let all = text_of(&paper_of(&c, DocumentKind::CandidateList, About::Congress));
     assert!(!all.contains("Quá tuổi tái cử"), "{all}");
 }
+
+#[test]
+fn working_bodies_are_made_of_the_convened_with_their_posts() {
+    // Quy định 29-QĐ/TW, mục 12.2: the credentials committee (and the presidium and the
+    // secretariat) are official delegates; a cell's, members of the cell.
+    let mut c = sample();
+    let p = c.proceedings.as_mut().unwrap();
+    p.credentials_committee[3].name = daihoi::vi::PersonName::new("Trần", "Thị", "Nga");
+    p.secretariat[1].title = "Bí thư Chi bộ Khu dân cư số 9".into();
+    let found = problems(&c);
+    assert!(
+        has(
+            &found,
+            "proceedings.credentials_committee[3].name",
+            "Trần Thị Nga is not in `convened`: a member of a working body must be an official \
+             delegate"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &found,
+            "proceedings.secretariat[1].title",
+            "but convened[33] (Tô Trọng Phúc) is \"Bí thư Chi bộ Khu dân cư số 7\""
+        ),
+        "{found:#?}"
+    );
+    let mut c = doan_ket();
+    c.proceedings.as_mut().unwrap().presidium[0].name =
+        daihoi::vi::PersonName::new("Lê", "Văn", "Khách");
+    let found = problems(&c);
+    assert!(
+        has(
+            &found,
+            "proceedings.presidium[0].name",
+            "must be a member of the organisation"
+        ),
+        "{found:#?}"
+    );
+    // One Bí thư per cell in the convened list, so a title names one person.
+    let c = sample();
+    let mut secretaries: Vec<&str> = c
+        .convened
+        .iter()
+        .filter(|x| x.title.starts_with("Bí thư Chi bộ"))
+        .map(|x| x.title.as_str())
+        .collect();
+    let n = secretaries.len();
+    secretaries.sort();
+    secretaries.dedup();
+    assert_eq!(secretaries.len(), n, "{secretaries:#?}");
+}
