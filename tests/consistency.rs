@@ -365,3 +365,83 @@ fn working_bodies_are_made_of_the_convened_with_their_posts() {
     secretaries.dedup();
     assert_eq!(secretaries.len(), n, "{secretaries:#?}");
 }
+
+#[test]
+fn a_withdrawal_is_told_where_the_list_it_leaves_is_adopted() {
+    // Đinh Công Sơn (57 votes, above Trịnh Quang Sơn's 55) leaves the second round's list: the
+    // script, the minutes, that round's vote-count minutes and its list all say so.
+    let c = sample();
+    let said = "Đồng chí Đinh Công Sơn xin rút khỏi danh sách bầu cử lần thứ hai để các đồng chí \
+                khác được bầu, được Đại hội đồng ý.";
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    let at = script.find(said).expect("the script says it");
+    let heading = script.rfind("– Bầu lần thứ hai").unwrap();
+    let list = script.rfind("Danh sách bầu cử lần thứ hai gồm").unwrap();
+    assert!(
+        heading < at && at < list,
+        "{heading} {at} {list}: {}",
+        &script[heading..]
+    );
+    let minutes = text_of(&paper_of(
+        &c,
+        DocumentKind::CongressMinutes,
+        About::Congress,
+    ));
+    assert!(
+        minutes.contains(&format!(
+            "{said} Đại hội đã thông qua danh sách bầu cử lần thứ hai"
+        )),
+        "{minutes}"
+    );
+    let count = text_of(&paper_of(&c, DocumentKind::VoteCountMinutes, round(1, 1)));
+    assert!(
+        count.contains(&format!("{said} Đại hội đã thông qua danh sách bầu cử gồm")),
+        "{count}"
+    );
+    let list = text_of(&paper_of(&c, DocumentKind::ElectionList, round(1, 1)));
+    assert!(list.contains(&format!("Ghi chú: {said}")), "{list}");
+    // The first round's papers do not.
+    for (kind, r) in [
+        (DocumentKind::VoteCountMinutes, 0),
+        (DocumentKind::ElectionList, 0),
+    ] {
+        assert!(!text_of(&paper_of(&c, kind, round(1, r))).contains("xin rút"));
+    }
+}
+
+#[test]
+fn floor_nominations_are_told_as_the_record_has_them_with_their_admission_votes() {
+    // Vũ Văn Dũng and Bùi Đức Thắng were nominated, Tạ Quang Minh stood himself; each was
+    // admitted by more than 30 % of the 118 present (Quy chế bầu cử, Điều 3).
+    let c = sample();
+    let said = "Tại Đại hội có 2 đồng chí được đề cử (đồng chí Vũ Văn Dũng do đồng chí Lê Thành \
+                Vinh đề cử; đồng chí Bùi Đức Thắng do đồng chí Nguyễn Thị Thu Hà đề cử) và 1 \
+                đồng chí tự ứng cử (đồng chí Tạ Quang Minh); Đại hội đã biểu quyết đưa vào danh \
+                sách bầu cử: đồng chí Vũ Văn Dũng được 81/118 đại biểu chính thức có mặt đồng ý, \
+                đạt 68,64%; đồng chí Tạ Quang Minh được 76/118 đại biểu chính thức có mặt đồng \
+                ý, đạt 64,41%; đồng chí Bùi Đức Thắng được 90/118 đại biểu chính thức có mặt \
+                đồng ý, đạt 76,27%.";
+    for (kind, about) in [
+        (DocumentKind::Script, About::Congress),
+        (DocumentKind::CongressMinutes, About::Congress),
+        (DocumentKind::VoteCountMinutes, round(0, 0)),
+    ] {
+        let text = text_of(&paper_of(&c, kind, about));
+        assert!(text.contains(said), "{kind:?}: {text}");
+    }
+    for kind in [DocumentKind::ElectionList, DocumentKind::VoteCountMinutes] {
+        let text = text_of(&paper_of(&c, kind, round(0, 0)));
+        assert!(text.contains("Tạ Quang Minh"), "{text}");
+        assert_eq!(
+            text.matches("Tự ứng cử tại Đại hội").count(),
+            1,
+            "{kind:?}: {text}"
+        );
+        assert_eq!(
+            text.matches("Được đề cử tại Đại hội").count(),
+            2,
+            "{kind:?}: {text}"
+        );
+        assert!(!text.contains(" Đề cử tại Đại hội"), "{kind:?}: {text}");
+    }
+}

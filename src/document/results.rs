@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::paper::{About, PaperNumbers};
-use super::parts::office_line;
+use super::parts::{office_line, ListChanges};
 use crate::congress::{Attendance, Congress, HandVote, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -142,8 +142,8 @@ pub(crate) struct RoundLine {
     pub seats: u32,
     /// Candidates on this round's ballot.
     pub candidates: u32,
-    /// Those nominated at the meeting and admitted to this round's list.
-    pub floor_nominees: Vec<String>,
+    /// Names the meeting added to this round's list, names withdrawn from it.
+    pub changes: ListChanges,
     /// The show of hands adopting this round's list, when recorded.
     pub list_vote: Option<VoteLine>,
     /// Its vote-count minutes: "02-BB/ĐH".
@@ -251,12 +251,7 @@ pub(crate) fn election_lines(
                 round_words: vi::ordinal_words(el.round).unwrap_or_default(),
                 seats: el.seats,
                 candidates: el.candidates.len() as u32,
-                floor_nominees: el
-                    .candidates
-                    .iter()
-                    .filter(|x| x.floor_nominee.is_some())
-                    .map(|x| x.name.full())
-                    .collect(),
+                changes: ListChanges::of(c, i, r)?,
                 list_vote: e.list_votes.get(r).map(|v| VoteLine::new(v, attendance)),
                 minutes,
                 issued: el.ballots.issued,

@@ -379,8 +379,8 @@ pub(super) struct RoundView {
     pub has_surplus: bool,
     /// No surplus: the ballot has "Đồng ý / Không đồng ý" columns.
     pub agree_columns: bool,
-    pub floor_nominees: Vec<String>,
-    pub has_floor_nominees: bool,
+    /// Names the meeting added to the list, names withdrawn (the partial `list-changes`).
+    pub changes: crate::document::parts::ListChanges,
     /// "02-BB/ĐH".
     pub minutes: String,
     pub convened: u32,
