@@ -445,3 +445,33 @@ fn floor_nominations_are_told_as_the_record_has_them_with_their_admission_votes(
         assert!(!text.contains(" Đề cử tại Đại hội"), "{kind:?}: {text}");
     }
 }
+
+#[test]
+fn beside_probationary_members_a_vote_says_it_counts_the_full_members_present() {
+    // The cell: 26 present, 2 of them probationary. Every vote reads "24/24 đảng viên chính
+    // thức có mặt", and the attendance says once why 24 vote.
+    let c = doan_ket();
+    let note = "Trong số đồng chí có mặt có 2 đảng viên dự bị không biểu quyết; các nội dung biểu \
+                quyết tính theo số đảng viên chính thức có mặt.";
+    for kind in [DocumentKind::Script, DocumentKind::CongressMinutes] {
+        let text = text_of(&paper_of(&c, kind, About::Congress));
+        assert_eq!(text.matches(note).count(), 1, "{kind:?}");
+        assert!(
+            text.contains("24/24 đảng viên chính thức có mặt tán thành"),
+            "{kind:?}"
+        );
+        assert!(!text.contains("24/24 đồng chí tán thành"), "{kind:?}");
+        assert!(!text.contains("24/24 đảng viên tán thành"), "{kind:?}");
+    }
+    for kind in [DocumentKind::Resolution, DocumentKind::ResultsReport] {
+        let text = text_of(&paper_of(&c, kind, About::Congress));
+        assert!(
+            text.contains("24/24 đảng viên chính thức có mặt tán thành"),
+            "{kind:?}: {text}"
+        );
+    }
+    // A delegates' congress has no probationary delegates: its papers say neither.
+    let script = text_of(&paper_of(&sample(), DocumentKind::Script, About::Congress));
+    assert!(script.contains("118/118 đồng chí tán thành"));
+    assert!(!script.contains("dự bị không biểu quyết"));
+}

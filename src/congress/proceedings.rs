@@ -41,6 +41,11 @@ impl Attendance {
         };
         self.present.saturating_sub(probationary)
     }
+
+    /// Probationary members present, who do not vote: `present − voters`.
+    pub fn probationary_present(&self) -> u32 {
+        self.present.saturating_sub(self.voters())
+    }
 }
 
 /// Absent people of one reason: "02 đồng chí (ốm, có đơn xin vắng)".

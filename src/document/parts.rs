@@ -368,6 +368,17 @@ pub(crate) fn post_of(c: &Congress, name: &crate::vi::PersonName) -> String {
     }
 }
 
+/// Who a show of hands counts, as the papers say it: "đảng viên chính thức có mặt" when
+/// probationary members are present (they do not vote, so "24/24" needs saying of whom), else
+/// `otherwise` ("đại biểu", "đồng chí").
+pub(crate) fn voting(a: &crate::congress::Attendance, otherwise: &'static str) -> &'static str {
+    if a.probationary_present() > 0 {
+        "đảng viên chính thức có mặt"
+    } else {
+        otherwise
+    }
+}
+
 /// A name the meeting itself put on a round's list (ứng cử, đề cử), as every paper says it: who
 /// put it forward and the show of hands that admitted it ("hơn 30% số đại biểu chính thức có
 /// mặt đồng ý", Quy chế bầu cử).

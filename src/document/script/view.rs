@@ -209,11 +209,14 @@ pub(super) struct AttendanceView {
     pub membership: Option<MembershipView>,
     /// The whole convened body is present.
     pub all_present: bool,
+    /// Probationary members present, who do not vote (the partial `non-voting`).
+    pub probationary_present: u32,
 }
 
 impl AttendanceView {
     pub fn new(a: &Attendance) -> Self {
         AttendanceView {
+            probationary_present: a.probationary_present(),
             convened: a.convened,
             present: a.present,
             absent: a.convened.saturating_sub(a.present),
@@ -248,6 +251,8 @@ pub(super) struct VoteView {
     pub unanimous: bool,
     /// More than half of those present agreed.
     pub passed: bool,
+    /// Who voted: "đồng chí", or "đảng viên chính thức có mặt" beside probationary members.
+    pub who: &'static str,
 }
 
 impl VoteView {
@@ -258,6 +263,7 @@ impl VoteView {
             .map(|p| p.to_string().replace(",00%", "%"))
             .unwrap_or_default();
         VoteView {
+            who: crate::document::parts::voting(a, "đồng chí"),
             agree: v.agree,
             against: v.against,
             voters,
