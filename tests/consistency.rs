@@ -475,3 +475,82 @@ fn beside_probationary_members_a_vote_says_it_counts_the_full_members_present() 
     assert!(script.contains("118/118 đồng chí tán thành"));
     assert!(!script.contains("dự bị không biểu quyết"));
 }
+
+#[test]
+fn the_credentials_report_cites_what_exists_and_names_the_absent() {
+    // QĐ 29, mục 12.2: the committee reviews the delegates' elections below and any complaint;
+    // the two absent lower D from 120 to 118, so the report names them.
+    let c = sample();
+    let r = text_of(&paper_of(
+        &c,
+        DocumentKind::CredentialsReport,
+        About::Congress,
+    ));
+    assert!(!r.contains("Quy chế làm việc"), "{r}");
+    assert!(
+        r.contains("theo quy định của Điều lệ Đảng, Quy định thi hành Điều lệ Đảng và Quy chế bầu cử trong Đảng"),
+        "{r}"
+    );
+    assert!(
+        r.contains(
+            "Vắng mặt: 2 (hai) đồng chí: - Đồng chí Đặng Thị Ngọc Nga: ốm, điều trị tại bệnh \
+             viện, có đơn xin vắng mặt; - Đồng chí Hồ Trọng Hải: đi công tác theo quyết định \
+             của cơ quan."
+        ),
+        "{r}"
+    );
+    assert!(
+        r.contains("Việc bầu đại biểu dự Đại hội tại đại hội các chi bộ trực thuộc được tiến hành đúng nguyên tắc, thủ tục"),
+        "{r}"
+    );
+    assert!(
+        r.contains("không nhận được đơn thư khiếu nại, tố cáo liên quan đến tư cách đại biểu"),
+        "{r}"
+    );
+    // The record's own words replace the defaults; a cell's report has neither.
+    let mut c = sample();
+    let x = c
+        .proceedings
+        .as_mut()
+        .unwrap()
+        .credentials
+        .as_mut()
+        .unwrap();
+    x.complaints = Some("Ban Thẩm tra nhận được 01 đơn, đã xem xét, trả lời.".into());
+    let r = text_of(&paper_of(
+        &c,
+        DocumentKind::CredentialsReport,
+        About::Congress,
+    ));
+    assert!(r.contains("Ban Thẩm tra nhận được 01 đơn"), "{r}");
+    let r = text_of(&paper_of(
+        &doan_ket(),
+        DocumentKind::CredentialsReport,
+        About::Congress,
+    ));
+    assert!(!r.contains("đơn thư khiếu nại"), "{r}");
+    // Only the convened can be absent, as many names as the count.
+    let mut c = sample();
+    let a = &mut c.proceedings.as_mut().unwrap().attendance;
+    a.absences[0].names = vec![daihoi::vi::PersonName::new("Lê", "Văn", "Khách")];
+    a.absences[1]
+        .names
+        .push(daihoi::vi::PersonName::new("Lê", "Văn", "Khách"));
+    let found = problems(&c);
+    assert!(
+        has(
+            &found,
+            "proceedings.attendance.absences[0].names[0]",
+            "is not in `convened`"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &found,
+            "proceedings.attendance.absences[1].names",
+            "2 names for 1 absent"
+        ),
+        "{found:#?}"
+    );
+}

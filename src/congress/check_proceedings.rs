@@ -65,6 +65,21 @@ fn check_in(v: &mut Validator, p: &Proceedings, congress: &Congress) {
         }
         for (i, x) in a.absences.iter().enumerate() {
             v.text(&format!("absences[{i}].reason"), &x.reason);
+            if !x.names.is_empty() && x.names.len() != x.count as usize {
+                v.problem(
+                    &format!("absences[{i}].names"),
+                    format!("{} names for {} absent", x.names.len(), x.count),
+                );
+            }
+            for (k, n) in x.names.iter().enumerate() {
+                if !congress.convened.is_empty() && !congress.convened.iter().any(|c| c.name == *n)
+                {
+                    v.problem(
+                        &format!("absences[{i}].names[{k}]"),
+                        format!("{n} is not in `convened`: only the convened can be absent"),
+                    );
+                }
+            }
         }
         if let Some(n) = a.probationary_present {
             let members = a.membership.map(|m| m.probationary);
