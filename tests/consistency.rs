@@ -554,3 +554,59 @@ fn the_credentials_report_cites_what_exists_and_names_the_absent() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn bodies_of_the_first_session_are_listed_by_office_outside_the_count() {
+    // Ban Thường vụ: Bí thư, the two Phó Bí thư, then the others by vần A, B, C; the Uỷ ban
+    // Kiểm tra: its Chủ nhiệm, then the others A, B, C. Vote order only in the count minutes.
+    let c = sample();
+    let standing = [
+        "Lê Thành Vinh",
+        "Nguyễn Thị Thu Hà",
+        "Trần Quang Huy",
+        "Phạm Văn Đông",
+        "Ngô Thị Thuỷ",
+    ];
+    let inspection = [
+        "Ngô Thị Thuỷ",
+        "Lê Tiến Hoà",
+        "Lương Văn Khải",
+        "Đặng Đức Lâm",
+        "Tô Minh Thành",
+    ];
+    let in_order = |text: &str, from: &str, names: &[&str]| {
+        // The last mention of the body followed by all its members: the list of it.
+        let start = text
+            .rmatch_indices(from)
+            .map(|(i, _)| i)
+            .find(|i| names.iter().all(|n| text[*i..].contains(n)))
+            .unwrap_or_else(|| panic!("{from}: {text}"));
+        let rest = &text[start..];
+        let at: Vec<usize> = names
+            .iter()
+            .map(|n| rest.find(n).unwrap_or_else(|| panic!("{n}: {rest}")))
+            .collect();
+        assert!(
+            at.windows(2).all(|w| w[0] < w[1]),
+            "{names:?} {at:?}: {rest}"
+        );
+    };
+    for kind in [
+        DocumentKind::Resolution,
+        DocumentKind::ApprovalRequest,
+        DocumentKind::CongressMinutes,
+        DocumentKind::Script,
+    ] {
+        let text = text_of(&paper_of(&c, kind, About::Congress));
+        in_order(&text, "Ban Thường vụ Đảng uỷ phường Bạch Mai", &standing);
+        in_order(
+            &text,
+            "Uỷ ban Kiểm tra Đảng uỷ phường Bạch Mai",
+            &inspection,
+        );
+    }
+    // The count minutes keep the vote order: Tô Minh Thành (15) before Lê Tiến Hoà (14).
+    let count = text_of(&paper_of(&c, DocumentKind::VoteCountMinutes, round(5, 0)));
+    // (the table in ballot order, then the elected, most votes first)
+    assert!(count.rfind("Tô Minh Thành").unwrap() < count.rfind("Lê Tiến Hoà").unwrap());
+}

@@ -57,8 +57,25 @@ pub(crate) struct OfficeResult {
 pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec<OfficeResult>> {
     let mut out = Vec::new();
     for (i, e) in c.elections.iter().enumerate() {
-        let elected: Vec<Winner> = c
-            .elected(i)?
+        let mut elected = c.elected(i)?;
+        // A body the first session elects is listed by office — Bí thư, Phó Bí thư (the
+        // Chủ nhiệm of the Uỷ ban Kiểm tra), then the others by vần A, B, C (SPEC §7); the
+        // vote order stays in its vote-count minutes.
+        if e.held_by == HeldBy::NewCommittee && e.office.is_body() {
+            let rank = |name: &str| {
+                let posts = Posts::of(c, name);
+                match e.office {
+                    Office::InspectionCommittee => u8::from(!posts.inspection_chair),
+                    _ => posts.rank(),
+                }
+            };
+            elected.sort_by(|a, b| {
+                rank(&a.name.full())
+                    .cmp(&rank(&b.name.full()))
+                    .then_with(|| a.name.key().cmp(&b.name.key()))
+            });
+        }
+        let elected: Vec<Winner> = elected
             .into_iter()
             .map(|w| Winner {
                 name: w.name.full(),
