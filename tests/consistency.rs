@@ -610,3 +610,31 @@ fn bodies_of_the_first_session_are_listed_by_office_outside_the_count() {
     // (the table in ballot order, then the elected, most votes first)
     assert!(count.rfind("Tô Minh Thành").unwrap() < count.rfind("Lê Tiến Hoà").unwrap());
 }
+
+#[test]
+fn the_request_names_each_body_with_its_own_and_the_manifest_says_the_same() {
+    // The Ban Thường vụ, the Bí thư … belong to the Đảng uỷ, the Ban Chấp hành to the Đảng bộ.
+    let summary = "Đề nghị chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ \
+                   2020 – 2025; Ban Thường vụ, Bí thư, Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ \
+                   ban Kiểm tra Đảng uỷ phường Bạch Mai";
+    let paper = paper_of(&sample(), DocumentKind::ApprovalRequest, About::Congress);
+    let text = text_of(&paper);
+    assert!(
+        text.contains(&format!("TỜ TRÌNH {summary} -----")),
+        "{text}"
+    );
+    assert_eq!(
+        fold(&paper.meta().title),
+        format!("Tờ trình đề nghị{}", &summary["Đề nghị".len()..])
+    );
+    // A cell's chi uỷ, bí thư and phó bí thư are the cell's.
+    let paper = paper_of(&doan_ket(), DocumentKind::ApprovalRequest, About::Congress);
+    assert!(
+        text_of(&paper).contains(
+            "Đề nghị chuẩn y kết quả bầu cử Chi uỷ, Bí thư, Phó Bí thư Chi bộ Trường THPT Đoàn \
+             Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025 -----"
+        ),
+        "{}",
+        text_of(&paper)
+    );
+}
