@@ -317,3 +317,328 @@ fn the_conference_minutes_say_who_meets_and_where_the_list_goes_next() {
     let all = text_of(&paper_of(&c, DocumentKind::CandidateList, About::Congress));
     assert!(!all.contains("Quá tuổi tái cử"), "{all}");
 }
+
+#[test]
+fn working_bodies_are_made_of_the_convened_with_their_posts() {
+    // Quy định 29-QĐ/TW, mục 12.2: the credentials committee (and the presidium and the
+    // secretariat) are official delegates; a cell's, members of the cell.
+    let mut c = sample();
+    let p = c.proceedings.as_mut().unwrap();
+    p.credentials_committee[3].name = daihoi::vi::PersonName::new("Trần", "Thị", "Nga");
+    p.secretariat[1].title = "Bí thư Chi bộ Khu dân cư số 9".into();
+    let found = problems(&c);
+    assert!(
+        has(
+            &found,
+            "proceedings.credentials_committee[3].name",
+            "Trần Thị Nga is not in `convened`: a member of a working body must be an official \
+             delegate"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &found,
+            "proceedings.secretariat[1].title",
+            "but convened[33] (Tô Trọng Phúc) is \"Bí thư Chi bộ Khu dân cư số 7\""
+        ),
+        "{found:#?}"
+    );
+    let mut c = doan_ket();
+    c.proceedings.as_mut().unwrap().presidium[0].name =
+        daihoi::vi::PersonName::new("Lê", "Văn", "Khách");
+    let found = problems(&c);
+    assert!(
+        has(
+            &found,
+            "proceedings.presidium[0].name",
+            "must be a member of the organisation"
+        ),
+        "{found:#?}"
+    );
+    // One Bí thư per cell in the convened list, so a title names one person.
+    let c = sample();
+    let mut secretaries: Vec<&str> = c
+        .convened
+        .iter()
+        .filter(|x| x.title.starts_with("Bí thư Chi bộ"))
+        .map(|x| x.title.as_str())
+        .collect();
+    let n = secretaries.len();
+    secretaries.sort();
+    secretaries.dedup();
+    assert_eq!(secretaries.len(), n, "{secretaries:#?}");
+}
+
+#[test]
+fn a_withdrawal_is_told_where_the_list_it_leaves_is_adopted() {
+    // Đinh Công Sơn (57 votes, above Trịnh Quang Sơn's 55) leaves the second round's list: the
+    // script, the minutes, that round's vote-count minutes and its list all say so.
+    let c = sample();
+    let said = "Đồng chí Đinh Công Sơn xin rút khỏi danh sách bầu cử lần thứ hai để các đồng chí \
+                khác được bầu, được Đại hội đồng ý.";
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    let at = script.find(said).expect("the script says it");
+    let heading = script.rfind("– Bầu lần thứ hai").unwrap();
+    let list = script.rfind("Danh sách bầu cử lần thứ hai gồm").unwrap();
+    assert!(
+        heading < at && at < list,
+        "{heading} {at} {list}: {}",
+        &script[heading..]
+    );
+    let minutes = text_of(&paper_of(
+        &c,
+        DocumentKind::CongressMinutes,
+        About::Congress,
+    ));
+    assert!(
+        minutes.contains(&format!(
+            "{said} Đại hội đã thông qua danh sách bầu cử lần thứ hai"
+        )),
+        "{minutes}"
+    );
+    let count = text_of(&paper_of(&c, DocumentKind::VoteCountMinutes, round(1, 1)));
+    assert!(
+        count.contains(&format!("{said} Đại hội đã thông qua danh sách bầu cử gồm")),
+        "{count}"
+    );
+    let list = text_of(&paper_of(&c, DocumentKind::ElectionList, round(1, 1)));
+    assert!(list.contains(&format!("Ghi chú: {said}")), "{list}");
+    // The first round's papers do not.
+    for (kind, r) in [
+        (DocumentKind::VoteCountMinutes, 0),
+        (DocumentKind::ElectionList, 0),
+    ] {
+        assert!(!text_of(&paper_of(&c, kind, round(1, r))).contains("xin rút"));
+    }
+}
+
+#[test]
+fn floor_nominations_are_told_as_the_record_has_them_with_their_admission_votes() {
+    // Vũ Văn Dũng and Bùi Đức Thắng were nominated, Tạ Quang Minh stood himself; each was
+    // admitted by more than 30 % of the 118 present (Quy chế bầu cử, Điều 3).
+    let c = sample();
+    let said = "Tại Đại hội có 2 đồng chí được đề cử (đồng chí Vũ Văn Dũng do đồng chí Lê Thành \
+                Vinh đề cử; đồng chí Bùi Đức Thắng do đồng chí Nguyễn Thị Thu Hà đề cử) và 1 \
+                đồng chí tự ứng cử (đồng chí Tạ Quang Minh); Đại hội đã biểu quyết đưa vào danh \
+                sách bầu cử: đồng chí Vũ Văn Dũng được 81/118 đại biểu chính thức có mặt đồng ý, \
+                đạt 68,64%; đồng chí Tạ Quang Minh được 76/118 đại biểu chính thức có mặt đồng \
+                ý, đạt 64,41%; đồng chí Bùi Đức Thắng được 90/118 đại biểu chính thức có mặt \
+                đồng ý, đạt 76,27%.";
+    for (kind, about) in [
+        (DocumentKind::Script, About::Congress),
+        (DocumentKind::CongressMinutes, About::Congress),
+        (DocumentKind::VoteCountMinutes, round(0, 0)),
+    ] {
+        let text = text_of(&paper_of(&c, kind, about));
+        assert!(text.contains(said), "{kind:?}: {text}");
+    }
+    for kind in [DocumentKind::ElectionList, DocumentKind::VoteCountMinutes] {
+        let text = text_of(&paper_of(&c, kind, round(0, 0)));
+        assert!(text.contains("Tạ Quang Minh"), "{text}");
+        assert_eq!(
+            text.matches("Tự ứng cử tại Đại hội").count(),
+            1,
+            "{kind:?}: {text}"
+        );
+        assert_eq!(
+            text.matches("Được đề cử tại Đại hội").count(),
+            2,
+            "{kind:?}: {text}"
+        );
+        assert!(!text.contains(" Đề cử tại Đại hội"), "{kind:?}: {text}");
+    }
+}
+
+#[test]
+fn beside_probationary_members_a_vote_says_it_counts_the_full_members_present() {
+    // The cell: 26 present, 2 of them probationary. Every vote reads "24/24 đảng viên chính
+    // thức có mặt", and the attendance says once why 24 vote.
+    let c = doan_ket();
+    let note = "Trong số đồng chí có mặt có 2 đảng viên dự bị không biểu quyết; các nội dung biểu \
+                quyết tính theo số đảng viên chính thức có mặt.";
+    for kind in [DocumentKind::Script, DocumentKind::CongressMinutes] {
+        let text = text_of(&paper_of(&c, kind, About::Congress));
+        assert_eq!(text.matches(note).count(), 1, "{kind:?}");
+        assert!(
+            text.contains("24/24 đảng viên chính thức có mặt tán thành"),
+            "{kind:?}"
+        );
+        assert!(!text.contains("24/24 đồng chí tán thành"), "{kind:?}");
+        assert!(!text.contains("24/24 đảng viên tán thành"), "{kind:?}");
+    }
+    for kind in [DocumentKind::Resolution, DocumentKind::ResultsReport] {
+        let text = text_of(&paper_of(&c, kind, About::Congress));
+        assert!(
+            text.contains("24/24 đảng viên chính thức có mặt tán thành"),
+            "{kind:?}: {text}"
+        );
+    }
+    // A delegates' congress has no probationary delegates: its papers say neither.
+    let script = text_of(&paper_of(&sample(), DocumentKind::Script, About::Congress));
+    assert!(script.contains("118/118 đồng chí tán thành"));
+    assert!(!script.contains("dự bị không biểu quyết"));
+}
+
+#[test]
+fn the_credentials_report_cites_what_exists_and_names_the_absent() {
+    // QĐ 29, mục 12.2: the committee reviews the delegates' elections below and any complaint;
+    // the two absent lower D from 120 to 118, so the report names them.
+    let c = sample();
+    let r = text_of(&paper_of(
+        &c,
+        DocumentKind::CredentialsReport,
+        About::Congress,
+    ));
+    assert!(!r.contains("Quy chế làm việc"), "{r}");
+    assert!(
+        r.contains("theo quy định của Điều lệ Đảng, Quy định thi hành Điều lệ Đảng và Quy chế bầu cử trong Đảng"),
+        "{r}"
+    );
+    assert!(
+        r.contains(
+            "Vắng mặt: 2 (hai) đồng chí: - Đồng chí Đặng Thị Ngọc Nga: ốm, điều trị tại bệnh \
+             viện, có đơn xin vắng mặt; - Đồng chí Hồ Trọng Hải: đi công tác theo quyết định \
+             của cơ quan."
+        ),
+        "{r}"
+    );
+    assert!(
+        r.contains("Việc bầu đại biểu dự Đại hội tại đại hội các chi bộ trực thuộc được tiến hành đúng nguyên tắc, thủ tục"),
+        "{r}"
+    );
+    assert!(
+        r.contains("không nhận được đơn thư khiếu nại, tố cáo liên quan đến tư cách đại biểu"),
+        "{r}"
+    );
+    // The record's own words replace the defaults; a cell's report has neither.
+    let mut c = sample();
+    let x = c
+        .proceedings
+        .as_mut()
+        .unwrap()
+        .credentials
+        .as_mut()
+        .unwrap();
+    x.complaints = Some("Ban Thẩm tra nhận được 01 đơn, đã xem xét, trả lời.".into());
+    let r = text_of(&paper_of(
+        &c,
+        DocumentKind::CredentialsReport,
+        About::Congress,
+    ));
+    assert!(r.contains("Ban Thẩm tra nhận được 01 đơn"), "{r}");
+    let r = text_of(&paper_of(
+        &doan_ket(),
+        DocumentKind::CredentialsReport,
+        About::Congress,
+    ));
+    assert!(!r.contains("đơn thư khiếu nại"), "{r}");
+    // Only the convened can be absent, as many names as the count.
+    let mut c = sample();
+    let a = &mut c.proceedings.as_mut().unwrap().attendance;
+    a.absences[0].names = vec![daihoi::vi::PersonName::new("Lê", "Văn", "Khách")];
+    a.absences[1]
+        .names
+        .push(daihoi::vi::PersonName::new("Lê", "Văn", "Khách"));
+    let found = problems(&c);
+    assert!(
+        has(
+            &found,
+            "proceedings.attendance.absences[0].names[0]",
+            "is not in `convened`"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            &found,
+            "proceedings.attendance.absences[1].names",
+            "2 names for 1 absent"
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn bodies_of_the_first_session_are_listed_by_office_outside_the_count() {
+    // Ban Thường vụ: Bí thư, the two Phó Bí thư, then the others by vần A, B, C; the Uỷ ban
+    // Kiểm tra: its Chủ nhiệm, then the others A, B, C. Vote order only in the count minutes.
+    let c = sample();
+    let standing = [
+        "Lê Thành Vinh",
+        "Nguyễn Thị Thu Hà",
+        "Trần Quang Huy",
+        "Phạm Văn Đông",
+        "Ngô Thị Thuỷ",
+    ];
+    let inspection = [
+        "Ngô Thị Thuỷ",
+        "Lê Tiến Hoà",
+        "Lương Văn Khải",
+        "Đặng Đức Lâm",
+        "Tô Minh Thành",
+    ];
+    let in_order = |text: &str, from: &str, names: &[&str]| {
+        // The last mention of the body followed by all its members: the list of it.
+        let start = text
+            .rmatch_indices(from)
+            .map(|(i, _)| i)
+            .find(|i| names.iter().all(|n| text[*i..].contains(n)))
+            .unwrap_or_else(|| panic!("{from}: {text}"));
+        let rest = &text[start..];
+        let at: Vec<usize> = names
+            .iter()
+            .map(|n| rest.find(n).unwrap_or_else(|| panic!("{n}: {rest}")))
+            .collect();
+        assert!(
+            at.windows(2).all(|w| w[0] < w[1]),
+            "{names:?} {at:?}: {rest}"
+        );
+    };
+    for kind in [
+        DocumentKind::Resolution,
+        DocumentKind::ApprovalRequest,
+        DocumentKind::CongressMinutes,
+        DocumentKind::Script,
+    ] {
+        let text = text_of(&paper_of(&c, kind, About::Congress));
+        in_order(&text, "Ban Thường vụ Đảng uỷ phường Bạch Mai", &standing);
+        in_order(
+            &text,
+            "Uỷ ban Kiểm tra Đảng uỷ phường Bạch Mai",
+            &inspection,
+        );
+    }
+    // The count minutes keep the vote order: Tô Minh Thành (15) before Lê Tiến Hoà (14).
+    let count = text_of(&paper_of(&c, DocumentKind::VoteCountMinutes, round(5, 0)));
+    // (the table in ballot order, then the elected, most votes first)
+    assert!(count.rfind("Tô Minh Thành").unwrap() < count.rfind("Lê Tiến Hoà").unwrap());
+}
+
+#[test]
+fn the_request_names_each_body_with_its_own_and_the_manifest_says_the_same() {
+    // The Ban Thường vụ, the Bí thư … belong to the Đảng uỷ, the Ban Chấp hành to the Đảng bộ.
+    let summary = "Đề nghị chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ \
+                   2020 – 2025; Ban Thường vụ, Bí thư, Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ \
+                   ban Kiểm tra Đảng uỷ phường Bạch Mai";
+    let paper = paper_of(&sample(), DocumentKind::ApprovalRequest, About::Congress);
+    let text = text_of(&paper);
+    assert!(
+        text.contains(&format!("TỜ TRÌNH {summary} -----")),
+        "{text}"
+    );
+    assert_eq!(
+        fold(&paper.meta().title),
+        format!("Tờ trình đề nghị{}", &summary["Đề nghị".len()..])
+    );
+    // A cell's chi uỷ, bí thư and phó bí thư are the cell's.
+    let paper = paper_of(&doan_ket(), DocumentKind::ApprovalRequest, About::Congress);
+    assert!(
+        text_of(&paper).contains(
+            "Đề nghị chuẩn y kết quả bầu cử Chi uỷ, Bí thư, Phó Bí thư Chi bộ Trường THPT Đoàn \
+             Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025 -----"
+        ),
+        "{}",
+        text_of(&paper)
+    );
+}

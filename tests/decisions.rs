@@ -549,7 +549,10 @@ fn the_resolution_sets_the_targets_and_records_its_vote() {
         r.contains("T/M CHI BỘ BÍ THƯ Nguyễn Thị Minh Nguyệt"),
         "{r}"
     );
-    assert!(r.contains("với 24/24 đảng viên tán thành"), "{r}");
+    assert!(
+        r.contains("với 24/24 đảng viên chính thức có mặt tán thành"),
+        "{r}"
+    );
 }
 
 #[test]

@@ -389,8 +389,11 @@ fn an_unknown_person_is_named_with_its_path() {
 #[test]
 fn a_name_written_two_ways_is_reported_with_both_places() {
     let mut c = load(SAMPLES[0].1);
-    // A typo in one place only: the presidium writes "Thanh" without its tone.
-    c.proceedings.as_mut().unwrap().presidium[0].name.dem = "Thanh".into();
+    // A typo in one place only: the political report's presenter is written "Thanh" without
+    // its tone. (In a working body the same typo is an error: its members are the convened.)
+    let p = c.proceedings.as_mut().unwrap();
+    assert_eq!(p.reports[0].presenter.name.full(), "Lê Thành Vinh");
+    p.reports[0].presenter.name.dem = "Thanh".into();
     let pack = pack(&c);
     let w: Vec<String> = pack.warnings.iter().map(|d| d.to_string()).collect();
     assert!(
@@ -400,7 +403,7 @@ fn a_name_written_two_ways_is_reported_with_both_places() {
     );
     assert!(
         w.iter()
-            .any(|w| w.contains("proceedings.presidium[0].name")),
+            .any(|w| w.contains("proceedings.reports[0].presenter.name")),
         "{w:?}"
     );
     // The sample itself is clean.

@@ -363,7 +363,7 @@ fn the_script_speaks_as_the_papers_of_issue_10_ask() {
     // Shows of hands at a members' congress count the full members present.
     assert!(
         between(&c, "BẦU CHI UỶ", "BẦU BÍ THƯ")
-            .contains("Kết quả biểu quyết: 24/24 đồng chí tán thành"),
+            .contains("Kết quả biểu quyết: 24/24 đảng viên chính thức có mặt tán thành"),
         "{c}"
     );
 }

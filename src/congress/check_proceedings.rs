@@ -65,6 +65,21 @@ fn check_in(v: &mut Validator, p: &Proceedings, congress: &Congress) {
         }
         for (i, x) in a.absences.iter().enumerate() {
             v.text(&format!("absences[{i}].reason"), &x.reason);
+            if !x.names.is_empty() && x.names.len() != x.count as usize {
+                v.problem(
+                    &format!("absences[{i}].names"),
+                    format!("{} names for {} absent", x.names.len(), x.count),
+                );
+            }
+            for (k, n) in x.names.iter().enumerate() {
+                if !congress.convened.is_empty() && !congress.convened.iter().any(|c| c.name == *n)
+                {
+                    v.problem(
+                        &format!("absences[{i}].names[{k}]"),
+                        format!("{n} is not in `convened`: only the convened can be absent"),
+                    );
+                }
+            }
         }
         if let Some(n) = a.probationary_present {
             let members = a.membership.map(|m| m.probationary);
@@ -146,6 +161,7 @@ fn check_in(v: &mut Validator, p: &Proceedings, congress: &Congress) {
     ] {
         for (i, x) in list.iter().enumerate() {
             person(v, &format!("{field}[{i}]"), x);
+            working_body_member(v, &format!("{field}[{i}]"), x, congress);
         }
     }
     if congress.kind == CongressKind::Delegates && p.credentials_committee.is_empty() {
@@ -201,6 +217,43 @@ fn check_in(v: &mut Validator, p: &Proceedings, congress: &Congress) {
     }
     v.pin("programme_number", p.programme_number);
     v.pin("minutes_number", p.minutes_number);
+}
+
+/// A member of a working body (Đoàn Chủ tịch, Đoàn Thư ký, Ban Thẩm tra tư cách đại biểu) is
+/// an official delegate of a delegates' congress, a member of the cell at a members' congress
+/// (Quy định 29-QĐ/TW, mục 12.2): one of `convened`, when the list is given, with the post the
+/// list gives them, so every paper prints the same person with the same title.
+fn working_body_member(v: &mut Validator, field: &str, x: &Participant, congress: &Congress) {
+    if congress.convened.is_empty() {
+        return;
+    }
+    let who = match congress.kind {
+        CongressKind::Delegates => "an official delegate",
+        CongressKind::Members => "a member of the organisation",
+    };
+    match congress.convened.iter().position(|c| c.name == x.name) {
+        None => v.problem(
+            &format!("{field}.name"),
+            format!(
+                "{} is not in `convened`: a member of a working body must be {who} \
+                 (refer to the convened person as \"@key\")",
+                x.name
+            ),
+        ),
+        Some(i) => {
+            let listed = &congress.convened[i].title;
+            if !listed.is_empty() && *listed != x.title {
+                v.problem(
+                    &format!("{field}.title"),
+                    format!(
+                        "\"{}\", but convened[{i}] ({}) is \"{listed}\"; a person has one \
+                         post in every paper",
+                        x.title, x.name
+                    ),
+                );
+            }
+        }
+    }
 }
 
 /// Checks a show of hands against those who could vote.

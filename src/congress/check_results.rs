@@ -5,7 +5,7 @@
 use super::check_personnel::participant;
 use super::check_proceedings::hand_vote;
 use super::election::{ElectionRecord, HeldBy};
-use super::proceedings::{Attendance, Credentials, FirstSession, Proceedings, Resolution};
+use super::proceedings::{Attendance, Credentials, FirstSession, Resolution};
 use super::record::Congress;
 use super::validator::Validator;
 use crate::rules::Office;
@@ -208,7 +208,7 @@ fn is_member(members: &[super::elected::Elected], name: &PersonName) -> bool {
 
 /// The shows of hands on the seats and the lists, against who votes.
 fn votes(v: &mut Validator, c: &Congress, e: &ElectionRecord) {
-    let Some(a) = attendance_of(c, e) else {
+    let Some(a) = c.attendance_of(e) else {
         return;
     };
     if let Some(vote) = &e.seats_vote {
@@ -240,19 +240,6 @@ fn votes(v: &mut Validator, c: &Congress, e: &ElectionRecord) {
     }
     for (r, vote) in e.list_votes.iter().enumerate() {
         hand_vote(v, &format!("list_votes[{r}]"), vote, &a);
-    }
-}
-
-/// Who votes in an election by show of hands: the congress, or the new committee's first
-/// session (`None` when the record lacks it; reported elsewhere).
-fn attendance_of(c: &Congress, e: &ElectionRecord) -> Option<Attendance> {
-    let p: &Proceedings = c.proceedings.as_ref()?;
-    match e.held_by {
-        HeldBy::Congress => Some(p.attendance.clone()),
-        HeldBy::NewCommittee => {
-            let fs = p.first_session.as_ref()?;
-            Some(fs.attendance(c.new_committee().len() as u32))
-        }
     }
 }
 

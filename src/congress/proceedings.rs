@@ -42,6 +42,11 @@ impl Attendance {
         };
         self.present.saturating_sub(probationary)
     }
+
+    /// Probationary members present, who do not vote: `present − voters`.
+    pub fn probationary_present(&self) -> u32 {
+        self.present.saturating_sub(self.voters())
+    }
 }
 
 /// Absent people of one reason: "02 đồng chí (ốm, có đơn xin vắng)".
@@ -53,6 +58,10 @@ pub struct Absence {
     pub count: u32,
     /// Lý do, as printed: "ốm đau, có đơn xin vắng mặt".
     pub reason: String,
+    /// Who they are, when the credentials report names them (as many as `count`, each one of
+    /// `convened`). Default: not named.
+    #[serde(default)]
+    pub names: Vec<PersonName>,
 }
 
 /// The membership of the organisation holding a members' congress.
@@ -325,6 +334,15 @@ pub struct Credentials {
     /// Those present who are not qualified; empty when every one present is.
     #[serde(default)]
     pub not_qualified: Vec<NotQualified>,
+    /// What the credentials committee found of the elections of the delegates at the congresses
+    /// of the cells below (Quy định 29-QĐ/TW, mục 12.2 b), as printed. Default, at a delegates'
+    /// congress: they kept to the principles and procedures of the Charter and the election rules.
+    #[serde(default)]
+    pub election_review: Option<String>,
+    /// Complaints or denunciations about the delegates' credentials, as printed. Default, at a
+    /// delegates' congress: none was received.
+    #[serde(default)]
+    pub complaints: Option<String>,
     /// The show of hands adopting the report.
     pub vote: HandVote,
     /// Pins the report's number in the congress's sequence (BC).

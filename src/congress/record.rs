@@ -5,13 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use super::conventions::{Citations, Conventions, FormatSettings};
 use super::election::ElectionRecord;
+use super::election::HeldBy;
 use super::numbering::Numbering;
 use super::organisation::{
     ConvenedPerson, Guest, InvitationSettings, OrdinalStyle, OrgKind, Organisation, Reference,
     Session, Signer, SummonsSettings, Term,
 };
 use super::personnel::{CandidateProfile, PersonnelRecord};
-use super::proceedings::{Proceedings, ReportToSuperior};
+use super::proceedings::{Attendance, Proceedings, ReportToSuperior};
 use crate::rules::{CongressKind, RuleSet};
 use crate::vi::{self, TermStyle};
 
@@ -201,5 +202,18 @@ impl Congress {
             .last()
             .map(|s| s.date)
             .unwrap_or_else(|| self.first_day())
+    }
+
+    /// Who votes in an election by show of hands: the congress, or the new committee's first
+    /// session (`None` when the record lacks it; reported elsewhere).
+    pub(crate) fn attendance_of(&self, e: &ElectionRecord) -> Option<Attendance> {
+        let p = self.proceedings.as_ref()?;
+        match e.held_by {
+            HeldBy::Congress => Some(p.attendance.clone()),
+            HeldBy::NewCommittee => {
+                let fs = p.first_session.as_ref()?;
+                Some(fs.attendance(self.new_committee().len() as u32))
+            }
+        }
     }
 }

@@ -29,6 +29,9 @@ struct ApprovalRequest {
     committee: String,
     /// What is to be approved, as the title lists it: "Ban Chấp hành, Ban Thường vụ, Bí thư …".
     offices: String,
+    /// The title's summary: "Đề nghị chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường …,
+    /// nhiệm kỳ …; Ban Thường vụ, Bí thư … Đảng uỷ phường …" (also the manifest's title).
+    summary: String,
     /// "Đảng bộ phường Bạch Mai".
     organisation: String,
     /// "nhiệm kỳ 2020 – 2025".
@@ -71,10 +74,33 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         .map(|r| r.label.clone())
         .collect::<Vec<_>>()
         .join(", ");
+    // The title names each office with the body it belongs to: those the congress elected with
+    // the organisation and the term, those of the first session with the committee ("Ban Thường
+    // vụ … Đảng uỷ phường"). The paper and the manifest print this one string.
+    // A cell is its own committee's name ("Chi bộ …"): one group.
+    let one_body = c.organisation.committee == c.organisation.name;
+    let group = |by_new_committee: bool| {
+        results
+            .iter()
+            .filter(|r| one_body || r.by_new_committee == by_new_committee)
+            .map(|r| r.label.clone())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut summary = format!(
+        "Đề nghị chuẩn y kết quả bầu cử {} {}, {}",
+        group(false),
+        c.organisation.name,
+        c.term_text()
+    );
+    let session = group(true);
+    if !one_body && !session.is_empty() {
+        summary.push_str(&format!("; {session} {}", c.organisation.committee));
+    }
     let meta = PaperMeta::new(
         DocumentKind::ApprovalRequest,
         item.about,
-        format!("Tờ trình đề nghị chuẩn y kết quả bầu cử {committee}"),
+        format!("Tờ trình đ{}", summary.trim_start_matches('Đ')),
         c.name(),
         &header.issuer,
         header.date,
@@ -97,6 +123,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         first_session_day: p.first_session.as_ref().map(|f| f.date),
         committee,
         offices,
+        summary,
         organisation: c.organisation.name.clone(),
         term: c.term_text(),
         committee_index: c.committee_election().unwrap_or_default(),

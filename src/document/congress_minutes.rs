@@ -70,6 +70,8 @@ struct Cited {
 #[derive(Debug, Serialize)]
 struct Computed {
     absent: u32,
+    /// Probationary members present, who do not vote (the partial `non-voting`).
+    probationary_present: u32,
     same_day: bool,
     guests_count: usize,
     presidium_many: bool,
@@ -102,6 +104,9 @@ struct CongressMinutes {
     congress: String,
     /// "đại biểu" or "đảng viên".
     audience: String,
+    /// Who a show of hands counts: the audience, or "đảng viên chính thức có mặt" beside
+    /// probationary members (`parts::voting`).
+    voting: &'static str,
     /// A delegates' congress.
     delegates: bool,
     /// The venue.
@@ -243,6 +248,7 @@ pub(crate) fn build(congress: &Congress, item: &Item, numbers: &PaperNumbers) ->
         resolution: section(true),
     };
     let computed = Computed {
+        probationary_present: p.attendance.probationary_present(),
         absent: a.convened.saturating_sub(a.present),
         same_day: opened.date == closed.date,
         guests_count: congress.guests.len(),
@@ -268,6 +274,7 @@ pub(crate) fn build(congress: &Congress, item: &Item, numbers: &PaperNumbers) ->
         header,
         congress: congress.name(),
         audience: congress.audience().to_string(),
+        voting: super::parts::voting(&p.attendance, congress.audience()),
         delegates: congress.kind == CongressKind::Delegates,
         venue: congress.venue.clone(),
         opened,

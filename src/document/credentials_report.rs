@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Header, Signature};
-use crate::congress::{Absence, Congress, CongressKind, Membership, StepKind};
+use crate::congress::{Congress, CongressKind, Membership, StepKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::Percent;
@@ -27,7 +27,15 @@ struct CredentialsReport {
     /// Present as a share of the convened: "98,33%".
     present_percent: String,
     absent: u32,
-    absences: Vec<Absence>,
+    absences: Vec<AbsenceView>,
+    /// Every absence names its people: they are listed one by one.
+    absentees_named: bool,
+    /// The absent by name, with their reason (when named).
+    absentees: Vec<Absentee>,
+    /// The credentials committee's finding on the delegates' elections below, if any.
+    election_review: Option<String>,
+    /// Its finding on complaints about credentials, if any.
+    complaints: Option<String>,
     breakdowns: Vec<BreakdownView>,
     not_qualified: Vec<NotQualifiedView>,
     /// Present and qualified.
@@ -35,6 +43,20 @@ struct CredentialsReport {
     /// At least two thirds of the convened are present.
     quorum: bool,
     signature: Signature,
+}
+
+#[derive(Debug, Serialize)]
+struct Absentee {
+    name: String,
+    reason: String,
+}
+
+#[derive(Debug, Serialize)]
+struct AbsenceView {
+    count: u32,
+    reason: String,
+    /// "Nguyễn Văn A", when the record names them.
+    names: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -133,7 +155,41 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         present: a.present,
         present_percent: percent(a.present),
         absent: a.convened.saturating_sub(a.present),
-        absences: a.absences.clone(),
+        absentees_named: !a.absences.is_empty() && a.absences.iter().all(|x| !x.names.is_empty()),
+        absentees: a
+            .absences
+            .iter()
+            .flat_map(|x| {
+                x.names.iter().map(|n| Absentee {
+                    name: n.full(),
+                    reason: x.reason.clone(),
+                })
+            })
+            .collect(),
+        absences: a
+            .absences
+            .iter()
+            .map(|x| AbsenceView {
+                count: x.count,
+                reason: x.reason.clone(),
+                names: x.names.iter().map(|n| n.full()).collect(),
+            })
+            .collect(),
+        election_review: x.election_review.clone().or_else(|| {
+            is_delegates.then(|| {
+                "Việc bầu đại biểu dự Đại hội tại đại hội các chi bộ trực thuộc được tiến hành \
+                 đúng nguyên tắc, thủ tục theo quy định của Điều lệ Đảng và Quy chế bầu cử trong \
+                 Đảng."
+                    .to_string()
+            })
+        }),
+        complaints: x.complaints.clone().or_else(|| {
+            is_delegates.then(|| {
+                "Ban Thẩm tra tư cách đại biểu không nhận được đơn thư khiếu nại, tố cáo liên \
+                 quan đến tư cách đại biểu dự Đại hội."
+                    .to_string()
+            })
+        }),
         breakdowns: x
             .breakdowns
             .iter()

@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{office_line, post_of, round_items, Header, Meeting, Signature};
+use super::parts::{
+    office_line, post_of, round_items, Header, ListChanges, Meeting, Nominee, Signature,
+};
 use crate::congress::{Congress, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -24,6 +26,8 @@ struct ElectionList {
     round_words: String,
     seats: u32,
     rows: Vec<Row>,
+    /// Names withdrawn from an earlier round's list (a note under the table).
+    withdrawn: ListChanges,
     /// Every name has a year of birth in the record: the column is printed.
     has_birth: bool,
     signature: Signature,
@@ -35,8 +39,8 @@ struct Row {
     birth_year: Option<i32>,
     /// Chức vụ, đơn vị công tác — from the profile, else the list of the convened.
     position: String,
-    /// Nominated at the congress (not introduced by the committee).
-    floor: bool,
+    /// Added by the meeting (not introduced by the committee): how.
+    nominee: Option<Nominee>,
 }
 
 /// One list per election round.
@@ -70,10 +74,13 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         }
     };
     let office = office_line(c, &e.office);
+    let changes = ListChanges::of(c, election, round)?;
+    let notes = changes.notes(&e.candidates);
     let rows: Vec<Row> = e
         .candidates
         .iter()
-        .map(|x| Row {
+        .zip(notes)
+        .map(|(x, nominee)| Row {
             name: x.name.full(),
             birth_year: c
                 .candidates
@@ -81,7 +88,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
                 .find(|p| p.name == x.name)
                 .map(|p| p.birth_date.year),
             position: post_of(c, &x.name),
-            floor: x.floor_nominee.is_some(),
+            nominee,
         })
         .collect();
     let round_note = if e.round > 1 {
@@ -108,6 +115,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         seats: e.seats,
         has_birth: rows.iter().all(|r| r.birth_year.is_some()),
         rows,
+        withdrawn: changes.withdrawals_only(),
         signature,
     };
     Ok(Paper::new(meta, view))

@@ -441,6 +441,152 @@ impl NomineeLine {
     }
 }
 
+/// Who a show of hands counts, as the papers say it: "đảng viên chính thức có mặt" when
+/// probationary members are present (they do not vote, so "24/24" needs saying of whom), else
+/// `otherwise` ("đại biểu", "đồng chí").
+pub(crate) fn voting(a: &crate::congress::Attendance, otherwise: &'static str) -> &'static str {
+    if a.probationary_present() > 0 {
+        "đảng viên chính thức có mặt"
+    } else {
+        otherwise
+    }
+}
+
+/// A name the meeting itself put on a round's list (ứng cử, đề cử), as every paper says it: who
+/// put it forward and the show of hands that admitted it ("hơn 30% số đại biểu chính thức có
+/// mặt đồng ý", Quy chế bầu cử).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Nominee {
+    /// "Tạ Quang Minh".
+    pub name: String,
+    /// Tự ứng cử (`by` says "Tự ứng cử").
+    pub self_nominated: bool,
+    /// Who nominated them, "đồng chí Lê Thành Vinh" (`by` less its "đề cử"); empty when the
+    /// record does not say.
+    pub nominator: String,
+    /// Voters in favour of admitting the name.
+    pub approvals: u32,
+    /// Voters present.
+    pub voters: u32,
+    /// "68,64%".
+    pub percent: String,
+    /// "Đại hội" / "Hội nghị" (the partial `nominee-note`).
+    pub meeting: &'static str,
+}
+
+/// A candidate of the earlier round left off this round's list, and why.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Withdrawn {
+    /// "Đinh Công Sơn".
+    pub name: String,
+    /// "xin rút khỏi danh sách bầu cử lần thứ hai …, được Đại hội đồng ý".
+    pub reason: String,
+}
+
+/// How a round's list differs from the one the committee (or the earlier round) brought: the
+/// names the meeting added, and the names withdrawn. The partial `list-changes` says it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ListChanges {
+    /// "Đại hội" / "Hội nghị".
+    pub meeting: &'static str,
+    /// "đại biểu chính thức" / "đảng viên chính thức" / "uỷ viên Ban Chấp hành".
+    pub voters: String,
+    /// Nominated by someone, in ballot order.
+    pub nominated: Vec<Nominee>,
+    /// Standing themselves, in ballot order.
+    pub self_nominated: Vec<Nominee>,
+    /// Every name added, in ballot order (for the show-of-hands figures).
+    pub added: Vec<Nominee>,
+    /// Withdrawn from this round's list.
+    pub withdrawn: Vec<Withdrawn>,
+    /// Anything to say: a name added or withdrawn.
+    pub any: bool,
+}
+
+impl ListChanges {
+    /// The changes of round `round` of election `election`.
+    pub fn of(c: &Congress, election: usize, round: usize) -> crate::error::Result<ListChanges> {
+        // The round exists (or this is an error), so its election does too.
+        let e = c.election_round(election, round)?.election;
+        let record = &c.elections[election];
+        let meeting = Meeting::of(c, record);
+        let voters = c.attendance_of(record).map(|a| a.voters()).unwrap_or(0);
+        let added: Vec<Nominee> = e
+            .candidates
+            .iter()
+            .filter_map(|x| {
+                let f = x.floor_nominee.as_ref()?;
+                let by = f.by.trim();
+                let self_nominated = by.to_lowercase().starts_with("tự ứng cử");
+                let nominator = if self_nominated {
+                    String::new()
+                } else {
+                    let who = by.strip_suffix("đề cử").unwrap_or(by).trim_end();
+                    lower_first(who)
+                };
+                Some(Nominee {
+                    name: x.name.full(),
+                    self_nominated,
+                    nominator,
+                    approvals: f.approvals,
+                    voters,
+                    percent: crate::rules::Percent::of(f.approvals, voters)
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
+                    meeting: meeting.noun,
+                })
+            })
+            .collect();
+        let withdrawn: Vec<Withdrawn> = record
+            .rounds
+            .get(round)
+            .map(|r| {
+                r.withdrawals
+                    .iter()
+                    .map(|w| Withdrawn {
+                        name: w.name.full(),
+                        reason: w.reason.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(ListChanges {
+            meeting: meeting.noun,
+            voters: meeting.voters,
+            nominated: added
+                .iter()
+                .filter(|n| !n.self_nominated)
+                .cloned()
+                .collect(),
+            self_nominated: added.iter().filter(|n| n.self_nominated).cloned().collect(),
+            any: !added.is_empty() || !withdrawn.is_empty(),
+            added,
+            withdrawn,
+        })
+    }
+}
+
+impl ListChanges {
+    /// Only the withdrawals (the note under an election list, whose table marks the added).
+    pub fn withdrawals_only(mut self) -> ListChanges {
+        self.nominated.clear();
+        self.self_nominated.clear();
+        self.added.clear();
+        self.any = !self.withdrawn.is_empty();
+        self
+    }
+
+    /// The note beside each name of the round's ballot (in ballot order): the nominee, for a
+    /// name the meeting added.
+    pub fn notes(&self, ballot: &[crate::rules::Candidate]) -> Vec<Option<Nominee>> {
+        let mut added = self.added.iter();
+        ballot
+            .iter()
+            .map(|x| x.floor_nominee.as_ref().and_then(|_| added.next().cloned()))
+            .collect()
+    }
+}
+
 impl NominationsView {
     /// The opinion vote of `elections[index]`, if it had one; `minutes` is the number of its
     /// minutes.
@@ -452,5 +598,14 @@ impl NominationsView {
             needed: 3 * u64::from(n.present) / 10 + 1,
             nominees: NomineeLine::all(n),
         })
+    }
+}
+
+/// "Đồng chí Lê Thành Vinh" → "đồng chí Lê Thành Vinh" (only a leading "Đồng chí" is lowered:
+/// names keep their capitals).
+fn lower_first(s: &str) -> String {
+    match s.strip_prefix("Đồng chí") {
+        Some(rest) => format!("đồng chí{rest}"),
+        None => s.to_string(),
     }
 }

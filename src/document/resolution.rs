@@ -21,6 +21,9 @@ struct Resolution {
     congress: String,
     /// "đại biểu" / "đảng viên".
     audience: &'static str,
+    /// Who a show of hands counts: the audience, or "đảng viên chính thức có mặt" beside
+    /// probationary members (`parts::voting`).
+    voting: &'static str,
     is_delegates: bool,
     venue: String,
     opened: Date,
@@ -162,6 +165,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         header,
         congress: c.name(),
         audience: c.audience(),
+        voting: super::parts::voting(&p.attendance, c.audience()),
         is_delegates: c.kind == CongressKind::Delegates,
         venue: c.venue.clone(),
         opened: c.first_day(),

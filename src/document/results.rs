@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::paper::{About, PaperNumbers};
-use super::parts::{office_line, NominationsView};
+use super::parts::{office_line, ListChanges, NominationsView};
 use crate::congress::{Attendance, Congress, HandVote, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -57,8 +57,25 @@ pub(crate) struct OfficeResult {
 pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec<OfficeResult>> {
     let mut out = Vec::new();
     for (i, e) in c.elections.iter().enumerate() {
-        let elected: Vec<Winner> = c
-            .elected(i)?
+        let mut elected = c.elected(i)?;
+        // A body the first session elects is listed by office — Bí thư, Phó Bí thư (the
+        // Chủ nhiệm of the Uỷ ban Kiểm tra), then the others by vần A, B, C (SPEC §7); the
+        // vote order stays in its vote-count minutes.
+        if e.held_by == HeldBy::NewCommittee && e.office.is_body() {
+            let rank = |name: &str| {
+                let posts = Posts::of(c, name);
+                match e.office {
+                    Office::InspectionCommittee => u8::from(!posts.inspection_chair),
+                    _ => posts.rank(),
+                }
+            };
+            elected.sort_by(|a, b| {
+                rank(&a.name.full())
+                    .cmp(&rank(&b.name.full()))
+                    .then_with(|| a.name.key().cmp(&b.name.key()))
+            });
+        }
+        let elected: Vec<Winner> = elected
             .into_iter()
             .map(|w| Winner {
                 name: w.name.full(),
@@ -146,10 +163,10 @@ pub(crate) struct RoundLine {
     pub seats: u32,
     /// Candidates on this round's ballot.
     pub candidates: u32,
-    /// Those nominated at the meeting and admitted to this round's list.
-    pub floor_nominees: Vec<String>,
     /// The opinion vote on nominees before the first round (round2025), if held.
     pub nominations: Option<NominationsView>,
+    /// Names the meeting added to this round's list, names withdrawn from it.
+    pub changes: ListChanges,
     /// The show of hands adopting this round's list, when recorded.
     pub list_vote: Option<VoteLine>,
     /// Its vote-count minutes: "02-BB/ĐH".
@@ -282,12 +299,7 @@ pub(crate) fn election_lines(
                 } else {
                     None
                 },
-                floor_nominees: el
-                    .candidates
-                    .iter()
-                    .filter(|x| x.floor_nominee.is_some())
-                    .map(|x| x.name.full())
-                    .collect(),
+                changes: ListChanges::of(c, i, r)?,
                 list_vote: e.list_votes.get(r).map(|v| VoteLine::new(v, attendance)),
                 minutes,
                 issued: el.ballots.issued,

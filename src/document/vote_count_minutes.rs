@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{office_line, round_items, Header, Meeting, Signature};
+use super::parts::{office_line, round_items, Header, ListChanges, Meeting, Nominee, Signature};
 use crate::congress::{BodyMember, Congress, HeldBy, OrgKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -27,6 +27,10 @@ struct VoteCountMinutes {
     election: rules::Election,
     /// The vote-counting committee, Trưởng ban first.
     committee: Vec<BodyMember>,
+    /// Names the meeting added to the list, names withdrawn from it.
+    changes: ListChanges,
+    /// The note beside each name of `election.candidates`.
+    notes: Vec<Option<Nominee>>,
     closed_at: Option<Time>,
     /// T/M BAN KIỂM PHIẾU / TRƯỞNG BAN.
     signature: Signature,
@@ -196,8 +200,12 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         header.number.as_ref(),
     );
     let head = record.vote_counting_committee.first();
+    let changes = ListChanges::of(c, election, round)?;
+    let notes = changes.notes(&e.candidates);
     let view = VoteCountMinutes {
         header,
+        changes,
+        notes,
         congress: meeting.name,
         meeting: meeting.noun,
         office,

@@ -114,7 +114,7 @@ fn joins(w: &[&str], k: usize, bracket: &mut bool) -> bool {
     }
     (is_year(a) && is_dash(b) && c.is_some_and(is_year))
         || (is_dash(a) && prev.is_some_and(is_year) && is_year(b))
-        || (matches!(a, "Số" | "số" | "Số:")
+        || (matches!(a.trim_start_matches('('), "Số" | "số" | "Số:")
             && b.bytes().next().is_some_and(|x| x.is_ascii_digit()))
         || AUTHORITY_MARKS.contains(&a)
         || (is_time(a) && matches!(b, "Thứ" | "Chủ"))
@@ -139,7 +139,7 @@ pub(crate) fn protect_set_phrases(text: &str) -> String {
     let mut bracket = false;
     for k in 0..words.len() {
         let cited = k > 0
-            && words[k - 1] == "số"
+            && words[k - 1].trim_start_matches('(') == "số"
             && words[k].bytes().next().is_some_and(|x| x.is_ascii_digit());
         if cited {
             // "08-NQ/ĐH": UAX #14 allows a break after "-" and "/" before a letter.
@@ -219,6 +219,10 @@ mod tests {
         assert_eq!(
             shown(&protect_set_phrases("nhiệm kỳ 2020 – 2025; Số 01-GM/ĐU")),
             "nhiệm~kỳ~2020~–~2025; Số~01-GM/ĐU"
+        );
+        // A number cited in brackets: "(số 04-BC/ĐH)" is not broken after its "/".
+        assert!(
+            protect_set_phrases("đại biểu (số 04-BC/ĐH)").contains("(số\u{a0}04-\u{2060}BC/\u{2060}ĐH)")
         );
         assert_eq!(
             shown(&protect_set_phrases(

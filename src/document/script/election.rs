@@ -5,7 +5,7 @@ use super::context::Script;
 use super::view::*;
 use crate::congress::Attendance;
 use crate::document::paper::About;
-use crate::document::parts::{office_line, Meeting, NominationsView};
+use crate::document::parts::{office_line, ListChanges, Meeting, NominationsView};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office};
@@ -69,12 +69,7 @@ impl Script<'_> {
             });
             let next_seats =
                 tie.as_ref().map(|t| t.seats_left).unwrap_or(0) + t.further_round_seats;
-            let floor_nominees: Vec<String> = el
-                .candidates
-                .iter()
-                .filter(|c| c.floor_nominee.is_some())
-                .map(|c| c.name.full())
-                .collect();
+            let changes = ListChanges::of(c, index, r)?;
             let n = el.candidates.len();
             let minutes = self
                 .numbers
@@ -122,8 +117,7 @@ impl Script<'_> {
                 } else {
                     None
                 },
-                has_floor_nominees: !floor_nominees.is_empty(),
-                floor_nominees,
+                changes,
                 minutes,
                 convened: el.denominator.convened,
                 present: el.present,

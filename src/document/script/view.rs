@@ -209,11 +209,14 @@ pub(super) struct AttendanceView {
     pub membership: Option<MembershipView>,
     /// The whole convened body is present.
     pub all_present: bool,
+    /// Probationary members present, who do not vote (the partial `non-voting`).
+    pub probationary_present: u32,
 }
 
 impl AttendanceView {
     pub fn new(a: &Attendance) -> Self {
         AttendanceView {
+            probationary_present: a.probationary_present(),
             convened: a.convened,
             present: a.present,
             absent: a.convened.saturating_sub(a.present),
@@ -248,6 +251,8 @@ pub(super) struct VoteView {
     pub unanimous: bool,
     /// More than half of those present agreed.
     pub passed: bool,
+    /// Who voted: "đồng chí", or "đảng viên chính thức có mặt" beside probationary members.
+    pub who: &'static str,
 }
 
 impl VoteView {
@@ -258,6 +263,7 @@ impl VoteView {
             .map(|p| p.to_string().replace(",00%", "%"))
             .unwrap_or_default();
         VoteView {
+            who: crate::document::parts::voting(a, "đồng chí"),
             agree: v.agree,
             against: v.against,
             voters,
@@ -379,10 +385,10 @@ pub(super) struct RoundView {
     pub has_surplus: bool,
     /// No surplus: the ballot has "Đồng ý / Không đồng ý" columns.
     pub agree_columns: bool,
-    pub floor_nominees: Vec<String>,
     /// The opinion vote on nominees before the first round (round2025), if held.
     pub nominations: Option<NominationsView>,
-    pub has_floor_nominees: bool,
+    /// Names the meeting added to the list, names withdrawn (the partial `list-changes`).
+    pub changes: crate::document::parts::ListChanges,
     /// "02-BB/ĐH".
     pub minutes: String,
     pub convened: u32,
