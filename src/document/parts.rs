@@ -501,6 +501,8 @@ pub(crate) struct ListChanges {
     pub withdrawn: Vec<Withdrawn>,
     /// Anything to say: a name added or withdrawn.
     pub any: bool,
+    /// The names were admitted by the secret opinion vote (round2025), not a show of hands.
+    pub by_ballot: bool,
 }
 
 impl ListChanges {
@@ -560,6 +562,10 @@ impl ListChanges {
                 .collect(),
             self_nominated: added.iter().filter(|n| n.self_nominated).cloned().collect(),
             any: !added.is_empty() || !withdrawn.is_empty(),
+            by_ballot: round == 0
+                && c.elections
+                    .get(election)
+                    .is_some_and(|e| e.nominations.is_some()),
             added,
             withdrawn,
         })
