@@ -615,3 +615,25 @@ fn lower_first(s: &str) -> String {
         None => s.to_string(),
     }
 }
+
+/// One group left out of the base of a count ("2 đại biểu chính thức vắng mặt có lý do chính
+/// đáng được cấp uỷ đồng ý"), as the vote-count minutes and the script announce it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct ExclusionLine {
+    pub label: String,
+    pub count: u32,
+}
+
+impl ExclusionLine {
+    /// The exclusions from the base of `e`, in the record's order.
+    pub fn all(e: &crate::rules::Election) -> Vec<ExclusionLine> {
+        e.denominator
+            .exclusions
+            .iter()
+            .map(|x| ExclusionLine {
+                label: x.kind.label_for(e.kind),
+                count: x.count,
+            })
+            .collect()
+    }
+}

@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{office_line, round_items, Header, ListChanges, Meeting, Nominee, Signature};
+use super::parts::{
+    office_line, round_items, ExclusionLine, Header, ListChanges, Meeting, Nominee, Signature,
+};
 use crate::congress::{BodyMember, Congress, HeldBy, OrgKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -47,12 +49,6 @@ struct ResultLine {
     against: u32,
     percent: String,
     status: &'static str,
-}
-
-#[derive(Debug, Serialize)]
-struct ExclusionLine {
-    label: String,
-    count: u32,
 }
 
 #[derive(Debug, Serialize)]
@@ -135,15 +131,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         invalid_total: e.ballots.invalid.iter().map(|x| x.count).sum(),
         denominator: t.denominator,
         votes_needed: t.votes_needed,
-        exclusions: e
-            .denominator
-            .exclusions
-            .iter()
-            .map(|x| ExclusionLine {
-                label: x.kind.label_for(e.kind),
-                count: x.count,
-            })
-            .collect(),
+        exclusions: ExclusionLine::all(&e),
         results: (0..t.outcomes.len()).map(line).collect(),
         elected: t.elected.iter().map(|i| line(*i)).collect(),
         tie: t.tie.as_ref().map(|tie| TieLine {

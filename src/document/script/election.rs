@@ -135,6 +135,7 @@ impl Script<'_> {
                     })
                     .collect(),
                 denominator: t.denominator,
+                exclusions: crate::document::parts::ExclusionLine::all(&el),
                 votes_needed: t.votes_needed,
                 has_elected: !elected.is_empty(),
                 elected_total: elected.len(),

@@ -399,6 +399,8 @@ pub(super) struct RoundView {
     pub invalid_total: u32,
     pub invalid: Vec<AbsenceView>,
     pub denominator: u32,
+    /// Who is left out of the base, and how many (the partial `base-exclusions`).
+    pub exclusions: Vec<crate::document::parts::ExclusionLine>,
     pub votes_needed: u32,
     pub elected: Vec<ResultView>,
     pub elected_total: usize,
