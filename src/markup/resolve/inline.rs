@@ -1,0 +1,112 @@
+//! Inline text: white space collapsed like HTML, explicit line breaks, hanging marks, and the
+//! typography of set phrases and names.
+
+use crate::markup::typography;
+use crate::tree::*;
+
+/// Collects inline content, collapsing white space the way HTML does: runs of spaces, tabs and
+/// newlines become one space; none at the start or end of a line. U+00A0 is kept as it is; a
+/// line or paragraph separator (U+2028, U+2029) in the text — the way data writes an explicit
+/// line break, since the loader folds newlines — becomes a line break. Every piece of text gets
+/// the typographic rules of [`crate::markup::typography`].
+#[derive(Default)]
+pub(super) struct InlineCollector {
+    pub(super) items: Vec<Inline>,
+    /// A space is pending: emitted before the next visible text.
+    pub(super) pending_space: bool,
+    /// Nothing visible yet on the current line.
+    pub(super) line_start: bool,
+    pub(super) started: bool,
+    /// Upper-case the text (after finding the proper names in its own case).
+    pub(super) upper: bool,
+    /// Keep proper names on one line.
+    pub(super) keep_names: bool,
+    /// Index into `items` of the first inline after a `<hang/>`.
+    pub(super) hang: Option<usize>,
+    /// The next text starts a run of its own (it follows a `<hang/>`).
+    pub(super) split: bool,
+    /// A line break has been seen.
+    pub(super) broke: bool,
+}
+
+impl InlineCollector {
+    pub(super) fn text(&mut self, text: &str, style: RunStyle) {
+        let mut rest = text;
+        while let Some(i) = rest.find(['\u{2028}', '\u{2029}']) {
+            self.segment(&rest[..i], style);
+            self.line_break();
+            // Both separators are three bytes long in UTF-8.
+            rest = rest.get(i + 3..).unwrap_or("");
+        }
+        self.segment(rest, style);
+    }
+
+    pub(super) fn segment(&mut self, text: &str, style: RunStyle) {
+        if !self.started {
+            self.started = true;
+            self.line_start = true;
+        }
+        let mut buf = String::new();
+        for c in text.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r') {
+                if !self.line_start {
+                    self.pending_space = true;
+                }
+            } else {
+                if self.pending_space {
+                    buf.push(' ');
+                    self.pending_space = false;
+                }
+                buf.push(c);
+                self.line_start = false;
+            }
+        }
+        if buf.is_empty() {
+            return;
+        }
+        let mut buf = typography::protect_set_phrases(&buf);
+        if self.keep_names {
+            buf = typography::keep_names_together(&buf);
+        }
+        if self.upper {
+            buf = crate::vi::upper(&buf);
+        }
+        if !std::mem::take(&mut self.split) {
+            if let Some(Inline::Text(last)) = self.items.last_mut() {
+                if last.style == style {
+                    last.text.push_str(&buf);
+                    return;
+                }
+            }
+        }
+        self.items.push(Inline::Text(TextRun { text: buf, style }));
+    }
+
+    pub(super) fn line_break(&mut self) {
+        self.started = true;
+        self.items.push(Inline::Break);
+        self.pending_space = false;
+        self.line_start = true;
+        self.broke = true;
+    }
+
+    /// Marks where continuation lines start (`<hang/>`); false when it is misplaced (after a
+    /// line break, or a second time).
+    pub(super) fn hang(&mut self) -> bool {
+        if self.broke || self.hang.is_some() {
+            return false;
+        }
+        // The space before the marker never breaks nor stretches: the text after it starts
+        // where the continuation lines do.
+        if std::mem::take(&mut self.pending_space) {
+            if let Some(Inline::Text(last)) = self.items.last_mut() {
+                last.text.push(typography::NBSP);
+            }
+        }
+        self.started = true;
+        self.line_start = true;
+        self.hang = Some(self.items.len());
+        self.split = true;
+        true
+    }
+}
