@@ -7,8 +7,10 @@
 //!   number after "Số" / "số" ("Số 01-GM/ĐU"; in running text, "số 08-NQ/ĐH" is not broken
 //!   after its "-" or "/" either), the authority marks "T/M", "K/T", "TM.", "KT.", "TL.", a time
 //!   and its weekday ("7h30’, Thứ Năm", "Chủ nhật"), an ordinal and a term ("lần thứ XXIV",
-//!   "nhiệm kỳ 2020 – 2025", in either case);
-//! - proper names, in paragraphs that ask for it (`keep-names`): a run of capitalised words
+//!   "nhiệm kỳ" before its years, in either case — a line may break after "kỳ", so a long unit
+//!   never stretches the line before it (REVIEW item 11) —, and "(để b/c)" in a list of
+//!   recipients;
+//! - proper names, in every paragraph unless it says `keep-names="false"`: a run of capitalised words
 //!   ("Bạch Mai", "Hai Bà Trưng", "Đoàn Kết") and a lone dash after a word.
 //!
 //! Both work by turning spaces into no-break spaces (U+00A0), and a number cited in running text
@@ -79,18 +81,31 @@ fn in_figure_brackets(w: &str) -> bool {
                 .all(|b| b.is_ascii_digit() || b == b','))
 }
 
+/// The most words inside "figure (…)" that stay on one line with the figure.
+const SHORT_BRACKET: usize = 3;
+
+/// How many words the bracket that closes at `w[close]` holds.
+fn bracket_len(w: &[&str], close: usize) -> usize {
+    let open = w[..=close]
+        .iter()
+        .rposition(|x| x.starts_with('('))
+        .unwrap_or(close);
+    close + 1 - open
+}
+
 /// Whether the space between words `w[k]` and `w[k + 1]` is inside a set phrase.
-fn joins(w: &[&str], k: usize, bracket: &mut bool) -> bool {
+fn joins(w: &[&str], k: usize, bracket: &mut Option<usize>) -> bool {
     let (a, b) = (w[k], w[k + 1]);
     let c = w.get(k + 2).copied();
     let prev = k.checked_sub(1).map(|i| w[i]);
-    // Inside "figure (words …)": until the closing bracket.
-    if *bracket {
-        if a.contains(')') {
-            *bracket = false;
-        } else {
-            return true;
+    // Inside "figure (words …)": until the closing bracket. A bracket of more than
+    // [`SHORT_BRACKET`] words may break inside, but not before its last two words: "118 (một
+    // trăm / mười tám)" — a unit that long would stretch the line before it (REVIEW item 11).
+    if let Some(close) = *bracket {
+        if k < close {
+            return close - k == 1 || bracket_len(w, close) <= SHORT_BRACKET;
         }
+        *bracket = None;
     }
     if is_figure(a) && b.starts_with('(') && in_figure_brackets(b) {
         // Join the whole bracket when it holds only number words or a percentage.
@@ -108,7 +123,8 @@ fn joins(w: &[&str], k: usize, bracket: &mut bool) -> bool {
             }
         }
         if ok && closed {
-            *bracket = !b.contains(')');
+            let close = w.len() - words.len() - 1;
+            *bracket = (close > k + 1).then_some(close);
             return true;
         }
     }
@@ -124,9 +140,7 @@ fn joins(w: &[&str], k: usize, bracket: &mut bool) -> bool {
         || (matches!(a, "thứ" | "THỨ")
             && prev.is_some_and(|p| matches!(trim_punct(p), "lần" | "LẦN")))
         || (matches!(trim_punct(a), "nhiệm" | "NHIỆM") && matches!(b, "kỳ" | "KỲ"))
-        || (matches!(a, "kỳ" | "KỲ")
-            && prev.is_some_and(|p| matches!(trim_punct(p), "nhiệm" | "NHIỆM"))
-            && is_year(b))
+        || (a == "(để" && matches!(b, "b/c)" | "b/c),"))
 }
 
 /// `text` with no-break spaces inside its set phrases (see the module doc).
@@ -136,7 +150,7 @@ pub(crate) fn protect_set_phrases(text: &str) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
-    let mut bracket = false;
+    let mut bracket = None;
     for k in 0..words.len() {
         let cited = k > 0
             && words[k - 1].trim_start_matches('(') == "số"
@@ -176,6 +190,10 @@ fn is_capitalised(word: &str) -> bool {
     rest.is_empty() || rest.iter().any(|c| c.is_lowercase())
 }
 
+/// Words that stand before a place's name without being part of it: "Phường / Bạch Mai" may
+/// break after "Phường" in a narrow cell.
+const PLACE_PREFIXES: &[&str] = &["Phường", "Quận", "Huyện", "Xã", "Tỉnh"];
+
 /// Whether a word ends a name: it ends with punctuation.
 fn ends_name(word: &str) -> bool {
     word.ends_with([',', ';', ':', '.', ')', '!', '?', '”'])
@@ -192,7 +210,11 @@ pub(crate) fn keep_names_together(text: &str) -> String {
     let mut joined = vec![false; words.len().saturating_sub(1)];
     for k in 0..joined.len() {
         let (a, b) = (words[k], words[k + 1]);
-        let name = is_capitalised(a) && is_capitalised(b) && !ends_name(a) && !b.starts_with('(');
+        let name = is_capitalised(a)
+            && is_capitalised(b)
+            && !ends_name(a)
+            && !b.starts_with('(')
+            && !PLACE_PREFIXES.contains(&a);
         let dash = !a.is_empty() && is_dash(b);
         joined[k] = name || dash;
     }
@@ -218,7 +240,7 @@ mod tests {
     fn year_ranges_figures_numbers_and_marks_stay_together() {
         assert_eq!(
             shown(&protect_set_phrases("nhiệm kỳ 2020 – 2025; Số 01-GM/ĐU")),
-            "nhiệm~kỳ~2020~–~2025; Số~01-GM/ĐU"
+            "nhiệm~kỳ 2020~–~2025; Số~01-GM/ĐU"
         );
         // A number cited in brackets: "(số 04-BC/ĐH)" is not broken after its "/".
         assert!(
@@ -228,11 +250,15 @@ mod tests {
             shown(&protect_set_phrases(
                 "có mặt 118 (một trăm mười tám) đại biểu"
             )),
-            "có mặt 118~(một~trăm~mười~tám) đại biểu"
+            "có mặt 118~(một trăm mười~tám) đại biểu"
         );
         assert_eq!(
             shown(&protect_set_phrases("8 (tám) phiếu")),
             "8~(tám) phiếu"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases("21 (hai mươi mốt) đảng viên")),
+            "21~(hai~mươi~mốt) đảng viên"
         );
         assert_eq!(
             shown(&protect_set_phrases("15 (100,00%) Đạt")),
@@ -250,7 +276,7 @@ mod tests {
         );
         assert_eq!(
             shown(&protect_set_phrases("(nhiệm kỳ 2015 - 2020)")),
-            "(nhiệm~kỳ~2015~-~2020)"
+            "(nhiệm~kỳ 2015~-~2020)"
         );
         assert_eq!(
             shown(&protect_set_phrases("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXIV")),

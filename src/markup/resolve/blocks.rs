@@ -18,6 +18,8 @@ impl Resolver<'_, '_> {
     /// Block children of `parent`, laid out in `width` points.
     pub(super) fn blocks(&self, parent: Node<'_, '_>, width: f32, in_cell: bool) -> Result<Vec<Block>> {
         let mut out: Vec<Block> = Vec::new();
+        // The indices in `out` of the list items seen in a row.
+        let mut list_run: Vec<usize> = Vec::new();
         for node in parent.children() {
             match node.node_type() {
                 NodeType::Element => {}
@@ -34,8 +36,25 @@ impl Resolver<'_, '_> {
                 }
                 _ => continue,
             }
+            if node.tag_name().name() != "p" {
+                keep_short_list(&mut out, &mut list_run);
+            }
             match node.tag_name().name() {
-                "p" => out.push(Block::Paragraph(self.paragraph(node, width)?)),
+                "p" => {
+                    let mut p = self.paragraph(node, width)?;
+                    if !in_cell && p.text().trim_end().ends_with(':') {
+                        // A lead-in never ends a page: what it introduces follows it.
+                        p.keep_with_next = true;
+                    }
+                    let list = node.attribute("style") == Some("list");
+                    if list {
+                        list_run.push(out.len());
+                    } else {
+                        keep_short_list(&mut out, &mut list_run);
+                    }
+                    out.push(Block::Paragraph(p));
+                    continue;
+                }
                 "table" if !in_cell => {
                     let table = self.table(node, width)?;
                     let keep = match node.attribute("keep-with-previous") {
@@ -76,6 +95,7 @@ impl Resolver<'_, '_> {
                 }
             }
         }
+        keep_short_list(&mut out, &mut list_run);
         Ok(out)
     }
 
@@ -176,4 +196,20 @@ impl Resolver<'_, '_> {
         }
         widest.max(line)
     }
+}
+
+/// The longest list whose items are kept on one page.
+const SHORT_LIST: usize = 3;
+
+/// Keeps a list of [`SHORT_LIST`] items or fewer (the paragraphs at `run` in `out`) on one page,
+/// and starts a new run.
+fn keep_short_list(out: &mut [Block], run: &mut Vec<usize>) {
+    if run.len() <= SHORT_LIST {
+        for &i in run.iter().take(run.len().saturating_sub(1)) {
+            if let Some(Block::Paragraph(p)) = out.get_mut(i) {
+                p.keep_with_next = true;
+            }
+        }
+    }
+    run.clear();
 }

@@ -76,7 +76,8 @@ impl Resolver<'_, '_> {
         };
         let keep_names = match node.attribute("keep-names") {
             Some(v) => self.boolean(node, "keep-names", v)?,
-            None => false,
+            // Names of people and places stay on one line wherever they stand (REVIEW item 12).
+            None => true,
         };
         let mut collector = InlineCollector {
             upper,
