@@ -190,6 +190,19 @@ fn is_capitalised(word: &str) -> bool {
     rest.is_empty() || rest.iter().any(|c| c.is_lowercase())
 }
 
+/// Whether a word may stand in a name: capitalised, or an acronym of two letters or more
+/// ("THPT").
+fn is_name_word(word: &str) -> bool {
+    if is_capitalised(word) {
+        return true;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The most words a name kept on one line has before a dash may leave it.
+const LONGEST_NAME: usize = 4;
+
 /// Words that stand before a place's name without being part of it: "Phường / Bạch Mai" may
 /// break after "Phường" in a narrow cell.
 const PLACE_PREFIXES: &[&str] = &["Phường", "Quận", "Huyện", "Xã", "Tỉnh"];
@@ -210,12 +223,17 @@ pub(crate) fn keep_names_together(text: &str) -> String {
     let mut joined = vec![false; words.len().saturating_sub(1)];
     for k in 0..joined.len() {
         let (a, b) = (words[k], words[k + 1]);
-        let name = is_capitalised(a)
-            && is_capitalised(b)
+        // An acronym inside a name ("Trường THPT Đoàn Kết") belongs to it; two acronyms in a
+        // row are an upper-case heading, not a name.
+        let name = (is_name_word(a) && is_name_word(b))
+            && (is_capitalised(a) || is_capitalised(b))
             && !ends_name(a)
             && !b.starts_with('(')
             && !PLACE_PREFIXES.contains(&a);
-        let dash = !a.is_empty() && is_dash(b);
+        // A dash after a name of 4 words or more may start the next line: a unit that long
+        // would stretch the line before it.
+        let run = joined[..k].iter().rev().take_while(|j| **j).count() + 1;
+        let dash = !a.is_empty() && is_dash(b) && run < LONGEST_NAME;
         joined[k] = name || dash;
     }
     let mut out = String::with_capacity(text.len());
@@ -316,7 +334,7 @@ mod tests {
             shown(&keep_names_together(
                 "Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng"
             )),
-            "Chi bộ Trường THPT Đoàn~Kết~- Hai~Bà~Trưng"
+            "Chi bộ Trường~THPT~Đoàn~Kết - Hai~Bà~Trưng"
         );
         assert_eq!(
             shown(&keep_names_together(
@@ -327,6 +345,10 @@ mod tests {
         assert_eq!(
             shown(&keep_names_together("Đại hội lần thứ XXVI")),
             "Đại hội lần thứ XXVI"
+        );
+        assert_eq!(
+            shown(&keep_names_together("T/M ĐẢNG UỶ, Phường Bạch Mai")),
+            "T/M ĐẢNG UỶ, Phường Bạch~Mai"
         );
     }
 }

@@ -189,7 +189,7 @@ fn a_line_separator_in_the_data_is_a_line_break_and_names_stay_together_in_upper
         p.inlines,
         vec![
             Inline::Text(TextRun {
-                text: "CHI BỘ TRƯỜNG THPT ĐOÀN\u{a0}KẾT".into(),
+                text: "CHI BỘ TRƯỜNG\u{a0}THPT\u{a0}ĐOÀN\u{a0}KẾT".into(),
                 style: RunStyle::regular(14.0)
             }),
             Inline::Break,
