@@ -84,6 +84,10 @@ kinds! {
     /// Bảng tổng hợp kết quả giới thiệu qua các bước — the personnel summary of a track.
     PersonnelSummary = "personnel-summary", "Bảng tổng hợp kết quả giới thiệu",
         None, &["candidates", "personnel"];
+    /// Đề án nhân sự — the outgoing committee's proposal of the new committee's structure,
+    /// numbers and people (ĐA, the committee's sequence), with the trích ngang.
+    PersonnelProposal = "personnel-proposal", "Đề án nhân sự",
+        Some((Sequence::Committee, "ĐA")), &["candidates", "personnel", "elections"];
     /// Chương trình đại hội — the programme (CTr, the congress's sequence).
     Programme = "programme", "Chương trình đại hội",
         Some((Sequence::Congress, "CTr")), &["guests", "elections", "proceedings"];

@@ -487,6 +487,7 @@ fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
             "04-GM/CB",
             "05-GM/CB",
             "07-TB/CB",
+            "01-ĐA/CB",
             "01-BB/CB",
             "02-BB/CB",
             "01-BC/CB",
@@ -712,4 +713,109 @@ fn the_list_of_the_convened_goes_with_the_summons_and_agrees_with_the_attendance
     );
     // The invitations do not read the list: they are still made.
     assert!(DocumentKind::Invitation.papers(&c).is_ok());
+}
+
+/// The papers that cite one another by number agree (REVIEW items 9, 18, 20, 23, 24): the Đề án
+/// nhân sự is cited by the election rules and the script, the tờ trình lists the records it
+/// encloses by the numbers they carry, the report and the trích ngang name the same tờ trình,
+/// a second-round delegate says so with the count that elected them, and no count is padded.
+#[test]
+fn the_papers_that_cite_each_other_use_the_numbers_they_carry() {
+    for (name, path) in SAMPLES {
+        let congress = load(path);
+        let docs = docs(&congress);
+        let text = |kind: DocumentKind| {
+            docs.iter()
+                .filter(|p| p.kind() == kind)
+                .map(|p| engine().render_tree(p).unwrap().plain_text())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let number = |kind: DocumentKind| {
+            docs.iter()
+                .find(|p| p.kind() == kind)
+                .and_then(|p| p.meta().number.clone())
+                .unwrap_or_else(|| panic!("{name}: no {kind:?}"))
+        };
+        let proposal = number(DocumentKind::PersonnelProposal);
+        assert!(proposal.contains("-ĐA/"), "{name}: {proposal}");
+        assert!(
+            text(DocumentKind::ElectionRules).contains(&format!("Đề án nhân sự số {proposal}")),
+            "{name}: the election rules do not cite {proposal}"
+        );
+        assert!(
+            text(DocumentKind::Script).contains(&format!("(số {proposal})")),
+            "{name}: the script does not cite {proposal}"
+        );
+        let request = number(DocumentKind::ApprovalRequest);
+        let request_text = text(DocumentKind::ApprovalRequest);
+        for kind in [DocumentKind::ResultsReport, DocumentKind::CongressMinutes] {
+            let n = number(kind);
+            assert!(
+                request_text.contains(&format!("số {n}")),
+                "{name}: {n} not enclosed"
+            );
+        }
+        for p in docs
+            .iter()
+            .filter(|p| p.kind() == DocumentKind::VoteCountMinutes)
+        {
+            let n = p.meta().number.clone().unwrap();
+            // The delegates' counts go with the report, not the request.
+            if p.meta().title.contains("đại biểu dự") {
+                continue;
+            }
+            assert!(
+                request_text.contains(&n),
+                "{name}: {n} not enclosed with the request"
+            );
+        }
+        if !text(DocumentKind::CommitteeSummary).is_empty() {
+            assert!(text(DocumentKind::CommitteeSummary)
+                .contains(&format!("Kèm theo Tờ trình số {request}")));
+            assert!(
+                text(DocumentKind::ResultsReport).contains(&format!(
+                    "danh sách trích ngang kèm theo Tờ trình số {request}"
+                )),
+                "{name}: the report and the trích ngang name different papers"
+            );
+        }
+        for p in &docs {
+            let t = engine().render_tree(p).unwrap().plain_text();
+            let padded = t.split(' ').collect::<Vec<_>>().windows(2).any(|w| {
+                w[1].starts_with("đồng")
+                    && w[0].len() == 2
+                    && w[0].starts_with('0')
+                    && w[0].as_bytes()[1].is_ascii_digit()
+            });
+            assert!(!padded, "{name}: a padded count in {}", p.meta().title);
+        }
+    }
+    // Bạch Mai: the new committee is khoá XXIV; a delegate elected in the second round says so.
+    let congress = load(SAMPLES[0].1);
+    let docs = docs(&congress);
+    let text = |kind: DocumentKind| {
+        docs.iter()
+            .filter(|p| p.kind() == kind)
+            .map(|p| engine().render_tree(p).unwrap().plain_text())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for kind in [
+        DocumentKind::Resolution,
+        DocumentKind::ResultsReport,
+        DocumentKind::ApprovalRequest,
+        DocumentKind::CommitteeSummary,
+    ] {
+        assert!(text(kind).contains("Bạch Mai khoá XXIV"), "{kind:?}");
+    }
+    let second = docs
+        .iter()
+        .filter(|p| p.kind() == DocumentKind::VoteCountMinutes)
+        .filter(|p| p.meta().title.contains("đại biểu dự"))
+        .nth(1)
+        .and_then(|p| p.meta().number.clone())
+        .unwrap();
+    assert!(text(DocumentKind::ElectedDelegates)
+        .contains(&format!("Trúng cử lần thứ hai (số {second})")));
 }

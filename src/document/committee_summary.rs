@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, office_line, Header, Signature};
+use super::parts::{committee_office, new_office_line, Header, Signature};
 use super::results::{has_profiles, report_date, reports_to_superior, Posts};
 use crate::congress::{Congress, Education};
 use crate::error::{Error, ErrorKind, Result};
@@ -18,7 +18,7 @@ use crate::vi::Date;
 #[derive(Debug, Serialize)]
 struct CommitteeSummary {
     header: Header,
-    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
     committee: String,
     /// "Ban Chấp hành" / "Chi uỷ".
     label: String,
@@ -98,7 +98,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     let rows: Vec<Row> = rows.into_iter().map(|(_, _, r)| r).collect();
     let office = committee_office(c);
-    let committee = office_line(c, &office);
+    let committee = new_office_line(c, &office);
     let header = Header::committee(c, None, item.date);
     let meta = PaperMeta::new(
         DocumentKind::CommitteeSummary,

@@ -1,5 +1,5 @@
 //! Danh sách đại biểu dự đại hội cấp trên — the delegates the congress elected to the superior
-//! congress, most votes first, with their posts and votes from the tallies; sent with the
+//! congress, round by round and most votes first within a round (`Congress::elected`), with their posts and votes from the tallies; sent with the
 //! report of the congress's results (Báo cáo kết quả Đại hội) and signed by the new committee.
 
 use serde::Serialize;
@@ -25,6 +25,9 @@ struct ElectedDelegates {
     rows: Vec<Row>,
     /// Every delegate has a year of birth in the record: the column is printed.
     has_birth: bool,
+    /// Some were elected in a later round: the list is ordered by round, then by votes, and
+    /// the Ghi chú column says which.
+    later_rounds: bool,
     signature: Signature,
 }
 
@@ -35,6 +38,10 @@ struct Row {
     position: String,
     votes: u32,
     percent: String,
+    /// The round that elected them (1, 2 …), in words ("hai"), and its vote-count minutes.
+    round: u32,
+    round_words: String,
+    minutes: Option<String>,
 }
 
 /// One list per election of delegates, when the new committee reports to its superior (about
@@ -83,6 +90,17 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             position: post_of(c, &w.name),
             votes: w.votes,
             percent: w.percent.to_string(),
+            round: w.round,
+            round_words: crate::vi::ordinal_words(w.round).unwrap_or_default(),
+            minutes: numbers
+                .of(
+                    DocumentKind::VoteCountMinutes,
+                    About::Round {
+                        election,
+                        round: w.round.saturating_sub(1) as usize,
+                    },
+                )
+                .map(|n| n.symbol()),
         })
         .collect();
     // Several lists (delegates to several superior congresses) are told apart by their place.
@@ -112,6 +130,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             .of(DocumentKind::ResultsReport, About::Congress)
             .map(|n| n.symbol()),
         has_birth: rows.iter().all(|r| r.birth_year.is_some()),
+        later_rounds: rows.iter().any(|r| r.round > 1),
         rows,
         signature,
     };

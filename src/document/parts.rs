@@ -251,20 +251,31 @@ impl Basis {
 /// kỳ 2020 – 2025"; the offices the committee elects under the committee's name ("Ban Thường
 /// vụ Đảng uỷ phường Bạch Mai, …"); delegates as the office says ("đại biểu dự Đại hội …").
 pub(crate) fn office_line(c: &Congress, office: &Office) -> String {
-    match office {
-        Office::Delegates { .. } => office.label(),
-        Office::ExecutiveCommittee | Office::CellCommittee => format!(
-            "{} {}, {}",
-            office.label(),
-            c.organisation.name,
-            c.term_text()
-        ),
-        _ => format!(
-            "{} {}, {}",
-            office.label(),
-            c.organisation.committee,
-            c.term_text()
-        ),
+    office_line_of(c, office, None)
+}
+
+/// The same, naming the new committee by its khoá where the congress's ordinal is known, as
+/// the papers after the elections do: "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm
+/// kỳ 2020 – 2025", "Bí thư Đảng uỷ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
+pub(crate) fn new_office_line(c: &Congress, office: &Office) -> String {
+    office_line_of(c, office, new_khoa(c).as_deref())
+}
+
+/// The new committee's khoá: the congress's ordinal in Roman numerals ("XXIV": the congress
+/// "lần thứ XXIV" elects the committee "khoá XXIV"; the outgoing one is "khoá XXIII").
+pub(crate) fn new_khoa(c: &Congress) -> Option<String> {
+    c.ordinal.and_then(|n| crate::vi::roman(u32::from(n)))
+}
+
+fn office_line_of(c: &Congress, office: &Office, khoa: Option<&str>) -> String {
+    let body = match office {
+        Office::Delegates { .. } => return office.label(),
+        Office::ExecutiveCommittee | Office::CellCommittee => &c.organisation.name,
+        _ => &c.organisation.committee,
+    };
+    match khoa {
+        Some(k) => format!("{} {body} khoá {k}, {}", office.label(), c.term_text()),
+        None => format!("{} {body}, {}", office.label(), c.term_text()),
     }
 }
 
@@ -636,4 +647,13 @@ impl ExclusionLine {
             })
             .collect()
     }
+}
+
+/// Full years of age on `day`.
+pub(crate) fn age_on(birth: Date, day: Date) -> i32 {
+    let mut age = day.year - birth.year;
+    if (day.month, day.day) < (birth.month, birth.day) {
+        age -= 1;
+    }
+    age
 }

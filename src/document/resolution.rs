@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, filed, office_line, Header, Signature};
+use super::parts::{committee_office, filed, new_office_line, Header, Signature};
 use super::results::{office_results, OfficeResult};
 use crate::congress::{Congress, CongressKind, OrgKind, StepKind};
 use crate::error::Result;
@@ -44,7 +44,8 @@ struct Resolution {
     results: Vec<OfficeResult>,
     /// What the new committee's first session elected, in order.
     session_results: Vec<OfficeResult>,
-    /// The committee the congress elected: "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ …".
+    /// The committee the congress elected: "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV,
+    /// nhiệm kỳ …".
     committee: String,
     /// "Ban Chấp hành" / "Chi uỷ".
     committee_label: String,
@@ -181,7 +182,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         term: c.term_text(),
         results,
         session_results,
-        committee: office_line(c, &office),
+        committee: new_office_line(c, &office),
         committee_label: office.label(),
         vote: VoteLine {
             agree: r.vote.agree,

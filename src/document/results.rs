@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::paper::{About, PaperNumbers};
-use super::parts::{office_line, ListChanges, NominationsView};
+use super::parts::{new_office_line, office_line, ListChanges, NominationsView};
 use crate::congress::{Attendance, Congress, HandVote, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -22,6 +22,8 @@ pub(crate) struct Winner {
     pub votes: u32,
     /// Share of that round's denominator: "97,46%".
     pub percent: String,
+    /// That round's denominator: "115" of "115/118".
+    pub base: u32,
 }
 
 /// One office and who was elected to it.
@@ -31,6 +33,9 @@ pub(crate) struct OfficeResult {
     pub index: usize,
     /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
     pub office: String,
+    /// The same with the new committee's khoá, as the resolution and the papers to the
+    /// superior name it: "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
+    pub office_khoa: String,
     /// "Ban Chấp hành", "Bí thư", "đại biểu dự Đại hội …".
     pub label: String,
     /// Elected by the new committee at its first session.
@@ -81,6 +86,7 @@ pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec
                 name: w.name.full(),
                 votes: w.votes,
                 percent: w.percent.to_string(),
+                base: w.base,
             })
             .collect();
         let minutes = (0..e.rounds.len())
@@ -102,6 +108,7 @@ pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec
         out.push(OfficeResult {
             index: i,
             office: office_line(c, &e.office),
+            office_khoa: new_office_line(c, &e.office),
             label: e.office.label(),
             by_new_committee: e.held_by == HeldBy::NewCommittee,
             is_delegates: matches!(e.office, Office::Delegates { .. }),
@@ -265,6 +272,7 @@ pub(crate) fn election_lines(
                     name: t.outcomes[*k].name.full(),
                     votes: t.outcomes[*k].votes,
                     percent: t.outcomes[*k].percent.to_string(),
+                    base: t.denominator,
                 })
                 .collect();
             let tie: Vec<String> = t

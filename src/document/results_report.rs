@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, filed, office_line, Header, Person, Signature};
+use super::parts::{age_on, committee_office, filed, new_office_line, Header, Person, Signature};
 use super::results::{
     approver, has_profiles, office_results, report_date, reports_to_superior, OfficeResult,
 };
@@ -46,7 +46,7 @@ struct ResultsReport {
     results: Vec<OfficeResult>,
     /// What the new committee's first session elected.
     session_results: Vec<OfficeResult>,
-    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
     committee: String,
     /// The make-up of the new committee, when the record has profiles.
     make_up: Option<MakeUp>,
@@ -177,7 +177,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             .unwrap_or_default(),
         results,
         session_results,
-        committee: office_line(c, &committee_office(c)),
+        committee: new_office_line(c, &committee_office(c)),
         make_up,
         has_summary: has_profiles(c),
         request: numbers
@@ -188,13 +188,4 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         addressee,
     };
     Ok(Paper::new(meta, view))
-}
-
-/// Full years of age on `day`.
-fn age_on(birth: Date, day: Date) -> i32 {
-    let mut age = day.year - birth.year;
-    if (day.month, day.day) < (birth.month, birth.day) {
-        age -= 1;
-    }
-    age
 }

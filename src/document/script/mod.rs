@@ -283,6 +283,10 @@ impl Script<'_> {
                 .numbers
                 .of(DocumentKind::Resolution, About::Congress)
                 .map(|n| n.symbol()),
+            proposal_number: self
+                .numbers
+                .of(DocumentKind::PersonnelProposal, About::Congress)
+                .map(|n| n.symbol()),
             sessions,
         })
     }

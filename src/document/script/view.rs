@@ -81,6 +81,8 @@ pub(super) struct View {
     pub outgoing_khoa: Option<String>,
     /// The numbers the script cites: the resolution's ("09-NQ/ĐH"), the credentials report's.
     pub resolution_number: Option<String>,
+    /// The Đề án nhân sự the script presents and cites: "01-ĐA/ĐU".
+    pub proposal_number: Option<String>,
     pub sessions: Vec<SessionView>,
 }
 
