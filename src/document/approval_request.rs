@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, filed, new_khoa, new_office_line, Header, Signature};
+use super::parts::{committee_office, new_khoa, new_office_line, Header, Signature};
 use super::results::{
-    approver, has_profiles, office_results, report_date, reports_to_superior, OfficeResult,
+    approver, has_profiles, office_results, recipients, report_date, reports_to_superior,
+    OfficeResult,
 };
 use crate::congress::{Congress, Sequence};
 use crate::error::Result;
@@ -126,10 +127,6 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         header.date,
         header.number.as_ref(),
     );
-    let superior_office = match &c.organisation.superior_committee {
-        Some(s) => format!("Ban Tổ chức {s}"),
-        None => "Ban Tổ chức cấp uỷ cấp trên".to_string(),
-    };
     let elections_day = c
         .committee_election()
         .and_then(|i| c.elections.get(i))
@@ -189,7 +186,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         has_summary,
         enclosures,
         signature,
-        recipients: vec!["Như trên".to_string(), superior_office, filed(c)],
+        recipients: recipients(c),
     };
     Ok(Paper::new(meta, view))
 }

@@ -657,3 +657,43 @@ pub(crate) fn age_on(birth: Date, day: Date) -> i32 {
     }
     age
 }
+
+/// What the papers after the vote say of the congress held — the resolution and the report to
+/// the superior open with it ("… họp ngày … tại …, với sự tham dự của … trên tổng số …"): one
+/// view, flattened into theirs (`#[serde(flatten)]`).
+#[derive(Debug, Serialize)]
+pub(crate) struct CongressFacts {
+    /// The congress's name.
+    pub congress: String,
+    /// "đại biểu" / "đảng viên".
+    pub audience: &'static str,
+    /// Who a show of hands counts: the audience, or "đảng viên chính thức có mặt" beside
+    /// probationary members (`voting`).
+    pub voting: &'static str,
+    pub is_delegates: bool,
+    pub venue: String,
+    pub opened: Date,
+    pub closed: Date,
+    pub same_day: bool,
+    pub convened: u32,
+    pub present: u32,
+}
+
+impl CongressFacts {
+    /// The facts of `c`, whose proceedings are `p`.
+    pub fn of(c: &Congress, p: &Proceedings) -> CongressFacts {
+        let a = &p.attendance;
+        CongressFacts {
+            congress: c.name(),
+            audience: c.audience(),
+            voting: voting(a, c.audience()),
+            is_delegates: c.kind == crate::congress::CongressKind::Delegates,
+            venue: c.venue.clone(),
+            opened: c.first_day(),
+            closed: c.last_day(),
+            same_day: c.first_day() == c.last_day(),
+            convened: a.convened,
+            present: a.present,
+        }
+    }
+}

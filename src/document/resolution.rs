@@ -6,31 +6,20 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, filed, new_office_line, Header, Signature};
-use super::results::{office_results, OfficeResult};
-use crate::congress::{Congress, CongressKind, OrgKind, StepKind};
+use super::parts::{committee_office, filed, new_office_line, CongressFacts, Header, Signature};
+use super::results::{office_results, OfficeResult, VoteLine};
+use crate::congress::{Congress, OrgKind, StepKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
-use crate::vi::{Date, Time};
+use crate::vi::Time;
 
 /// The resolution's view (`templates/resolution.hbs`).
 #[derive(Debug, Serialize)]
 struct Resolution {
     /// The organisation over the congress, "Số 09-NQ/ĐH", dated the closing day.
     header: Header,
-    congress: String,
-    /// "đại biểu" / "đảng viên".
-    audience: &'static str,
-    /// Who a show of hands counts: the audience, or "đảng viên chính thức có mặt" beside
-    /// probationary members (`parts::voting`).
-    voting: &'static str,
-    is_delegates: bool,
-    venue: String,
-    opened: Date,
-    closed: Date,
-    same_day: bool,
-    convened: u32,
-    present: u32,
+    #[serde(flatten)]
+    facts: CongressFacts,
     /// The reports heard, by title.
     reports: Vec<String>,
     assessment: Vec<String>,
@@ -70,14 +59,6 @@ struct TargetLine {
     figure: String,
 }
 
-#[derive(Debug, Serialize)]
-struct VoteLine {
-    agree: u32,
-    against: u32,
-    voters: u32,
-    percent: String,
-}
-
 #[derive(Debug, Default, Serialize)]
 struct Sections {
     reports: u32,
@@ -102,7 +83,6 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
 
 pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result<Paper> {
     let p = c.proceedings()?;
-    let a = &p.attendance;
     let r = &p.resolution;
     let mut targets: Vec<TargetGroup> = Vec::new();
     for t in &r.targets {
@@ -164,16 +144,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     let office = committee_office(c);
     let view = Resolution {
         header,
-        congress: c.name(),
-        audience: c.audience(),
-        voting: super::parts::voting(&p.attendance, c.audience()),
-        is_delegates: c.kind == CongressKind::Delegates,
-        venue: c.venue.clone(),
-        opened: c.first_day(),
-        closed: c.last_day(),
-        same_day: c.first_day() == c.last_day(),
-        convened: a.convened,
-        present: a.present,
+        facts: CongressFacts::of(c, p),
         reports: p.reports.iter().map(|x| x.title.clone()).collect(),
         assessment: r.assessment.clone(),
         objective: r.objective.clone(),
@@ -184,12 +155,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         session_results,
         committee: new_office_line(c, &office),
         committee_label: office.label(),
-        vote: VoteLine {
-            agree: r.vote.agree,
-            against: r.vote.against,
-            voters: r.vote.voters(a),
-            percent: r.vote.percent(a).map(|x| x.to_string()).unwrap_or_default(),
-        },
+        vote: VoteLine::new(&r.vote, &p.attendance),
         adopted_at: c
             .agenda_item(StepKind::Resolution)
             .and_then(|(i, _)| i.time),

@@ -369,6 +369,16 @@ pub(crate) fn approver(c: &Congress) -> String {
     }
 }
 
+/// The "Nơi nhận" of the papers to the superior: the addressee, its organisation department,
+/// the file.
+pub(crate) fn recipients(c: &Congress) -> Vec<String> {
+    let department = match &c.organisation.superior_committee {
+        Some(s) => format!("Ban Tổ chức {s}"),
+        None => "Ban Tổ chức cấp uỷ cấp trên".to_string(),
+    };
+    vec!["Như trên".to_string(), department, super::parts::filed(c)]
+}
+
 /// The posts a member of the new committee holds in it, from the elections.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub(crate) struct Posts {

@@ -7,34 +7,26 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{age_on, committee_office, filed, new_office_line, Header, Person, Signature};
-use super::results::{
-    approver, has_profiles, office_results, report_date, reports_to_superior, OfficeResult,
+use super::parts::{
+    age_on, committee_office, new_office_line, CongressFacts, Header, Person, Signature,
 };
-use crate::congress::{Congress, CongressKind};
+use super::results::{
+    approver, has_profiles, office_results, recipients, report_date, reports_to_superior,
+    OfficeResult,
+};
+use crate::congress::Congress;
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{Percent, Track};
-use crate::vi::Date;
 
 /// The report's view (`templates/results-report.hbs`).
 #[derive(Debug, Serialize)]
 struct ResultsReport {
     header: Header,
-    congress: String,
+    #[serde(flatten)]
+    facts: CongressFacts,
     /// "Ban Thường vụ Quận uỷ Hai Bà Trưng".
     addressee: String,
-    audience: &'static str,
-    /// Who a show of hands counts: the audience, or "đảng viên chính thức có mặt" beside
-    /// probationary members (`parts::voting`).
-    voting: &'static str,
-    is_delegates: bool,
-    venue: String,
-    opened: Date,
-    closed: Date,
-    same_day: bool,
-    convened: u32,
-    present: u32,
     /// The superior's representatives who spoke.
     superiors: Vec<Person>,
     reports: Vec<String>,
@@ -141,22 +133,9 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     let (session_results, results): (Vec<_>, Vec<_>) = office_results(c, numbers)?
         .into_iter()
         .partition(|r| r.by_new_committee);
-    let superior_office = match &c.organisation.superior_committee {
-        Some(s) => format!("Ban Tổ chức {s}"),
-        None => "Ban Tổ chức cấp uỷ cấp trên".to_string(),
-    };
     let view = ResultsReport {
         header,
-        congress: c.name(),
-        audience: c.audience(),
-        voting: super::parts::voting(&p.attendance, c.audience()),
-        is_delegates: c.kind == CongressKind::Delegates,
-        venue: c.venue.clone(),
-        opened: c.first_day(),
-        closed,
-        same_day: c.first_day() == closed,
-        convened: a.convened,
-        present: a.present,
+        facts: CongressFacts::of(c, p),
         superiors: p
             .superior_remarks
             .iter()
@@ -184,7 +163,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             .of(DocumentKind::ApprovalRequest, About::Congress)
             .map(|n| n.symbol()),
         signature,
-        recipients: vec!["Như trên".to_string(), superior_office, filed(c)],
+        recipients: recipients(c),
         addressee,
     };
     Ok(Paper::new(meta, view))
