@@ -406,6 +406,23 @@ pub(crate) fn nomination_items(c: &Congress) -> Vec<crate::document::paper::Item
         .collect()
 }
 
+/// The election and its opinion vote a paper of `nomination_items` is about, with the office
+/// as papers name it.
+pub(crate) fn nomination_of<'c>(
+    c: &'c Congress,
+    item: &crate::document::paper::Item,
+) -> crate::error::Result<(&'c ElectionRecord, &'c crate::congress::Nominations, String)> {
+    let crate::document::paper::About::Round { election, .. } = item.about else {
+        return Err(item.unexpected());
+    };
+    let record = c.elections.get(election).ok_or_else(|| item.unexpected())?;
+    let n = record
+        .nominations
+        .as_ref()
+        .ok_or_else(|| item.unexpected())?;
+    Ok((record, n, office_line(c, &record.office)))
+}
+
 /// One member nominated at the congress, as the opinion-vote minutes, the script and the
 /// congress minutes print them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
