@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{post_of, Header, Signature};
+use super::parts::{Header, ListedPerson, Signature};
 use super::results::{report_date, reports_to_superior};
 use crate::congress::{Congress, HeldBy};
 use crate::error::Result;
@@ -33,9 +33,8 @@ struct ElectedDelegates {
 
 #[derive(Debug, Serialize)]
 struct Row {
-    name: String,
-    birth_year: Option<i32>,
-    position: String,
+    #[serde(flatten)]
+    person: ListedPerson,
     votes: u32,
     percent: String,
     /// The round that elected them (1, 2 …), in words ("hai"), and its vote-count minutes.
@@ -81,13 +80,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         .elected(election)?
         .into_iter()
         .map(|w| Row {
-            name: w.name.full(),
-            birth_year: c
-                .candidates
-                .iter()
-                .find(|p| p.name == w.name)
-                .map(|p| p.birth_date.year),
-            position: post_of(c, &w.name),
+            person: ListedPerson::of(c, &w.name),
             votes: w.votes,
             percent: w.percent.to_string(),
             round: w.round,
@@ -129,7 +122,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         report: numbers
             .of(DocumentKind::ResultsReport, About::Congress)
             .map(|n| n.symbol()),
-        has_birth: rows.iter().all(|r| r.birth_year.is_some()),
+        has_birth: rows.iter().all(|r| r.person.birth_year.is_some()),
         later_rounds: rows.iter().any(|r| r.round > 1),
         rows,
         signature,

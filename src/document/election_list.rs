@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{
-    office_line, post_of, round_items, Header, ListChanges, Meeting, Nominee, Signature,
+    office_line, round_items, Header, ListChanges, ListedPerson, Meeting, Nominee, Signature,
 };
 use crate::congress::{Congress, HeldBy};
 use crate::error::Result;
@@ -35,10 +35,8 @@ struct ElectionList {
 
 #[derive(Debug, Serialize)]
 struct Row {
-    name: String,
-    birth_year: Option<i32>,
-    /// Chức vụ, đơn vị công tác — from the profile, else the list of the convened.
-    position: String,
+    #[serde(flatten)]
+    person: ListedPerson,
     /// Added by the meeting (not introduced by the committee): how.
     nominee: Option<Nominee>,
 }
@@ -81,13 +79,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         .iter()
         .zip(notes)
         .map(|(x, nominee)| Row {
-            name: x.name.full(),
-            birth_year: c
-                .candidates
-                .iter()
-                .find(|p| p.name == x.name)
-                .map(|p| p.birth_date.year),
-            position: post_of(c, &x.name),
+            person: ListedPerson::of(c, &x.name),
             nominee,
         })
         .collect();
@@ -113,7 +105,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         round: e.round,
         round_words: vi::ordinal_words(e.round).unwrap_or_default(),
         seats: e.seats,
-        has_birth: rows.iter().all(|r| r.birth_year.is_some()),
+        has_birth: rows.iter().all(|r| r.person.birth_year.is_some()),
         rows,
         withdrawn: changes.withdrawals_only(),
         signature,

@@ -714,3 +714,28 @@ impl CongressFacts {
         }
     }
 }
+
+/// Someone on a list of names (the election list, the delegates elected): the name, the year of
+/// birth from their profile in `candidates` when there is one, the post (`post_of`).
+#[derive(Debug, Serialize)]
+pub(crate) struct ListedPerson {
+    pub name: String,
+    pub birth_year: Option<i32>,
+    /// Chức vụ, đơn vị công tác — from the profile, else the list of the convened.
+    pub position: String,
+}
+
+impl ListedPerson {
+    /// `name` as the lists print it.
+    pub fn of(c: &Congress, name: &crate::vi::PersonName) -> ListedPerson {
+        ListedPerson {
+            name: name.full(),
+            birth_year: c
+                .candidates
+                .iter()
+                .find(|p| &p.name == name)
+                .map(|p| p.birth_date.year),
+            position: post_of(c, name),
+        }
+    }
+}
