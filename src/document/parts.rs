@@ -739,3 +739,36 @@ impl ListedPerson {
         }
     }
 }
+
+/// The columns of a trích ngang read from a profile (SPEC §4.9): the candidates' list and the
+/// new committee's share them, flattened into their rows.
+#[derive(Debug, Serialize)]
+pub(crate) struct ProfileColumns {
+    pub name: String,
+    pub gender: &'static str,
+    pub birth_date: Date,
+    pub home_town: String,
+    pub ethnicity: String,
+    pub joined_party: Date,
+    pub full_member: Date,
+    pub education: crate::congress::Education,
+    pub position: String,
+    pub note: String,
+}
+
+impl From<&crate::congress::CandidateProfile> for ProfileColumns {
+    fn from(p: &crate::congress::CandidateProfile) -> ProfileColumns {
+        ProfileColumns {
+            name: p.name.full(),
+            gender: p.gender.label(),
+            birth_date: p.birth_date,
+            home_town: p.home_town.clone(),
+            ethnicity: p.ethnicity.clone(),
+            joined_party: p.joined_party,
+            full_member: p.full_member,
+            education: p.education.clone(),
+            position: p.position.clone(),
+            note: p.note.clone(),
+        }
+    }
+}
