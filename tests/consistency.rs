@@ -222,7 +222,7 @@ fn vote_count_minutes_name_the_organisation_and_speak_of_one_as_one() {
         "{text}"
     );
     assert!(
-        text.contains("Số lượng còn thiếu cần bầu: 01 đồng chí."),
+        text.contains("Số lượng còn thiếu cần bầu: 1 (một) đồng chí."),
         "{text}"
     );
     assert!(
@@ -237,7 +237,7 @@ fn vote_count_minutes_name_the_organisation_and_speak_of_one_as_one() {
         round(1, 0),
     ));
     assert!(
-        text.contains("Đại hội đã thông qua danh sách bầu cử gồm 01 đồng chí:"),
+        text.contains("Đại hội đã thông qua danh sách bầu cử gồm 1 (một) đồng chí:"),
         "{text}"
     );
     assert!(text.contains("Số phiếu không đồng ý"), "{text}");
@@ -618,8 +618,8 @@ fn bodies_of_the_first_session_are_listed_by_office_outside_the_count() {
 #[test]
 fn the_request_names_each_body_with_its_own_and_the_manifest_says_the_same() {
     // The Ban Thường vụ, the Bí thư … belong to the Đảng uỷ, the Ban Chấp hành to the Đảng bộ.
-    let summary = "Đề nghị chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ \
-                   2020 – 2025; Ban Thường vụ, Bí thư, Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ \
+    let summary = "Đề nghị chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, \
+                   nhiệm kỳ 2020 – 2025; Ban Thường vụ, Bí thư, Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ \
                    ban Kiểm tra Đảng uỷ phường Bạch Mai";
     let paper = paper_of(&sample(), DocumentKind::ApprovalRequest, About::Congress);
     let text = text_of(&paper);

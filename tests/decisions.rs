@@ -411,7 +411,9 @@ fn the_papers_to_the_superior_follow_the_congress_and_list_every_member() {
     let request = text(&c, DocumentKind::ApprovalRequest);
     assert!(!request.contains("trích ngang"), "{request}");
     assert!(
-        request.contains("gồm 5 (năm) đồng chí: Nguyễn Thị Minh Nguyệt,"),
+        request.contains(
+            "gồm 5 (năm) đồng chí (Biên bản kiểm phiếu số 05-BB/ĐH): - Đồng chí Nguyễn Thị Minh Nguyệt (số phiếu"
+        ),
         "{request}"
     );
     assert!(request.contains("Phạm Quốc Bảo"), "{request}");
@@ -437,7 +439,7 @@ fn the_rules_are_the_standard_texts_filled_from_the_record() {
         "Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014",
         "Căn cứ Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư",
         // The surplus limit: 30% of 15 seats, rounded down.
-        "Đề án nhân sự đề nghị 15 (mười lăm) đồng chí, Đại hội biểu quyết quyết định số lượng; danh sách bầu cử phải nhiều hơn số lượng cần bầu, số dư không quá 30% số lượng cần bầu (không quá 4 (bốn) đồng chí)",
+        "Đề án nhân sự số 01-ĐA/ĐU đề nghị 15 (mười lăm) đồng chí, Đại hội biểu quyết quyết định số lượng; danh sách bầu cử phải nhiều hơn số lượng cần bầu, số dư không quá 30% số lượng cần bầu (không quá 4 (bốn) đồng chí)",
         "8 (tám) đồng chí, theo số lượng cấp uỷ cấp trên phân bổ; Đại hội không biểu quyết số lượng",
         "Phiếu gạch tên tất cả những người trong danh sách bầu cử có số dư",
         "quá một nửa so với tổng số đại biểu chính thức được triệu tập",
@@ -524,7 +526,7 @@ fn the_resolution_sets_the_targets_and_records_its_vote() {
         "QUYẾT NGHỊ:",
         "4. Các chỉ tiêu chủ yếu nhiệm kỳ 2020 – 2025",
         "Về xây dựng Đảng: - Kết nạp đảng viên mới: từ 8 đến 10 đảng viên/năm;",
-        "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025 đã bầu: - Ban Thường vụ Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025 gồm 5 (năm) đồng chí:",
+        "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025 đã bầu: - Ban Thường vụ Đảng uỷ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025 gồm 5 (năm) đồng chí:",
         "biểu quyết thông qua hồi 18 giờ 05 phút ngày 19/3/2020, với 118/118 đại biểu tán thành, đạt 100,00%./.",
         "T/M ĐOÀN CHỦ TỊCH",
     ] {
