@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{Header, ProfileColumns, Signature};
+use super::parts::{Header, Signature};
 use super::personnel::target;
+use super::shared::ProfileColumns;
 use crate::congress::{CandidateProfile, Congress};
 use crate::error::{Error, ErrorKind, Result};
 use crate::registry::DocumentKind;

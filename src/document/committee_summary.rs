@@ -6,8 +6,9 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, new_office_line, Header, ProfileColumns, Signature};
+use super::parts::{committee_office, new_office_line, Header, Signature};
 use super::results::{has_profiles, report_date, reports_to_superior, Posts};
+use super::shared::ProfileColumns;
 use crate::congress::Congress;
 use crate::error::{Error, ErrorKind, Result};
 use crate::registry::DocumentKind;

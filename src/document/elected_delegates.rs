@@ -5,8 +5,9 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{Header, ListedPerson, Signature};
+use super::parts::{Header, Signature};
 use super::results::{report_date, reports_to_superior};
+use super::shared::ListedPerson;
 use crate::congress::{Congress, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;

@@ -6,9 +6,8 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{
-    office_line, round_items, Header, ListChanges, ListedPerson, Meeting, Nominee, Signature,
-};
+use super::parts::{office_line, round_items, Header, ListChanges, Meeting, Nominee, Signature};
+use super::shared::ListedPerson;
 use crate::congress::{Congress, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;

@@ -30,6 +30,7 @@ mod resolution;
 mod results;
 mod results_report;
 mod script;
+mod shared;
 mod sign_in_sheet;
 mod standing_orders;
 mod summons;

@@ -6,8 +6,9 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, filed, new_office_line, CongressFacts, Header, Signature};
+use super::parts::{committee_office, filed, new_office_line, Header, Signature};
 use super::results::{office_results, OfficeResult, VoteLine};
+use super::shared::CongressFacts;
 use crate::congress::{Congress, OrgKind, StepKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;

@@ -7,13 +7,12 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{
-    age_on, committee_office, new_office_line, CongressFacts, Header, Person, Signature,
-};
+use super::parts::{age_on, committee_office, new_office_line, Header, Person, Signature};
 use super::results::{
     approver, has_profiles, office_results, recipients, report_date, reports_to_superior,
     OfficeResult,
 };
+use super::shared::CongressFacts;
 use crate::congress::Congress;
 use crate::error::Result;
 use crate::registry::DocumentKind;
