@@ -190,7 +190,7 @@ pub struct ImportedEntry {
     pub key: Option<String>,
 }
 
-/// What [`read_sheet`] found: the good rows and the problems.
+/// What [`read_sheet`](super::read_sheet) found: the good rows and the problems.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Imported {
     /// The list the rows are for.
