@@ -108,22 +108,28 @@ impl Signature {
         }
     }
 
-    /// The signer's block, as the record gives it.
-    pub fn of(signer: &Signer) -> Signature {
-        Signature::new(&signer.authority, &signer.title, signer.name.full())
+    /// The signer's block, as the record gives it ("Q. BÍ THƯ" for an acting head, with the
+    /// congress's acting mark).
+    pub fn of(c: &Congress, signer: &Signer) -> Signature {
+        let title = signer.signing_title(&c.conventions().format.acting_mark);
+        Signature::new(&signer.authority, &title, signer.name.full())
     }
 
     /// The convening committee's block.
     pub fn committee(c: &Congress) -> Signature {
-        Signature::of(&c.signer)
+        Signature::of(c, &c.signer)
     }
 
     /// The standing committee's block on the personnel papers: its signer, or the congress's
     /// signer "T/M BAN THƯỜNG VỤ".
     pub fn standing(c: &Congress, record: &PersonnelRecord) -> Signature {
         match &record.signer {
-            Some(s) => Signature::of(s),
-            None => Signature::new("T/M BAN THƯỜNG VỤ", &c.signer.title, c.signer.name.full()),
+            Some(s) => Signature::of(c, s),
+            None => Signature::new(
+                "T/M BAN THƯỜNG VỤ",
+                &c.signer.signing_title(&c.conventions().format.acting_mark),
+                c.signer.name.full(),
+            ),
         }
     }
 
@@ -245,6 +251,19 @@ impl Basis {
             })
             .collect()
     }
+}
+
+/// Whether a round of a cell's bí thư election is the third without one elected, after which
+/// the superior committee designates one (SPEC §2.2 "Cells"; §4.1): no further round.
+pub(crate) fn designation_due(
+    c: &Congress,
+    e: &crate::rules::Election,
+    elected_none: bool,
+) -> bool {
+    e.office == Office::Secretary
+        && e.round >= 3
+        && elected_none
+        && c.organisation.kind != crate::congress::OrgKind::GrassrootsPartyOrg
 }
 
 /// What an election elects, as papers name it: "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm
@@ -601,7 +620,7 @@ impl NominationsView {
         Some(NominationsView {
             minutes: minutes.map(|m| m.symbol()).unwrap_or_default(),
             present: n.present,
-            needed: 3 * u64::from(n.present) / 10 + 1,
+            needed: n.needed(),
             nominees: NomineeLine::all(n),
         })
     }

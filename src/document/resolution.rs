@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{committee_office, filed, office_line, Header, Signature};
-use super::results::{office_results, OfficeResult};
+use super::results::{office_results, DesignatedLine, OfficeResult};
 use crate::congress::{Congress, CongressKind, OrgKind, StepKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -44,6 +44,8 @@ struct Resolution {
     results: Vec<OfficeResult>,
     /// What the new committee's first session elected, in order.
     session_results: Vec<OfficeResult>,
+    /// A cell's bí thư designated by the superior committee after three rounds without one.
+    designations: Vec<DesignatedLine>,
     /// The committee the congress elected: "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ …".
     committee: String,
     /// "Ban Chấp hành" / "Chi uỷ".
@@ -181,6 +183,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         term: c.term_text(),
         results,
         session_results,
+        designations: DesignatedLine::all(c),
         committee: office_line(c, &office),
         committee_label: office.label(),
         vote: VoteLine {

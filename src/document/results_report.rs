@@ -9,7 +9,8 @@ use serde::Serialize;
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{committee_office, filed, office_line, Header, Person, Signature};
 use super::results::{
-    approver, has_profiles, office_results, report_date, reports_to_superior, OfficeResult,
+    approver, has_profiles, office_results, report_date, reports_to_superior, DesignatedLine,
+    OfficeResult,
 };
 use crate::congress::{Congress, CongressKind};
 use crate::error::Result;
@@ -46,6 +47,8 @@ struct ResultsReport {
     results: Vec<OfficeResult>,
     /// What the new committee's first session elected.
     session_results: Vec<OfficeResult>,
+    /// A cell's bí thư designated by the superior committee after three rounds without one.
+    designations: Vec<DesignatedLine>,
     /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
     committee: String,
     /// The make-up of the new committee, when the record has profiles.
@@ -177,6 +180,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             .unwrap_or_default(),
         results,
         session_results,
+        designations: DesignatedLine::all(c),
         committee: office_line(c, &committee_office(c)),
         make_up,
         has_summary: has_profiles(c),

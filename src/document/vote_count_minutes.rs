@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{
-    office_line, round_items, ExclusionLine, Header, ListChanges, Meeting, Nominee, Signature,
+    designation_due, office_line, round_items, ExclusionLine, Header, ListChanges, Meeting,
+    Nominee, Signature,
 };
-use crate::congress::{BodyMember, Congress, HeldBy, OrgKind};
+use crate::congress::{BodyMember, Congress, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office, Status};
@@ -163,10 +164,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         single: e.candidates.len() == 1,
         single_office: matches!(e.office, Office::Secretary | Office::DeputySecretary)
             && e.seats == 1,
-        designation_due: e.office == Office::Secretary
-            && e.round >= 3
-            && t.elected.is_empty()
-            && c.organisation.kind != OrgKind::GrassrootsPartyOrg,
+        designation_due: designation_due(c, &e, t.elected.is_empty()),
     };
     let office = office_line(c, &e.office);
     let header = match record.held_by {

@@ -19,5 +19,5 @@ pub use numbers::{
     number_words, ordinal_words, roman, term, thousands, zero_padded, Dialect, NumberWordsOptions,
     TermStyle,
 };
-pub use text::{is_nfc, nfc, upper};
+pub use text::{is_nfc, nfc, respell_uy, upper, UySpelling};
 pub use time::{ParseTimeError, Time};

@@ -412,6 +412,9 @@ pub(super) struct RoundView {
     pub unfinished: bool,
     /// A further round is recorded.
     pub has_next: bool,
+    /// The third round without a bí thư of a cell: the superior committee designates one, so
+    /// the congress is not asked to hold another round.
+    pub designation_due: bool,
     pub next_round_words: String,
     pub next_seats: u32,
 }
@@ -449,4 +452,6 @@ pub(super) struct ElectionView {
     /// Elected over all rounds, and whether that fills the seats.
     pub elected_total: usize,
     pub complete: bool,
+    /// The bí thư the superior committee designated after three rounds without one.
+    pub designated: Option<crate::document::results::DesignatedLine>,
 }
