@@ -698,7 +698,7 @@ fn the_first_session_elects_its_chair_by_show_of_hands_and_the_chair_signs() {
         About::Congress,
     ));
     for expected in [
-        "Hội nghị đã biểu quyết bầu Đoàn Chủ tịch Hội nghị gồm các đồng chí: Lê Thành Vinh, Nguyễn Thị Thu Hà, Trần Quang Huy và đồng chí Hoàng Thị Dung làm Thư ký Hội nghị với 15/15 đồng chí tán thành, đạt 100,00%.",
+        "Hội nghị đã biểu quyết bầu Đoàn Chủ tịch Hội nghị gồm các đồng chí Lê Thành Vinh, Nguyễn Thị Thu Hà, Trần Quang Huy, và đồng chí Hoàng Thị Dung làm Thư ký Hội nghị, với 15/15 đồng chí tán thành, đạt 100,00%.",
         "Hội nghị đã cử Ban kiểm phiếu gồm: Nguyễn Minh Tuấn (Trưởng ban), Trịnh Thị Hương (Uỷ viên), Đinh Công Sơn (Uỷ viên) (biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%).",
         "T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ",
     ] {

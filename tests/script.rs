@@ -387,7 +387,7 @@ fn the_new_committee_holds_its_first_session_and_presents_itself() {
             // QĐ 29-QĐ/TW mục 15.1: the session elects its chair by show of hands first.
             "Bầu Đoàn Chủ tịch, Thư ký Hội nghị",
             "Đoàn Chủ tịch Hội nghị gồm 3 (ba) đồng chí: Lê Thành Vinh, Nguyễn Thị Thu Hà, Trần Quang Huy; đồng chí Hoàng Thị Dung làm Thư ký Hội nghị.",
-            "Kết quả biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%. Xin mời Đoàn Chủ tịch Hội nghị lên vị trí làm việc và đồng chí Lê Thành Vinh, thay mặt Đoàn Chủ tịch, điều hành Hội nghị.",
+            "Kết quả biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%. Xin mời Đoàn Chủ tịch Hội nghị lên vị trí làm việc; tôi xin thay mặt Đoàn Chủ tịch điều hành Hội nghị.",
             "Hội nghị tiến hành bầu Ban Thường vụ Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025.",
             "Kết quả biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%. Hội nghị đã thống nhất số lượng cần bầu là 5 (năm) đồng chí.",
             "Đoàn Chủ tịch đề nghị Ban kiểm phiếu gồm 3 (ba) đồng chí:",
