@@ -187,6 +187,10 @@ pub struct ElectionRecord {
     pub date: Date,
     /// Ban kiểm phiếu — the vote-counting committee (Trưởng ban first).
     pub vote_counting_committee: Vec<BodyMember>,
+    /// The show of hands that elected the vote-counting committee (none when the previous
+    /// election's committee carries on).
+    #[serde(default)]
+    pub vote_counting_committee_vote: Option<HandVote>,
     /// The rounds, in order (bầu lần thứ nhất, lần thứ hai …).
     pub rounds: Vec<RoundCounts>,
 }

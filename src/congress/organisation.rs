@@ -202,6 +202,10 @@ pub struct ConvenedPerson {
     /// Ghi chú, e.g. "Đại biểu đương nhiên"; may be empty.
     #[serde(default)]
     pub note: String,
+    /// Năm sinh — for one elected from outside the candidates' profiles (a member of the Uỷ
+    /// ban Kiểm tra who is not on the Ban Chấp hành): the election lists print it.
+    #[serde(default)]
+    pub birth_year: Option<i32>,
 }
 
 /// A document the congress refers to: "Kế hoạch số 01-KH/ĐU ngày 05/01/2020 của Đảng uỷ …".
@@ -261,7 +265,8 @@ pub struct SummonsSettings {
     pub type_code: Option<String>,
     /// Thành phần — who is summoned, e.g. "Các đồng chí đại biểu chính thức …".
     pub composition: String,
-    /// Trang phục.
+    /// Trang phục — what follows "Trang phục:" in the summons and the Nội quy, e.g. "nam mặc
+    /// áo sơ mi, quần âu; nữ mặc áo dài truyền thống"; the papers end the sentence.
     pub dress: String,
     /// Lưu ý — notes, one per line.
     #[serde(default)]
@@ -269,6 +274,17 @@ pub struct SummonsSettings {
     /// "Nơi nhận" items. Default: "Các đồng chí đại biểu", "Lưu VP".
     #[serde(default)]
     pub recipients: Option<Vec<String>>,
+}
+
+impl SummonsSettings {
+    /// The dress as a sentence's end: trimmed, without a final full stop (the papers add it).
+    pub fn dress_text(&self) -> String {
+        self.dress
+            .trim()
+            .trim_end_matches('.')
+            .trim_end()
+            .to_string()
+    }
 }
 
 fn one() -> u32 {

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::congress::{
-    Congress, DocNumber, ElectionRecord, HeldBy, OrgKind, Participant, PersonnelRecord,
-    Proceedings, Reference, ScheduleItem, Sequence, Session, Signer,
+    Congress, DocNumber, ElectionRecord, FirstSession, HeldBy, OrgKind, Participant,
+    PersonnelRecord, Proceedings, Reference, ScheduleItem, Session, Signer,
 };
 use crate::rules::Office;
 use crate::vi::{Date, Time};
@@ -49,24 +49,6 @@ impl Header {
             above: None,
             superior: c.organisation.name.clone(),
             issuer: c.congress_line(),
-            number,
-            place: c.organisation.place.clone(),
-            date,
-        }
-    }
-
-    /// A working body of the new committee's first session ("BAN KIỂM PHIẾU" under "ĐẢNG UỶ
-    /// PHƯỜNG BẠCH MAI").
-    pub fn committee_body(
-        c: &Congress,
-        body: &str,
-        number: Option<DocNumber>,
-        date: Date,
-    ) -> Header {
-        Header {
-            above: None,
-            superior: c.organisation.committee.clone(),
-            issuer: body.to_string(),
             number,
             place: c.organisation.place.clone(),
             date,
@@ -131,6 +113,19 @@ impl Signature {
                 c.signer.name.full(),
             ),
         }
+    }
+
+    /// The first session's block: "T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ" and its head, or "CHỦ TỊCH HỘI
+    /// NGHỊ" when one person chairs (QĐ 29-QĐ/TW mục 15.1; T/M for a collective body, 36-HD
+    /// point 1.7). Before a presidium is recorded, the convener.
+    pub fn session_presidium(fs: &FirstSession) -> Signature {
+        let authority = if fs.presidium.len() > 1 {
+            "T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ"
+        } else {
+            "CHỦ TỊCH HỘI NGHỊ"
+        };
+        let head = fs.presidium.first().unwrap_or(&fs.chair);
+        Signature::new(authority, "", head.name.full())
     }
 
     /// The presidium's block: "T/M ĐOÀN CHỦ TỊCH" and its head, or "CHỦ TỊCH ĐẠI HỘI" when one
@@ -328,6 +323,21 @@ impl Meeting {
     }
 }
 
+/// Who convenes a members' congress and reports to it on the members attending (QĐ 29-QĐ/TW
+/// mục 12.2: "cấp ủy triệu tập đại hội báo cáo với đại hội tình hình đảng viên tham dự"): the
+/// outgoing chi uỷ of a cell that elects one, else the cell, through its bí thư. The signer is
+/// the record's (`signer`, the outgoing bí thư).
+pub(crate) fn convening_cell_body(c: &Congress) -> &'static str {
+    if c.elections
+        .iter()
+        .any(|e| e.office == Office::CellCommittee)
+    {
+        "Chi uỷ"
+    } else {
+        "Chi bộ"
+    }
+}
+
 /// The office of the committee the congress elects: its Ban Chấp hành, or a cell's chi uỷ.
 pub(crate) fn committee_office(c: &Congress) -> Office {
     c.committee_election()
@@ -358,7 +368,7 @@ pub(crate) fn round_items(c: &Congress) -> Vec<crate::document::paper::Item> {
                 .field("rounds")
                 .index(r)
                 .field("minutes_number");
-            let mut item = crate::document::paper::Item::new(
+            let item = crate::document::paper::Item::new(
                 crate::document::paper::About::Round {
                     election: i,
                     round: r,
@@ -366,9 +376,9 @@ pub(crate) fn round_items(c: &Congress) -> Vec<crate::document::paper::Item> {
                 e.date,
             )
             .pin(round.minutes_number, path);
-            if e.held_by == HeldBy::NewCommittee {
-                item = item.sequence(Sequence::NewCommittee);
-            }
+            // The first session is held during the congress: its counts are numbered in the
+            // congress's sequence (SPEC §3.4), not the new committee's, whose term begins the
+            // day after the closing.
             out.push(item);
         }
     }

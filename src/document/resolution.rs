@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{committee_office, filed, office_line, Header, Signature};
 use super::results::{office_results, DesignatedLine, OfficeResult};
-use crate::congress::{Congress, CongressKind, OrgKind, StepKind};
+use crate::congress::{Congress, CongressKind, OrgKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::vi::{Date, Time};
@@ -51,7 +51,7 @@ struct Resolution {
     /// "Ban Chấp hành" / "Chi uỷ".
     committee_label: String,
     vote: VoteLine,
-    /// When it was adopted, if the agenda says.
+    /// When it was adopted, if the vote's time is recorded (`resolution.vote.at`).
     adopted_at: Option<Time>,
     /// Section numbers ("1", "2" …) of the parts present, without gaps.
     section: Sections,
@@ -192,9 +192,8 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             voters: r.vote.voters(a),
             percent: r.vote.percent(a).map(|x| x.to_string()).unwrap_or_default(),
         },
-        adopted_at: c
-            .agenda_item(StepKind::Resolution)
-            .and_then(|(i, _)| i.time),
+        // The vote's own time; the agenda's is when the draft starts being read.
+        adopted_at: r.vote.at,
         section,
         signature,
         recipients: vec![superior, members.to_string(), filed(c)],

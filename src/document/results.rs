@@ -208,6 +208,8 @@ pub(crate) struct ElectionLine {
     pub committee: Vec<String>,
     /// The same committee counted the previous election of the meeting.
     pub same_committee: bool,
+    /// The show of hands electing the committee, when recorded.
+    pub committee_vote: Option<VoteLine>,
     /// The rounds.
     pub rounds: Vec<RoundLine>,
     /// Everyone elected over all rounds.
@@ -349,6 +351,10 @@ pub(crate) fn election_lines(
                 .map(|m| format!("{} ({})", m.name.full(), m.role))
                 .collect(),
             same_committee: last_committee == Some(&e.vote_counting_committee),
+            committee_vote: e
+                .vote_counting_committee_vote
+                .as_ref()
+                .map(|v| VoteLine::new(v, attendance)),
             complete: elected_total >= e.seats,
             elected_total,
             rounds,

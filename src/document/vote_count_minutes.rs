@@ -8,7 +8,7 @@ use super::parts::{
     designation_due, office_line, round_items, ExclusionLine, Header, ListChanges, Meeting,
     Nominee, Signature,
 };
-use crate::congress::{BodyMember, Congress, HeldBy};
+use crate::congress::{BodyMember, Congress};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office, Status};
@@ -167,10 +167,10 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         designation_due: designation_due(c, &e, t.elected.is_empty()),
     };
     let office = office_line(c, &e.office);
-    let header = match record.held_by {
-        HeldBy::Congress => Header::working_body(c, "Ban kiểm phiếu", number, record.date),
-        HeldBy::NewCommittee => Header::committee_body(c, "Ban kiểm phiếu", number, record.date),
-    };
+    // The first session is held during the congress: its counts are the congress's papers,
+    // numbered in its sequence (SPEC §3.4) under its header, as the count of a bí thư elected
+    // by the new chi uỷ is (123doc.top/document/11336936, SPEC §4.7).
+    let header = Header::working_body(c, "Ban kiểm phiếu", number, record.date);
     let round_note = if e.round > 1 {
         format!(" (lần {})", e.round)
     } else {

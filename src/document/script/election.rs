@@ -167,6 +167,10 @@ impl Script<'_> {
             counting_role,
             counting_head,
             same_committee,
+            committee_vote: record
+                .vote_counting_committee_vote
+                .as_ref()
+                .map(|v| VoteView::new(v, attendance)),
             committee: record
                 .vote_counting_committee
                 .iter()
