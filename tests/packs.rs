@@ -207,8 +207,9 @@ fn the_minutes_cite_each_vote_count_minutes_by_its_own_number() {
                 .map(|p| engine().render_tree(p).unwrap().plain_text())
         };
         // The congress's minutes cite its own counts; the first session's minutes cite the
-        // counts of the new committee, numbered in its sequence. (The 2027 cell elects all its
-        // offices at the congress: it has no first session.)
+        // counts of the new committee (numbered in the congress's sequence too: the session is
+        // held during the congress). (The 2027 cell elects all its offices at the congress: it
+        // has no first session.)
         let congress_minutes = text_of_kind(DocumentKind::CongressMinutes).unwrap();
         let session_minutes = text_of_kind(DocumentKind::FirstSessionMinutes).unwrap_or_default();
         let has_session = congress
@@ -219,16 +220,16 @@ fn the_minutes_cite_each_vote_count_minutes_by_its_own_number() {
             .is_some();
         let mut of_congress = 0;
         let mut of_session = 0;
-        for d in pack
-            .documents
-            .iter()
-            .filter(|d| d.kind == DocumentKind::VoteCountMinutes)
-        {
-            let n = d.number.clone().unwrap();
-            let (text, count) = if n.ends_with("/ĐH") {
-                (&congress_minutes, &mut of_congress)
-            } else {
-                (&session_minutes, &mut of_session)
+        for paper in DocumentKind::VoteCountMinutes.papers(&congress).unwrap() {
+            let m = paper.meta();
+            let n = m.number.clone().unwrap();
+            assert!(n.ends_with("/ĐH"), "{name}: {n}");
+            let daihoi::About::Round { election, .. } = m.about else {
+                panic!("{name}: {n} is not about a round");
+            };
+            let (text, count) = match congress.elections[election].held_by {
+                daihoi::congress::HeldBy::Congress => (&congress_minutes, &mut of_congress),
+                daihoi::congress::HeldBy::NewCommittee => (&session_minutes, &mut of_session),
             };
             *count += 1;
             assert!(
@@ -454,8 +455,11 @@ fn pinned_numbers_are_kept_and_the_others_fill_in() {
             "05-BB/ĐH",
             "06-BB/ĐH",
             "07-BB/ĐH",
-            "08-NQ/ĐH",
+            // The first session's count and minutes, held during the congress.
+            "08-BB/ĐH",
             "09-BB/ĐH",
+            "10-NQ/ĐH",
+            "11-BB/ĐH",
         ]
         .map(|n| Some(n.to_string()))
     );
@@ -480,19 +484,11 @@ fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
         .filter_map(|d| d.number.clone())
         .filter(|n| n.ends_with("/CB"))
         .collect();
-    // The new committee's papers start its own sequences (numbering by term, the default).
+    // The new committee's papers start its own sequences (numbering by term, the default); its
+    // first session's are the congress's.
     assert_eq!(
         numbers,
-        [
-            "04-GM/CB",
-            "05-GM/CB",
-            "07-TB/CB",
-            "01-ĐA/CB",
-            "01-BB/CB",
-            "02-BB/CB",
-            "01-BC/CB",
-            "01-TTr/CB"
-        ]
+        ["04-GM/CB", "05-GM/CB", "07-TB/CB", "01-ĐA/CB", "01-BC/CB", "01-TTr/CB"]
     );
 }
 
@@ -595,7 +591,7 @@ fn the_programme_says_who_does_what_and_when() {
         "Bầu Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: biểu quyết số lượng; ứng cử, đề cử; biểu quyết danh sách bầu cử",
         // An office of one: its number is not voted.
         "Bầu Bí thư Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: ứng cử, đề cử",
-        "Báo cáo tình hình đảng viên dự Đại hội; Đại hội biểu quyết thông qua Báo cáo",
+        "Báo cáo tình hình đảng viên dự Đại hội; Đại hội biểu quyết thông qua Báo cáo Chủ tịch Đại hội Chi uỷ (đồng chí Nguyễn Thị Minh Nguyệt)",
         "11h05’ Hội nghị lần thứ nhất Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: bầu Phó Bí thư Chủ tịch Đại hội Đồng chí Nguyễn Thị Minh Nguyệt",
         "11h15’ Chi uỷ khoá mới ra mắt Đại hội; công bố kết quả Hội nghị lần thứ nhất",
         // A cell's congress has one chair, who signs as the script calls her.
@@ -619,7 +615,7 @@ fn the_congress_minutes_record_the_congress() {
             .plain_text(),
     );
     for expected in [
-        "Số 10-BB/ĐH",
+        "Số 16-BB/ĐH",
         "đã họp từ ngày 18/3/2020 đến ngày 19/3/2020",
         "(Chương trình số 01-CTr/ĐH, Nội quy số 02-QC/ĐH, Quy chế bầu cử số 03-QC/ĐH) với 118/118 đại biểu tán thành",
         "trình bày Báo cáo thẩm tra tư cách đại biểu (số 04-BC/ĐH): 120 (một trăm hai mươi) đại biểu chính thức được triệu tập, có mặt 118 (một trăm mười tám) đại biểu. Đại hội biểu quyết thông qua Báo cáo với 118/118 đại biểu tán thành, đạt 100,00%.",
@@ -629,10 +625,10 @@ fn the_congress_minutes_record_the_congress() {
         "số phiếu phát ra 118, số phiếu thu về 117, số phiếu hợp lệ 116",
         "Số lượng đại biểu được cấp uỷ cấp trên phân bổ là 8 (tám) đồng chí.",
         "3. Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
-        "họp Hội nghị lần thứ nhất với 15/15 đồng chí có mặt, do đồng chí Lê Thành Vinh chủ trì (Biên bản số 06-BB/ĐU)",
+        "họp Hội nghị lần thứ nhất với 15/15 đồng chí có mặt, do đồng chí Lê Thành Vinh chủ trì (Biên bản số 14-BB/ĐH)",
         "- Bí thư Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025: đồng chí Lê Thành Vinh (15/15 phiếu, đạt 100,00%);",
         "Ban Chấp hành khoá mới ra mắt Đại hội; đồng chí Lê Thành Vinh, Bí thư khoá mới, thay mặt Ban Chấp hành phát biểu nhận nhiệm vụ.",
-        "thông qua Nghị quyết Đại hội (Nghị quyết số 09-NQ/ĐH) với 118/118 đại biểu tán thành",
+        "thông qua Nghị quyết Đại hội (Nghị quyết số 15-NQ/ĐH) với 118/118 đại biểu tán thành",
         "Đại hội khai mạc phiên trù bị hồi 14 giờ 00 phút, Thứ Tư, ngày 18/3/2020.",
         "Đại hội có mặt 118 (một trăm mười tám) đại biểu trên tổng số 120 (một trăm hai mươi) đại biểu được triệu tập; vắng mặt 2 (hai) đồng chí",
         "đều được đo thân nhiệt, sát khuẩn tay",
@@ -652,7 +648,7 @@ fn the_congress_minutes_record_the_congress() {
         "Đại hội đã bầu đủ 15 (mười lăm) đồng chí vào Ban Chấp hành Đảng bộ phường Bạch Mai",
         "Số trúng cử còn thiếu 1 (một) đồng chí so với số lượng cần bầu.",
         "VI. THÔNG QUA NGHỊ QUYẾT ĐẠI HỘI",
-        "Đại hội bế mạc hồi 18 giờ 30 phút ngày 19/3/2020.",
+        "Đại hội bế mạc hồi 19 giờ 00 phút ngày 19/3/2020.",
         "THƯ KÝ Cao Thị Ngọc Lan",
         "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
     ] {

@@ -58,17 +58,15 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             Header::congress(c, None, item.date),
             Signature::presidium(p),
         ),
-        HeldBy::NewCommittee => {
-            let chair = p
-                .first_session
+        // Held during the congress: under its header; signed by the chair (or presidium) the
+        // first session elected (QĐ 29-QĐ/TW mục 15.1; T/M for a body, 36-HD point 1.7).
+        HeldBy::NewCommittee => (
+            Header::congress(c, None, item.date),
+            p.first_session
                 .as_ref()
-                .map(|f| f.chair.name.full())
-                .unwrap_or_default();
-            (
-                Header::committee(c, None, item.date),
-                Signature::new("CHỦ TRÌ HỘI NGHỊ", "", chair),
-            )
-        }
+                .map(Signature::session_presidium)
+                .ok_or_else(|| item.unexpected())?,
+        ),
     };
     let office = office_line(c, &e.office);
     let changes = ListChanges::of(c, election, round)?;

@@ -63,7 +63,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         present: n.present,
         ballots: n.ballots.clone(),
         invalid_total: n.ballots.invalid_total(),
-        needed: 3 * u64::from(n.present) / 10 + 1,
+        needed: n.needed(),
         nominees: NomineeLine::all(n),
         committee: record.vote_counting_committee.clone(),
         closed_at: n.closed_at,

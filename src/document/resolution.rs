@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{committee_office, filed, new_office_line, Header, Signature};
-use super::results::{office_results, OfficeResult, VoteLine};
+use super::results::{office_results, DesignatedLine, OfficeResult, VoteLine};
 use super::shared::CongressFacts;
-use crate::congress::{Congress, OrgKind, StepKind};
+use crate::congress::{Congress, OrgKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::vi::Time;
@@ -34,13 +34,15 @@ struct Resolution {
     results: Vec<OfficeResult>,
     /// What the new committee's first session elected, in order.
     session_results: Vec<OfficeResult>,
+    /// A cell's bí thư designated by the superior committee after three rounds without one.
+    designations: Vec<DesignatedLine>,
     /// The committee the congress elected: "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV,
     /// nhiệm kỳ …".
     committee: String,
     /// "Ban Chấp hành" / "Chi uỷ".
     committee_label: String,
     vote: VoteLine,
-    /// When it was adopted, if the agenda says.
+    /// When it was adopted, if the vote's time is recorded (`resolution.vote.at`).
     adopted_at: Option<Time>,
     /// Section numbers ("1", "2" …) of the parts present, without gaps.
     section: Sections,
@@ -154,12 +156,12 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         term: c.term_text(),
         results,
         session_results,
+        designations: DesignatedLine::all(c),
         committee: new_office_line(c, &office),
         committee_label: office.label(),
         vote: VoteLine::new(&r.vote, &p.attendance),
-        adopted_at: c
-            .agenda_item(StepKind::Resolution)
-            .and_then(|(i, _)| i.time),
+        // The vote's own time; the agenda's is when the draft starts being read.
+        adopted_at: r.vote.at,
         section,
         signature,
         recipients: vec![superior, members.to_string(), filed(c)],

@@ -215,6 +215,8 @@ pub(crate) struct ElectionLine {
     pub committee: Vec<String>,
     /// The same committee counted the previous election of the meeting.
     pub same_committee: bool,
+    /// The show of hands electing the committee, when recorded.
+    pub committee_vote: Option<VoteLine>,
     /// The rounds.
     pub rounds: Vec<RoundLine>,
     /// Everyone elected over all rounds.
@@ -225,12 +227,35 @@ pub(crate) struct ElectionLine {
     pub designated: Option<DesignatedLine>,
 }
 
-/// A designation as minutes record it.
+/// A designation as the papers record it (`templates/partials/designation.hbs`).
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct DesignatedLine {
     pub name: String,
     pub by: String,
     pub decision: String,
+    /// The office with its body and term: "Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032".
+    pub office: String,
+}
+
+impl DesignatedLine {
+    /// The designation of `elections[index]`, if the superior committee designated its bí thư
+    /// (SPEC §2.2 "Cells": after the third round without one).
+    pub fn of(c: &Congress, index: usize) -> Option<DesignatedLine> {
+        let e = c.elections.get(index)?;
+        e.designated.as_ref().map(|d| DesignatedLine {
+            name: d.name.full(),
+            by: d.by.clone(),
+            decision: d.decision.clone(),
+            office: office_line(c, &e.office),
+        })
+    }
+
+    /// Every designation of the congress, in the order of its elections.
+    pub fn all(c: &Congress) -> Vec<DesignatedLine> {
+        (0..c.elections.len())
+            .filter_map(|i| DesignatedLine::of(c, i))
+            .collect()
+    }
 }
 
 /// The elections held by `held_by`, as minutes record them; shows of hands are counted
@@ -334,14 +359,14 @@ pub(crate) fn election_lines(
                 .map(|m| format!("{} ({})", m.name.full(), m.role))
                 .collect(),
             same_committee: last_committee == Some(&e.vote_counting_committee),
+            committee_vote: e
+                .vote_counting_committee_vote
+                .as_ref()
+                .map(|v| VoteLine::new(v, attendance)),
             complete: elected_total >= e.seats,
             elected_total,
             rounds,
-            designated: e.designated.as_ref().map(|d| DesignatedLine {
-                name: d.name.full(),
-                by: d.by.clone(),
-                decision: d.decision.clone(),
-            }),
+            designated: DesignatedLine::of(c, i),
         });
         last_committee = Some(&e.vote_counting_committee);
     }

@@ -10,6 +10,7 @@ use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{age_on, committee_office, new_office_line, Header, Person, Signature};
 use super::results::{
     approver, has_profiles, office_results, recipients, report_date, reports_to_superior,
+    DesignatedLine,
     OfficeResult,
 };
 use super::shared::CongressFacts;
@@ -37,6 +38,8 @@ struct ResultsReport {
     results: Vec<OfficeResult>,
     /// What the new committee's first session elected.
     session_results: Vec<OfficeResult>,
+    /// A cell's bí thư designated by the superior committee after three rounds without one.
+    designations: Vec<DesignatedLine>,
     /// "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
     committee: String,
     /// The make-up of the new committee, when the record has profiles.
@@ -155,6 +158,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             .unwrap_or_default(),
         results,
         session_results,
+        designations: DesignatedLine::all(c),
         committee: new_office_line(c, &committee_office(c)),
         make_up,
         has_summary: has_profiles(c),

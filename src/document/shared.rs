@@ -66,7 +66,13 @@ impl ListedPerson {
                 .candidates
                 .iter()
                 .find(|p| &p.name == name)
-                .map(|p| p.birth_date.year),
+                .map(|p| p.birth_date.year)
+                .or_else(|| {
+                    c.convened
+                        .iter()
+                        .find(|p| &p.name == name)
+                        .and_then(|p| p.birth_year)
+                }),
             position: post_of(c, name),
         }
     }

@@ -18,5 +18,5 @@ pub use name::PersonName;
 pub use numbers::{
     number_words, ordinal_words, roman, term, thousands, Dialect, NumberWordsOptions, TermStyle,
 };
-pub use text::{is_nfc, nfc, upper};
+pub use text::{is_nfc, nfc, respell_uy, upper, UySpelling};
 pub use time::{ParseTimeError, Time};
