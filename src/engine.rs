@@ -272,6 +272,7 @@ impl Engine {
         let value = self.data(paper, false)?.0;
         self.templates
             .render(paper.kind().name(), value)
+            .map(|m| paper.conventions().spell(&m, handlebars::html_escape))
             .map_err(|e| e.with_document(paper.meta().label()))
     }
 
@@ -288,9 +289,12 @@ impl Engine {
         let meta = paper.meta();
         let label = meta.label();
         let (value, warnings) = self.data(paper, strict_glyphs)?;
+        // The fixed wording's "uỷ" follows the congress's spelling (SPEC §2.2, §7), whichever
+        // template or builder wrote it.
         let markup = self
             .templates
             .render(meta.kind.name(), value)
+            .map(|m| paper.conventions().spell(&m, handlebars::html_escape))
             .map_err(|e| e.with_document(label.clone()))?;
         let ctx = ResolveContext {
             styles: &self.styles,

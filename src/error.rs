@@ -342,7 +342,7 @@ impl Error {
     }
 
     /// Names the file the error came from (`bach-mai.json`), written before everything else:
-    /// "bach-mai.json: invitation for …: guests[1].name: …".
+    /// `bach-mai.json: invitation for …: guests[1].name: …`.
     pub fn in_file(mut self, file: impl Into<String>) -> Self {
         self.context.file = Some(file.into());
         self

@@ -1,7 +1,9 @@
 //! Where the record meets the papers: the record is validated once, its papers are numbered
 //! once, and each problem is routed to the papers it concerns by the structure of its path.
 
-use crate::congress::{assign_numbers, Congress, DocNumber, NumberSlot, Numbers, Sequence};
+use crate::congress::{
+    assign_numbers, Congress, Conventions, DocNumber, NumberSlot, Numbers, Sequence,
+};
 use crate::document::{self, About, Item, Paper, PaperNumbers};
 use crate::error::{Diagnostic, Error, ErrorKind, Path, Result};
 use crate::registry::DocumentKind;
@@ -250,10 +252,21 @@ fn build_kind(
         number_of(congress, kind, &items[j], j, numbers)
     };
     let register = PaperNumbers::new(&lookup);
+    let conventions = congress.conventions_for_papers();
     (document::builder(kind).items)(congress)
         .into_iter()
         .enumerate()
-        .map(|(j, item)| build_item(congress, kind, j, item, numbers, problems, &register))
+        .map(|(j, item)| {
+            build_item(
+                congress,
+                kind,
+                j,
+                item,
+                (numbers, &conventions),
+                problems,
+                &register,
+            )
+        })
         .collect()
 }
 
@@ -264,7 +277,7 @@ fn build_item(
     kind: DocumentKind,
     j: usize,
     mut item: Item,
-    numbers: &Numbers,
+    (numbers, conventions): (&Numbers, &Conventions),
     problems: &[Diagnostic],
     register: &PaperNumbers,
 ) -> std::result::Result<Paper, Failed> {
@@ -275,7 +288,7 @@ fn build_item(
         .cloned()
         .collect();
     let built = (document::builder(kind).build)(congress, &item, register)
-        .map(|p| p.following(congress.conventions()));
+        .map(|p| p.following(conventions.clone()));
     // A paper with problems is still named as it would have been, when it can be.
     let (label, recipient, file_stem) = match &built {
         Ok(p) => {
@@ -337,6 +350,8 @@ pub(crate) struct Plan<'c> {
     items: Vec<(DocumentKind, Vec<Item>)>,
     /// Where each paper is: (position in `items`, position in the kind's items).
     order: Vec<(usize, usize)>,
+    /// The texts and format every paper follows.
+    conventions: Conventions,
 }
 
 impl<'c> Plan<'c> {
@@ -362,6 +377,7 @@ impl<'c> Plan<'c> {
             numbers,
             items,
             order,
+            conventions: congress.conventions_for_papers(),
         })
     }
 
@@ -385,7 +401,7 @@ impl<'c> Plan<'c> {
             *kind,
             j,
             list[j].clone(),
-            &self.numbers,
+            (&self.numbers, &self.conventions),
             &[],
             &register,
         )

@@ -84,6 +84,10 @@ kinds! {
     /// Bảng tổng hợp kết quả giới thiệu qua các bước — the personnel summary of a track.
     PersonnelSummary = "personnel-summary", "Bảng tổng hợp kết quả giới thiệu",
         None, &["candidates", "personnel"];
+    /// Đề án nhân sự — the outgoing committee's proposal of the new committee's structure,
+    /// numbers and people (ĐA, the committee's sequence), with the trích ngang.
+    PersonnelProposal = "personnel-proposal", "Đề án nhân sự",
+        Some((Sequence::Committee, "ĐA")), &["candidates", "personnel", "elections"];
     /// Chương trình đại hội — the programme (CTr, the congress's sequence).
     Programme = "programme", "Chương trình đại hội",
         Some((Sequence::Congress, "CTr")), &["guests", "elections", "proceedings"];
@@ -117,13 +121,15 @@ kinds! {
     /// Phiếu bầu cử — the ballot of one election round.
     Ballot = "ballot", "Phiếu bầu cử",
         None, &["elections"];
-    /// Biên bản kiểm phiếu — the vote-count minutes of one election round (BB, the congress's;
-    /// at the new committee's first session, the new committee's).
+    /// Biên bản kiểm phiếu — the vote-count minutes of one election round (BB, the congress's
+    /// sequence; the first session's too, see below).
     VoteCountMinutes = "vote-count-minutes", "Biên bản kiểm phiếu",
         Some((Sequence::Congress, "BB")), &["elections"];
-    /// Biên bản Hội nghị lần thứ nhất — the new committee's first session (BB, its sequence).
+    /// Biên bản Hội nghị lần thứ nhất — the new committee's first session (BB, the congress's
+    /// sequence: the session is held during the congress, and the new committee's term and
+    /// sequence begin the day after the closing, SPEC §3.4; so are its vote counts).
     FirstSessionMinutes = "first-session-minutes", "Biên bản Hội nghị lần thứ nhất",
-        Some((Sequence::NewCommittee, "BB")), &["elections", "proceedings"];
+        Some((Sequence::Congress, "BB")), &["elections", "proceedings"];
     /// Nghị quyết Đại hội — the resolution (NQ, the congress's sequence).
     Resolution = "resolution", "Nghị quyết Đại hội",
         Some((Sequence::Congress, "NQ")), &["elections", "proceedings"];

@@ -222,7 +222,7 @@ fn vote_count_minutes_name_the_organisation_and_speak_of_one_as_one() {
         "{text}"
     );
     assert!(
-        text.contains("Số lượng còn thiếu cần bầu: 01 đồng chí."),
+        text.contains("Số lượng còn thiếu cần bầu: 1 (một) đồng chí."),
         "{text}"
     );
     assert!(
@@ -237,7 +237,7 @@ fn vote_count_minutes_name_the_organisation_and_speak_of_one_as_one() {
         round(1, 0),
     ));
     assert!(
-        text.contains("Đại hội đã thông qua danh sách bầu cử gồm 01 đồng chí:"),
+        text.contains("Đại hội đã thông qua danh sách bầu cử gồm 1 (một) đồng chí:"),
         "{text}"
     );
     assert!(text.contains("Số phiếu không đồng ý"), "{text}");
@@ -618,8 +618,8 @@ fn bodies_of_the_first_session_are_listed_by_office_outside_the_count() {
 #[test]
 fn the_request_names_each_body_with_its_own_and_the_manifest_says_the_same() {
     // The Ban Thường vụ, the Bí thư … belong to the Đảng uỷ, the Ban Chấp hành to the Đảng bộ.
-    let summary = "Đề nghị chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ \
-                   2020 – 2025; Ban Thường vụ, Bí thư, Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ \
+    let summary = "Đề nghị chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, \
+                   nhiệm kỳ 2020 – 2025; Ban Thường vụ, Bí thư, Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ \
                    ban Kiểm tra Đảng uỷ phường Bạch Mai";
     let paper = paper_of(&sample(), DocumentKind::ApprovalRequest, About::Congress);
     let text = text_of(&paper);
@@ -640,5 +640,131 @@ fn the_request_names_each_body_with_its_own_and_the_manifest_says_the_same() {
         ),
         "{}",
         text_of(&paper)
+    );
+}
+
+#[test]
+fn no_committee_number_is_dated_in_the_congress_and_the_new_committee_numbers_after_it() {
+    // 36-HD point 1.3 (SPEC §3.4): the congress's sequence runs from the preparatory session to
+    // the closing day, the new committee's term "từ ngày liền kề sau ngày bế mạc". So the first
+    // session's papers, held during the congress, are numbered …/ĐH, and no paper numbered in a
+    // committee's sequence is dated on a day of the congress.
+    for c in [sample(), doan_ket()] {
+        let code = format!("/{}", c.organisation.committee_code);
+        let (first, closing) = (c.first_day(), c.last_day());
+        for kind in DocumentKind::ALL {
+            for paper in kind.papers(&c).unwrap() {
+                let m = paper.meta();
+                let Some(number) = &m.number else { continue };
+                if number.ends_with(&code) {
+                    assert!(
+                        m.date < first || m.date > closing,
+                        "{number} ({}) is dated {}, a day of the congress ({first} – {closing})",
+                        m.title,
+                        m.date
+                    );
+                }
+                if matches!(
+                    kind,
+                    DocumentKind::FirstSessionMinutes | DocumentKind::VoteCountMinutes
+                ) {
+                    assert!(number.ends_with("/ĐH"), "{number} ({})", m.title);
+                }
+                if matches!(
+                    kind,
+                    DocumentKind::ResultsReport | DocumentKind::ApprovalRequest
+                ) {
+                    assert!(m.date > closing, "{number} is dated {}", m.date);
+                }
+            }
+        }
+    }
+    let minutes = paper_of(
+        &sample(),
+        DocumentKind::FirstSessionMinutes,
+        About::Congress,
+    );
+    assert_eq!(minutes.meta().number.as_deref(), Some("14-BB/ĐH"));
+}
+
+#[test]
+fn the_first_session_elects_its_chair_by_show_of_hands_and_the_chair_signs() {
+    // QĐ 29-QĐ/TW mục 15.1: the convener presides "cho đến khi bầu xong đoàn chủ tịch hoặc chủ
+    // tịch hội nghị" (1 to 3 members); the figure of that vote is in the minutes as in the script.
+    let c = sample();
+    let minutes = text_of(&paper_of(
+        &c,
+        DocumentKind::FirstSessionMinutes,
+        About::Congress,
+    ));
+    for expected in [
+        "Hội nghị đã biểu quyết bầu Đoàn Chủ tịch Hội nghị gồm các đồng chí Lê Thành Vinh, Nguyễn Thị Thu Hà, Trần Quang Huy, và đồng chí Hoàng Thị Dung làm Thư ký Hội nghị, với 15/15 đồng chí tán thành, đạt 100,00%.",
+        "Hội nghị đã cử Ban kiểm phiếu gồm: Nguyễn Minh Tuấn (Trưởng ban), Trịnh Thị Hương (Uỷ viên), Đinh Công Sơn (Uỷ viên) (biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%).",
+        "T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ",
+    ] {
+        assert!(minutes.contains(expected), "missing {expected:?} in\n{minutes}");
+    }
+    assert!(!minutes.contains("CHỦ TRÌ"), "{minutes}");
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    assert!(
+        script.contains("Kết quả biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%. Xin mời Đoàn Chủ tịch Hội nghị"),
+        "{script}"
+    );
+    // Its election lists are signed for its presidium, each with the year of birth (a member
+    // of the Uỷ ban Kiểm tra from outside the committee: `convened[].birth_year`).
+    for (i, e) in c.elections.iter().enumerate() {
+        if e.held_by != daihoi::congress::HeldBy::NewCommittee {
+            continue;
+        }
+        let list = text_of(&paper_of(&c, DocumentKind::ElectionList, round(i, 0)));
+        assert!(list.contains("Năm sinh"), "{list}");
+        assert!(
+            list.contains("T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ Lê Thành Vinh"),
+            "{list}"
+        );
+    }
+    // A cell's chi uỷ elects its one chair, who signs as such.
+    let dk = doan_ket();
+    let minutes = text_of(&paper_of(
+        &dk,
+        DocumentKind::FirstSessionMinutes,
+        About::Congress,
+    ));
+    assert!(
+        minutes.contains("Hội nghị đã biểu quyết bầu đồng chí Nguyễn Thị Minh Nguyệt làm Chủ tịch Hội nghị và đồng chí"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains("CHỦ TỊCH HỘI NGHỊ Nguyễn Thị Minh Nguyệt"),
+        "{minutes}"
+    );
+    // None elected, or more than three: an error naming the field.
+    let mut c = sample();
+    c.proceedings
+        .as_mut()
+        .unwrap()
+        .first_session
+        .as_mut()
+        .unwrap()
+        .presidium
+        .clear();
+    let p = problems(&c);
+    assert!(
+        has(&p, "proceedings.first_session.presidium", "1 to 3 members"),
+        "{p:#?}"
+    );
+}
+
+#[test]
+fn the_congress_minutes_give_the_vote_on_the_ban_kiem_phieu() {
+    let c = sample();
+    let minutes = text_of(&paper_of(
+        &c,
+        DocumentKind::CongressMinutes,
+        About::Congress,
+    ));
+    assert!(
+        minutes.contains("(biểu quyết: 118/118 đại biểu tán thành, đạt 100,00%)"),
+        "{minutes}"
     );
 }

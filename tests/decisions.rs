@@ -202,41 +202,35 @@ fn each_paper_cites_the_others_by_the_numbers_they_carry() {
 fn the_new_committee_numbers_its_papers_from_01_when_numbering_runs_by_term() {
     let mut c = load(BACH_MAI);
     c.numbering.committee_period = CommitteePeriod::Term;
+    // Its first session is held during the congress: its papers take the congress's sequence
+    // (SPEC §3.4), after the congress's own counts and before the resolution.
     let session: Vec<String> = DocumentKind::VoteCountMinutes
         .papers(&c)
         .unwrap()
         .iter()
         .filter_map(|p| p.meta().number.clone())
-        .filter(|n| n.ends_with("/ĐU"))
         .collect();
     assert_eq!(
         session,
-        ["01-BB/ĐU", "02-BB/ĐU", "03-BB/ĐU", "04-BB/ĐU", "05-BB/ĐU"]
+        [
+            "05-BB/ĐH",
+            "06-BB/ĐH",
+            "07-BB/ĐH",
+            "08-BB/ĐH",
+            "09-BB/ĐH",
+            "10-BB/ĐH",
+            "11-BB/ĐH",
+            "12-BB/ĐH",
+            "13-BB/ĐH"
+        ]
     );
-    assert_eq!(number(&c, DocumentKind::FirstSessionMinutes), "06-BB/ĐU");
+    assert_eq!(number(&c, DocumentKind::FirstSessionMinutes), "14-BB/ĐH");
+    assert_eq!(number(&c, DocumentKind::Resolution), "15-NQ/ĐH");
     assert_eq!(number(&c, DocumentKind::ResultsReport), "01-BC/ĐU");
     assert_eq!(number(&c, DocumentKind::ApprovalRequest), "01-TTr/ĐU");
-    // With yearly numbering the year's register carries on past the outgoing committee's
-    // papers of the year.
+    // With yearly numbering the first session stays in the congress's sequence.
     c.numbering.committee_period = CommitteePeriod::Year;
-    let session = paper_of(&c, DocumentKind::FirstSessionMinutes, About::Congress);
-    let seq = |n: &str| n.split('-').next().unwrap().parse::<u32>().unwrap();
-    let outgoing = DocumentKind::ALL
-        .iter()
-        .filter(|k| {
-            !matches!(
-                k,
-                DocumentKind::FirstSessionMinutes | DocumentKind::VoteCountMinutes
-            )
-        })
-        .flat_map(|k| k.papers(&c).unwrap_or_default())
-        .map(|p| p.meta().clone())
-        .filter(|m| m.date.year == session.meta().date.year && m.date < session.meta().date)
-        .filter_map(|m| m.number.filter(|n| n.ends_with("-BB/ĐU")))
-        .map(|n| seq(&n))
-        .max()
-        .expect("the outgoing committee's minutes of the year");
-    assert!(seq(session.meta().number.as_deref().unwrap()) > outgoing);
+    assert_eq!(number(&c, DocumentKind::FirstSessionMinutes), "14-BB/ĐH");
     // A pin is kept.
     c.numbering.committee_period = CommitteePeriod::Term;
     c.report_to_superior.as_mut().unwrap().request_number = Some(4);
@@ -381,6 +375,7 @@ fn the_first_session_convenes_the_new_committee_and_elects_from_it() {
         agree: 15,
         against: 0,
         present: None,
+        at: None,
     });
     assert_problem(
         &c,
@@ -411,7 +406,9 @@ fn the_papers_to_the_superior_follow_the_congress_and_list_every_member() {
     let request = text(&c, DocumentKind::ApprovalRequest);
     assert!(!request.contains("trích ngang"), "{request}");
     assert!(
-        request.contains("gồm 5 (năm) đồng chí: Nguyễn Thị Minh Nguyệt,"),
+        request.contains(
+            "gồm 5 (năm) đồng chí (Biên bản kiểm phiếu số 05-BB/ĐH): - Đồng chí Nguyễn Thị Minh Nguyệt (số phiếu"
+        ),
         "{request}"
     );
     assert!(request.contains("Phạm Quốc Bảo"), "{request}");
@@ -437,7 +434,7 @@ fn the_rules_are_the_standard_texts_filled_from_the_record() {
         "Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014",
         "Căn cứ Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư",
         // The surplus limit: 30% of 15 seats, rounded down.
-        "Đề án nhân sự đề nghị 15 (mười lăm) đồng chí, Đại hội biểu quyết quyết định số lượng; danh sách bầu cử phải nhiều hơn số lượng cần bầu, số dư không quá 30% số lượng cần bầu (không quá 4 (bốn) đồng chí)",
+        "Đề án nhân sự số 01-ĐA/ĐU đề nghị 15 (mười lăm) đồng chí, Đại hội biểu quyết quyết định số lượng; danh sách bầu cử phải nhiều hơn số lượng cần bầu, số dư không quá 30% số lượng cần bầu (không quá 4 (bốn) đồng chí)",
         "8 (tám) đồng chí, theo số lượng cấp uỷ cấp trên phân bổ; Đại hội không biểu quyết số lượng",
         "Phiếu gạch tên tất cả những người trong danh sách bầu cử có số dư",
         "quá một nửa so với tổng số đại biểu chính thức được triệu tập",
@@ -452,7 +449,7 @@ fn the_rules_are_the_standard_texts_filled_from_the_record() {
     for expected in [
         "NỘI QUY",
         "Thời gian: từ 7h30’ đến 11h40’, Thứ Năm, ngày 26/3/2020.",
-        "Trang phục: Nam: áo sơ mi, quần âu; nữ: áo dài truyền thống.",
+        "Trang phục: nam mặc áo sơ mi, quần âu; nữ mặc áo dài truyền thống.",
         "Đảng viên dự bị và khách mời không tham gia biểu quyết, bầu cử.",
         "đo thân nhiệt; sát khuẩn tay",
         "CHỦ TỊCH ĐẠI HỘI Nguyễn Thị Minh Nguyệt",
@@ -500,7 +497,7 @@ fn the_credentials_report_counts_the_convened_and_concludes() {
         report.contains("117 (một trăm mười bảy) đồng chí có mặt còn lại đủ tư cách"),
         "{report}"
     );
-    // A members' congress reports on its members, signed by its chair.
+    // A members' congress hears the convening chi uỷ on its members (QĐ 29 mục 12.2).
     let report = text(&load(DOAN_KET), DocumentKind::CredentialsReport);
     assert!(
         report.contains("Tình hình đảng viên dự Đại hội Chi bộ"),
@@ -511,7 +508,7 @@ fn the_credentials_report_counts_the_convened_and_concludes() {
         "{report}"
     );
     assert!(
-        report.contains("CHỦ TỊCH ĐẠI HỘI Nguyễn Thị Minh Nguyệt"),
+        report.contains("T/M CHI UỶ BÍ THƯ Nguyễn Thị Minh Nguyệt"),
         "{report}"
     );
 }
@@ -524,8 +521,8 @@ fn the_resolution_sets_the_targets_and_records_its_vote() {
         "QUYẾT NGHỊ:",
         "4. Các chỉ tiêu chủ yếu nhiệm kỳ 2020 – 2025",
         "Về xây dựng Đảng: - Kết nạp đảng viên mới: từ 8 đến 10 đảng viên/năm;",
-        "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025 đã bầu: - Ban Thường vụ Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025 gồm 5 (năm) đồng chí:",
-        "biểu quyết thông qua hồi 18 giờ 05 phút ngày 19/3/2020, với 118/118 đại biểu tán thành, đạt 100,00%./.",
+        "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025 đã bầu: - Ban Thường vụ Đảng uỷ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025 gồm 5 (năm) đồng chí:",
+        "biểu quyết thông qua hồi 18 giờ 42 phút ngày 19/3/2020, với 118/118 đại biểu tán thành, đạt 100,00%./.",
         "T/M ĐOÀN CHỦ TỊCH",
     ] {
         assert!(r.contains(expected), "missing {expected:?} in\n{r}");

@@ -59,7 +59,7 @@ fn minutes_state_the_counts_with_words_and_the_denominator_with_its_parts() {
 fn the_second_round_takes_its_seats_from_the_first() {
     let text = text_of(&minutes(0, 1));
     assert!(
-        text.contains("Số lượng còn thiếu cần bầu: 01 đồng chí."),
+        text.contains("Số lượng còn thiếu cần bầu: 1 (một) đồng chí."),
         "the tie left one seat: {text}"
     );
     // One elected: said in the singular.

@@ -207,8 +207,9 @@ fn the_minutes_cite_each_vote_count_minutes_by_its_own_number() {
                 .map(|p| engine().render_tree(p).unwrap().plain_text())
         };
         // The congress's minutes cite its own counts; the first session's minutes cite the
-        // counts of the new committee, numbered in its sequence. (The 2027 cell elects all its
-        // offices at the congress: it has no first session.)
+        // counts of the new committee (numbered in the congress's sequence too: the session is
+        // held during the congress). (The 2027 cell elects all its offices at the congress: it
+        // has no first session.)
         let congress_minutes = text_of_kind(DocumentKind::CongressMinutes).unwrap();
         let session_minutes = text_of_kind(DocumentKind::FirstSessionMinutes).unwrap_or_default();
         let has_session = congress
@@ -219,16 +220,16 @@ fn the_minutes_cite_each_vote_count_minutes_by_its_own_number() {
             .is_some();
         let mut of_congress = 0;
         let mut of_session = 0;
-        for d in pack
-            .documents
-            .iter()
-            .filter(|d| d.kind == DocumentKind::VoteCountMinutes)
-        {
-            let n = d.number.clone().unwrap();
-            let (text, count) = if n.ends_with("/ĐH") {
-                (&congress_minutes, &mut of_congress)
-            } else {
-                (&session_minutes, &mut of_session)
+        for paper in DocumentKind::VoteCountMinutes.papers(&congress).unwrap() {
+            let m = paper.meta();
+            let n = m.number.clone().unwrap();
+            assert!(n.ends_with("/ĐH"), "{name}: {n}");
+            let daihoi::About::Round { election, .. } = m.about else {
+                panic!("{name}: {n} is not about a round");
+            };
+            let (text, count) = match congress.elections[election].held_by {
+                daihoi::congress::HeldBy::Congress => (&congress_minutes, &mut of_congress),
+                daihoi::congress::HeldBy::NewCommittee => (&session_minutes, &mut of_session),
             };
             *count += 1;
             assert!(
@@ -454,8 +455,11 @@ fn pinned_numbers_are_kept_and_the_others_fill_in() {
             "05-BB/ĐH",
             "06-BB/ĐH",
             "07-BB/ĐH",
-            "08-NQ/ĐH",
+            // The first session's count and minutes, held during the congress.
+            "08-BB/ĐH",
             "09-BB/ĐH",
+            "10-NQ/ĐH",
+            "11-BB/ĐH",
         ]
         .map(|n| Some(n.to_string()))
     );
@@ -480,18 +484,11 @@ fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
         .filter_map(|d| d.number.clone())
         .filter(|n| n.ends_with("/CB"))
         .collect();
-    // The new committee's papers start its own sequences (numbering by term, the default).
+    // The new committee's papers start its own sequences (numbering by term, the default); its
+    // first session's are the congress's.
     assert_eq!(
         numbers,
-        [
-            "04-GM/CB",
-            "05-GM/CB",
-            "07-TB/CB",
-            "01-BB/CB",
-            "02-BB/CB",
-            "01-BC/CB",
-            "01-TTr/CB"
-        ]
+        ["04-GM/CB", "05-GM/CB", "07-TB/CB", "01-ĐA/CB", "01-BC/CB", "01-TTr/CB"]
     );
 }
 
@@ -594,7 +591,7 @@ fn the_programme_says_who_does_what_and_when() {
         "Bầu Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: biểu quyết số lượng; ứng cử, đề cử; biểu quyết danh sách bầu cử",
         // An office of one: its number is not voted.
         "Bầu Bí thư Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: ứng cử, đề cử",
-        "Báo cáo tình hình đảng viên dự Đại hội; Đại hội biểu quyết thông qua Báo cáo",
+        "Báo cáo tình hình đảng viên dự Đại hội; Đại hội biểu quyết thông qua Báo cáo Chủ tịch Đại hội Chi uỷ (đồng chí Nguyễn Thị Minh Nguyệt)",
         "11h05’ Hội nghị lần thứ nhất Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: bầu Phó Bí thư Chủ tịch Đại hội Đồng chí Nguyễn Thị Minh Nguyệt",
         "11h15’ Chi uỷ khoá mới ra mắt Đại hội; công bố kết quả Hội nghị lần thứ nhất",
         // A cell's congress has one chair, who signs as the script calls her.
@@ -618,7 +615,7 @@ fn the_congress_minutes_record_the_congress() {
             .plain_text(),
     );
     for expected in [
-        "Số 10-BB/ĐH",
+        "Số 16-BB/ĐH",
         "đã họp từ ngày 18/3/2020 đến ngày 19/3/2020",
         "(Chương trình số 01-CTr/ĐH, Nội quy số 02-QC/ĐH, Quy chế bầu cử số 03-QC/ĐH) với 118/118 đại biểu tán thành",
         "trình bày Báo cáo thẩm tra tư cách đại biểu (số 04-BC/ĐH): 120 (một trăm hai mươi) đại biểu chính thức được triệu tập, có mặt 118 (một trăm mười tám) đại biểu. Đại hội biểu quyết thông qua Báo cáo với 118/118 đại biểu tán thành, đạt 100,00%.",
@@ -628,10 +625,10 @@ fn the_congress_minutes_record_the_congress() {
         "số phiếu phát ra 118, số phiếu thu về 117, số phiếu hợp lệ 116",
         "Số lượng đại biểu được cấp uỷ cấp trên phân bổ là 8 (tám) đồng chí.",
         "3. Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
-        "họp Hội nghị lần thứ nhất với 15/15 đồng chí có mặt, do đồng chí Lê Thành Vinh chủ trì (Biên bản số 06-BB/ĐU)",
+        "họp Hội nghị lần thứ nhất với 15/15 đồng chí có mặt, do đồng chí Lê Thành Vinh chủ trì (Biên bản số 14-BB/ĐH)",
         "- Bí thư Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025: đồng chí Lê Thành Vinh (15/15 phiếu, đạt 100,00%);",
         "Ban Chấp hành khoá mới ra mắt Đại hội; đồng chí Lê Thành Vinh, Bí thư khoá mới, thay mặt Ban Chấp hành phát biểu nhận nhiệm vụ.",
-        "thông qua Nghị quyết Đại hội (Nghị quyết số 09-NQ/ĐH) với 118/118 đại biểu tán thành",
+        "thông qua Nghị quyết Đại hội (Nghị quyết số 15-NQ/ĐH) với 118/118 đại biểu tán thành",
         "Đại hội khai mạc phiên trù bị hồi 14 giờ 00 phút, Thứ Tư, ngày 18/3/2020.",
         "Đại hội có mặt 118 (một trăm mười tám) đại biểu trên tổng số 120 (một trăm hai mươi) đại biểu được triệu tập; vắng mặt 2 (hai) đồng chí",
         "đều được đo thân nhiệt, sát khuẩn tay",
@@ -651,7 +648,7 @@ fn the_congress_minutes_record_the_congress() {
         "Đại hội đã bầu đủ 15 (mười lăm) đồng chí vào Ban Chấp hành Đảng bộ phường Bạch Mai",
         "Số trúng cử còn thiếu 1 (một) đồng chí so với số lượng cần bầu.",
         "VI. THÔNG QUA NGHỊ QUYẾT ĐẠI HỘI",
-        "Đại hội bế mạc hồi 18 giờ 30 phút ngày 19/3/2020.",
+        "Đại hội bế mạc hồi 19 giờ 00 phút ngày 19/3/2020.",
         "THƯ KÝ Cao Thị Ngọc Lan",
         "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
     ] {
@@ -712,4 +709,109 @@ fn the_list_of_the_convened_goes_with_the_summons_and_agrees_with_the_attendance
     );
     // The invitations do not read the list: they are still made.
     assert!(DocumentKind::Invitation.papers(&c).is_ok());
+}
+
+/// The papers that cite one another by number agree (REVIEW items 9, 18, 20, 23, 24): the Đề án
+/// nhân sự is cited by the election rules and the script, the tờ trình lists the records it
+/// encloses by the numbers they carry, the report and the trích ngang name the same tờ trình,
+/// a second-round delegate says so with the count that elected them, and no count is padded.
+#[test]
+fn the_papers_that_cite_each_other_use_the_numbers_they_carry() {
+    for (name, path) in SAMPLES {
+        let congress = load(path);
+        let docs = docs(&congress);
+        let text = |kind: DocumentKind| {
+            docs.iter()
+                .filter(|p| p.kind() == kind)
+                .map(|p| engine().render_tree(p).unwrap().plain_text())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let number = |kind: DocumentKind| {
+            docs.iter()
+                .find(|p| p.kind() == kind)
+                .and_then(|p| p.meta().number.clone())
+                .unwrap_or_else(|| panic!("{name}: no {kind:?}"))
+        };
+        let proposal = number(DocumentKind::PersonnelProposal);
+        assert!(proposal.contains("-ĐA/"), "{name}: {proposal}");
+        assert!(
+            text(DocumentKind::ElectionRules).contains(&format!("Đề án nhân sự số {proposal}")),
+            "{name}: the election rules do not cite {proposal}"
+        );
+        assert!(
+            text(DocumentKind::Script).contains(&format!("(số {proposal})")),
+            "{name}: the script does not cite {proposal}"
+        );
+        let request = number(DocumentKind::ApprovalRequest);
+        let request_text = text(DocumentKind::ApprovalRequest);
+        for kind in [DocumentKind::ResultsReport, DocumentKind::CongressMinutes] {
+            let n = number(kind);
+            assert!(
+                request_text.contains(&format!("số {n}")),
+                "{name}: {n} not enclosed"
+            );
+        }
+        for p in docs
+            .iter()
+            .filter(|p| p.kind() == DocumentKind::VoteCountMinutes)
+        {
+            let n = p.meta().number.clone().unwrap();
+            // The delegates' counts go with the report, not the request.
+            if p.meta().title.contains("đại biểu dự") {
+                continue;
+            }
+            assert!(
+                request_text.contains(&n),
+                "{name}: {n} not enclosed with the request"
+            );
+        }
+        if !text(DocumentKind::CommitteeSummary).is_empty() {
+            assert!(text(DocumentKind::CommitteeSummary)
+                .contains(&format!("Kèm theo Tờ trình số {request}")));
+            assert!(
+                text(DocumentKind::ResultsReport).contains(&format!(
+                    "danh sách trích ngang kèm theo Tờ trình số {request}"
+                )),
+                "{name}: the report and the trích ngang name different papers"
+            );
+        }
+        for p in &docs {
+            let t = engine().render_tree(p).unwrap().plain_text();
+            let padded = t.split(' ').collect::<Vec<_>>().windows(2).any(|w| {
+                w[1].starts_with("đồng")
+                    && w[0].len() == 2
+                    && w[0].starts_with('0')
+                    && w[0].as_bytes()[1].is_ascii_digit()
+            });
+            assert!(!padded, "{name}: a padded count in {}", p.meta().title);
+        }
+    }
+    // Bạch Mai: the new committee is khoá XXIV; a delegate elected in the second round says so.
+    let congress = load(SAMPLES[0].1);
+    let docs = docs(&congress);
+    let text = |kind: DocumentKind| {
+        docs.iter()
+            .filter(|p| p.kind() == kind)
+            .map(|p| engine().render_tree(p).unwrap().plain_text())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for kind in [
+        DocumentKind::Resolution,
+        DocumentKind::ResultsReport,
+        DocumentKind::ApprovalRequest,
+        DocumentKind::CommitteeSummary,
+    ] {
+        assert!(text(kind).contains("Bạch Mai khoá XXIV"), "{kind:?}");
+    }
+    let second = docs
+        .iter()
+        .filter(|p| p.kind() == DocumentKind::VoteCountMinutes)
+        .filter(|p| p.meta().title.contains("đại biểu dự"))
+        .nth(1)
+        .and_then(|p| p.meta().number.clone())
+        .unwrap();
+    assert!(text(DocumentKind::ElectedDelegates)
+        .contains(&format!("Trúng cử lần thứ hai (số {second})")));
 }

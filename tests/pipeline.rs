@@ -63,7 +63,7 @@ fn summons_lists_sessions_with_weekdays_and_schedule() {
         "Ban Chấp hành Đảng bộ phường Bạch Mai triệu tập đại biểu dự “Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025”, cụ thể như sau:",
         "- Phiên trù bị: ½ ngày, từ 14h00’ đến 17h00’, ngày 18/3/2020 (Thứ Tư).",
         "+ Từ 14h00’ đến 14h15’: Kiểm tra quân số",
-        "- Phiên chính thức: cả ngày, từ 7h30’ đến 18h30’, ngày 19/3/2020 (Thứ Năm).",
+        "- Phiên chính thức: cả ngày, từ 7h30’ đến 19h00’, ngày 19/3/2020 (Thứ Năm).",
         "2. Địa điểm:",
         "3. Thành phần:",
         "4. Trang phục:",

@@ -5,8 +5,9 @@
 mod common;
 
 use common::*;
-use daihoi::congress::{DeputySigns, Nominations, Nominee};
+use daihoi::congress::{Appointment, DeputySigns, Nominations, Nominee, Origin};
 use daihoi::rules::{BallotCounts, Exclusion, ExclusionCount, RuleSet};
+use daihoi::vi::{respell_uy, UySpelling};
 use daihoi::{About, Congress, DocumentKind};
 
 const TDP12: &str = "examples/data/bach-mai-tdp12-2027.json";
@@ -454,5 +455,265 @@ fn after_a_third_round_without_a_bi_thu_the_ward_committee_designates_one() {
     assert!(
         !request.contains(". Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032: đồng chí"),
         "{request}"
+    );
+    // The script and the results report say it in the same line as the minutes.
+    let line = "Sau ba lần bầu, Đại hội không bầu được Bí thư. Theo quy định, Ban Thường vụ Đảng uỷ phường Bạch Mai chỉ định đồng chí Lê Minh Tuấn giữ chức Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032 (Quyết định số 15-QĐ/ĐU ngày 25/3/2027).";
+    let script = text(&c, DocumentKind::Script, About::Congress);
+    assert!(
+        script.contains(&format!("Kính thưa Đại hội! {line}")),
+        "{script}"
+    );
+    assert!(
+        !script.contains("đã bầu được 0/1 đồng chí Bí thư"),
+        "{script}"
+    );
+    assert!(report.contains(line), "{report}");
+    let resolution = text(&c, DocumentKind::Resolution, About::Congress);
+    assert!(resolution.contains(line), "{resolution}");
+    // The third round is the last: the congress is not asked to hold a fourth.
+    assert!(!script.contains("bầu lần thứ tư"), "{script}");
+}
+
+/// Calls `f` on every string of `v`.
+fn daihoi_strings(v: &serde_json::Value, f: &mut impl FnMut(&str)) {
+    match v {
+        serde_json::Value::String(s) => f(s),
+        serde_json::Value::Array(a) => a.iter().for_each(|x| daihoi_strings(x, f)),
+        serde_json::Value::Object(m) => m.values().for_each(|x| daihoi_strings(x, f)),
+        _ => {}
+    }
+}
+
+/// Every paper of `c`, as text, with its title.
+fn every_paper(c: &Congress) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for kind in DocumentKind::ALL {
+        for p in kind.papers(c).unwrap() {
+            let tree = engine().render_tree(&p).unwrap();
+            out.push((tree.meta.title.clone(), fold(&tree.plain_text())));
+        }
+    }
+    out
+}
+
+/// §2.2 "Format … as settings: … 'UỶ' vs 'ỦY' (sources disagree; default 'UỶ')" and §7 "keep
+/// user text; fixed strings follow a setting": with "ủy" chosen, no paper's fixed wording keeps
+/// "uỷ" — whichever template, partial or builder wrote it — and the record's own phrases stay
+/// as the record spells them.
+#[test]
+fn the_spelling_of_uy_follows_the_setting_in_every_paper_and_the_records_text_is_kept() {
+    let mut c = tdp12();
+    c.format.uy_spelling = Some(UySpelling::ToneOnU);
+    // The record's own phrases with "uỷ", as the sample writes them ("Báo cáo kiểm điểm … của
+    // Chi uỷ", "Đảng uỷ phường Bạch Mai"), longest first.
+    let mut own: Vec<String> = Vec::new();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(TDP12)).unwrap()).unwrap();
+    daihoi_strings(&json, &mut |s| {
+        if respell_uy(s, UySpelling::ToneOnU) != s && !own.iter().any(|o| o == s) {
+            own.push(s.to_string());
+            own.push(daihoi::vi::upper(s));
+        }
+    });
+    own.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    assert!(!own.is_empty());
+    let papers = every_paper(&c);
+    assert!(papers.len() > 20, "{}", papers.len());
+    for (title, text) in &papers {
+        let fixed_title = respell_uy(title, UySpelling::ToneOnU);
+        assert_eq!(title, &fixed_title, "the title follows the setting");
+        let mut rest = text.clone();
+        for phrase in &own {
+            rest = rest.replace(phrase.as_str(), "");
+        }
+        let respelt = respell_uy(&rest, UySpelling::ToneOnU);
+        assert_eq!(rest, respelt, "{title}: a fixed \"uỷ\" left in: {text}");
+    }
+    let text = |kind, about| text(&c, kind, about);
+    let minutes = text(DocumentKind::OpinionMinutes, round(0, 0));
+    assert!(
+        minutes.contains("vào danh sách bầu cử Chi ủy Chi bộ Tổ dân phố số 12"),
+        "{minutes}"
+    );
+    let rules = text(DocumentKind::ElectionRules, About::Congress);
+    assert!(
+        rules.contains("có dấu của Đảng uỷ phường Bạch Mai"),
+        "the record's own text is kept: {rules}"
+    );
+    // The default is "uỷ", under both rule sets.
+    let minutes = text_of(&paper_of(
+        &tdp12(),
+        DocumentKind::OpinionMinutes,
+        round(0, 0),
+    ));
+    assert!(
+        minutes.contains("Chi uỷ Chi bộ Tổ dân phố số 12"),
+        "{minutes}"
+    );
+    assert!(!minutes.contains("Chi ủy"), "{minutes}");
+}
+
+/// §2.2 "Format … as settings: … 'Q.' for an acting head": an acting bí thư signs "Q. BÍ THƯ";
+/// the title with "Q." already in it, or "K/T", is an error naming the field.
+#[test]
+fn an_acting_head_signs_with_the_acting_mark() {
+    let mut c = tdp12();
+    c.signer.acting = true;
+    assert_eq!(problems(&c), Vec::<String>::new());
+    let summons = text(&c, DocumentKind::Summons, About::Congress);
+    assert!(summons.contains("T/M CHI BỘ Q. BÍ THƯ"), "{summons}");
+    let mut other = c.clone();
+    other.format.acting_mark = Some("QUYỀN".into());
+    let summons = text(&other, DocumentKind::Summons, About::Congress);
+    assert!(summons.contains("T/M CHI BỘ QUYỀN BÍ THƯ"), "{summons}");
+    c.signer.title = "Q. BÍ THƯ".into();
+    assert!(
+        has(
+            &problems(&c),
+            "signer.title",
+            "write the head's title alone"
+        ),
+        "{:#?}",
+        problems(&c)
+    );
+    c.signer.title = "BÍ THƯ".into();
+    c.signer.authority = "K/T BÍ THƯ".into();
+    assert!(
+        has(&problems(&c), "signer.authority", "not K/T"),
+        "{:#?}",
+        problems(&c)
+    );
+}
+
+/// §2.2 "Terms and ordinals: … a merged unit continues its historical count, a new unit starts
+/// at 'lần thứ I'" (Hướng dẫn 06-HD/TW): the origin says which; an ordinal contradicting it is
+/// an error naming `ordinal`; without an ordinal the papers take the one it implies.
+#[test]
+fn a_new_units_congress_is_lan_thu_i_and_a_merged_one_continues_the_count() {
+    let c = tdp12();
+    assert_eq!(c.origin, Some(Origin::New));
+    let mut wrong = c.clone();
+    wrong.ordinal = Some(2);
+    assert!(
+        has(
+            &problems(&wrong),
+            "ordinal",
+            "a new unit's first congress is lần thứ I"
+        ),
+        "{:#?}",
+        problems(&wrong)
+    );
+    let mut implied = c.clone();
+    implied.ordinal = None;
+    let summons = text(&implied, DocumentKind::Summons, About::Congress);
+    assert!(
+        summons.contains("“Đại hội Chi bộ Tổ dân phố số 12 lần thứ I, nhiệm kỳ 2027 – 2032”"),
+        "{summons}"
+    );
+    // Merged: continues the count of the unit it continues.
+    let mut merged = c.clone();
+    merged.origin = Some(Origin::Merged {
+        continues: "Chi bộ Tổ dân phố số 12 (cũ)".into(),
+        last_ordinal: 3,
+        appointed: Some(Appointment {
+            by: "Ban Thường vụ Đảng uỷ phường Bạch Mai".into(),
+            decision: "Quyết định số 08-QĐ/ĐU ngày 15/7/2025".into(),
+        }),
+    });
+    assert!(
+        has(
+            &problems(&merged),
+            "ordinal",
+            "continues the count of Chi bộ Tổ dân phố số 12 (cũ), whose last congress was lần thứ III (origin.merged.last_ordinal): this one is lần thứ IV (4)"
+        ),
+        "{:#?}",
+        problems(&merged)
+    );
+    merged.ordinal = Some(4);
+    assert_eq!(problems(&merged), Vec::<String>::new());
+    merged.ordinal = None;
+    let summons = text(&merged, DocumentKind::Summons, About::Congress);
+    assert!(
+        summons.contains("“Đại hội Chi bộ Tổ dân phố số 12 lần thứ IV, nhiệm kỳ 2027 – 2032”"),
+        "{summons}"
+    );
+    // Unchanged: follows its own last congress.
+    let mut unchanged = c.clone();
+    unchanged.origin = Some(Origin::Unchanged { last_ordinal: 2 });
+    assert!(
+        has(&problems(&unchanged), "ordinal", "lần thứ III"),
+        "{:#?}",
+        problems(&unchanged)
+    );
+}
+
+/// §2 "`Round2025`-only rules, never applied to 2020 data: … Chỉ thị 45 designation in merged
+/// units": the appointed committee of a merged unit is an error in a round2020 record.
+#[test]
+fn the_appointed_committee_of_a_merged_unit_is_a_2025_rule() {
+    let mut c = doan_ket();
+    c.ordinal = Some(5);
+    c.origin = Some(Origin::Merged {
+        continues: "Chi bộ Trường THPT Đoàn Kết".into(),
+        last_ordinal: 4,
+        appointed: Some(Appointment {
+            by: "Ban Thường vụ Quận uỷ Hai Bà Trưng".into(),
+            decision: String::new(),
+        }),
+    });
+    let p = problems(&c);
+    assert!(
+        has(
+            &p,
+            "origin.merged.appointed",
+            "Chỉ thị 45-CT/TW (round2025)"
+        ),
+        "{p:#?}"
+    );
+    if let Some(Origin::Merged { appointed, .. }) = &mut c.origin {
+        *appointed = None;
+    }
+    assert_eq!(problems(&c), Vec::<String>::new());
+}
+
+/// §2.2 "List admission of a self- or floor-nominated candidate needs more than 30 % of those
+/// attending": those attending the round whose list the vote admits — the tally's base — not
+/// the congress's opening attendance (which counts the probationary members, who do not vote).
+#[test]
+fn the_30_percent_base_is_those_attending_the_round() {
+    let c = tdp12();
+    let n = c.elections[0].nominations.as_ref().unwrap();
+    assert_eq!(n.present, c.elections[0].rounds[0].present);
+    let opening = c.proceedings.as_ref().unwrap().attendance.present;
+    assert_ne!(opening, n.present, "the sample tells the two apart");
+    let mut wrong = c.clone();
+    wrong.elections[0].nominations.as_mut().unwrap().present = opening;
+    let p = problems(&wrong);
+    assert!(
+        has(
+            &p,
+            "elections[0].nominations.present",
+            "21 present at the opinion vote, but 18 at the first round (rounds[0].present)"
+        ),
+        "{p:#?}"
+    );
+    // The tally admits against the round's attendance: 6 of 18 is more than 30 %.
+    let mut six = c.clone();
+    six.elections[0].nominations.as_mut().unwrap().nominees[0].agree = 6;
+    assert!(six.tally_round(0, 0).is_ok());
+    let mut five = c.clone();
+    five.elections[0].nominations.as_mut().unwrap().nominees[0].agree = 5;
+    let e = format!("{:#}", five.tally_round(0, 0).unwrap_err());
+    assert!(
+        e.contains(
+            "had 5 approvals of 18 present; admission to the list needs more than 30% (at least 6)"
+        ),
+        "{e}"
+    );
+    // The minutes print the base and the fewest votes it takes.
+    let m = text(&c, DocumentKind::OpinionMinutes, round(0, 0));
+    assert!(
+        m.contains("Số đảng viên chính thức có mặt tại Đại hội: 18 (mười tám) đồng chí."),
+        "{m}"
     );
 }

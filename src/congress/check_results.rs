@@ -140,6 +140,21 @@ fn first_session(v: &mut Validator, c: &Congress, fs: &FirstSession) {
     }
     participant_at(v, "chair", &fs.chair);
     participant_at(v, "clerk", &fs.clerk);
+    // QĐ 29-QĐ/TW mục 15.1 (the 2025 wording is the same): the convener presides "cho đến khi
+    // bầu xong đoàn chủ tịch hoặc chủ tịch hội nghị", of one to three members.
+    if fs.presidium.is_empty() || fs.presidium.len() > 3 {
+        v.problem(
+            "presidium",
+            format!(
+                "the first session elects its chair or a presidium of 1 to 3 members (QĐ \
+                 29-QĐ/TW mục 15.1), but {} are given",
+                fs.presidium.len()
+            ),
+        );
+    }
+    for (i, p) in fs.presidium.iter().enumerate() {
+        participant_at(v, &format!("presidium[{i}]"), p);
+    }
     v.pin("minutes_number", fs.minutes_number);
     if !c.has_first_session_elections() {
         v.problem(
@@ -171,6 +186,9 @@ fn first_session(v: &mut Validator, c: &Congress, fs: &FirstSession) {
             ),
         );
     }
+    if let Some(vote) = &fs.presidium_vote {
+        hand_vote(v, "presidium_vote", vote, &fs.attendance(size));
+    }
     let listed: u32 = fs.absences.iter().map(|x| x.count).sum();
     if !fs.absences.is_empty() && listed != size.saturating_sub(fs.present) {
         v.problem(
@@ -185,7 +203,18 @@ fn first_session(v: &mut Validator, c: &Congress, fs: &FirstSession) {
     for (i, x) in fs.absences.iter().enumerate() {
         v.text(&format!("absences[{i}].reason"), &x.reason);
     }
-    for (field, p) in [("chair", &fs.chair), ("clerk", &fs.clerk)] {
+    let presidium = fs
+        .presidium
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("presidium[{i}]"), p));
+    for (field, p) in [
+        ("chair".to_string(), &fs.chair),
+        ("clerk".to_string(), &fs.clerk),
+    ]
+    .into_iter()
+    .chain(presidium)
+    {
         if !is_member(&members, &p.name) {
             v.problem(
                 &format!("{field}.name"),
@@ -240,6 +269,9 @@ fn votes(v: &mut Validator, c: &Congress, e: &ElectionRecord) {
     }
     for (r, vote) in e.list_votes.iter().enumerate() {
         hand_vote(v, &format!("list_votes[{r}]"), vote, &a);
+    }
+    if let Some(vote) = &e.vote_counting_committee_vote {
+        hand_vote(v, "vote_counting_committee_vote", vote, &a);
     }
 }
 

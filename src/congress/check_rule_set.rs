@@ -4,10 +4,11 @@
 
 use super::conventions::DeputySigns;
 use super::election::{Designation, ElectionRecord, Nominations};
-use super::organisation::OrgKind;
+use super::organisation::{OrgKind, Origin};
 use super::record::Congress;
 use super::validator::Validator;
 use crate::rules::{Office, RuleSet};
+use crate::vi;
 
 /// The fewest full members of a cell that elects a chi uỷ (Quy định 29-QĐ/TW Mục 24;
 /// Quy định 294-QĐ/TW, SPEC §2.2 "Cells").
@@ -16,6 +17,9 @@ pub const MIN_MEMBERS_FOR_CELL_COMMITTEE: u32 = 9;
 /// Runs every check of this module.
 pub(crate) fn check(v: &mut Validator, c: &Congress) {
     term(v, c);
+    if let Some(o) = &c.origin {
+        origin(v, c, o);
+    }
     deputy_signature(v, c);
     cell_offices(v, c);
     for (i, e) in c.elections.iter().enumerate() {
@@ -101,6 +105,17 @@ fn nominations(v: &mut Validator, c: &Congress, e: &ElectionRecord, n: &Nominati
         );
     }
     let first = e.rounds.first();
+    // The base of the 30 % is those attending the round whose list the vote admits (190-QĐ/TW
+    // via 04-HD/TW; SPEC §2.2): the tally checks the floor nominees against that round.
+    if let Some(first) = first.filter(|r| r.present != n.present) {
+        v.problem(
+            "nominations.present",
+            format!(
+                "{} present at the opinion vote, but {} at the first round (rounds[0].present); the 30 % is of those attending the round whose list it admits — not of the congress's opening attendance, which counts members who do not vote",
+                n.present, first.present
+            ),
+        );
+    }
     for (k, x) in n.nominees.iter().enumerate() {
         v.at(&format!("nominations.nominees[{k}]"), |v| {
             v.name("name", &x.name);
@@ -131,7 +146,7 @@ fn nominations(v: &mut Validator, c: &Congress, e: &ElectionRecord, n: &Nominati
                     x.name,
                     x.agree,
                     n.present,
-                    3 * u64::from(n.present) / 10 + 1
+                    n.needed()
                 ),
             ),
             (_, Some(j)) => {
@@ -148,6 +163,75 @@ fn nominations(v: &mut Validator, c: &Congress, e: &ElectionRecord, n: &Nominati
                 }
             }
             (false, None) => {}
+        }
+    }
+}
+
+/// SPEC §2.2 "Terms and ordinals" (Hướng dẫn 06-HD/TW): "a merged unit continues its historical
+/// count, a new unit starts at 'lần thứ I'"; the ordinal may not contradict the origin. The
+/// appointment of a merged unit's committee is Chỉ thị 45-CT/TW's (round2025).
+fn origin(v: &mut Validator, c: &Congress, o: &Origin) {
+    let roman = |n: u16| vi::roman(u32::from(n)).unwrap_or_default();
+    match o {
+        Origin::New => {
+            if let Some(n) = c.ordinal.filter(|&n| n != 1) {
+                v.problem(
+                    "ordinal",
+                    format!(
+                        "is {n} (lần thứ {}), but origin is \"new\": a new unit's first congress is lần thứ I (Hướng dẫn 06-HD/TW) — write 1, or say in origin which unit's count it continues",
+                        roman(n)
+                    ),
+                );
+            }
+        }
+        Origin::Unchanged { last_ordinal } => {
+            if let Some(n) = c.ordinal {
+                if u32::from(n) != u32::from(*last_ordinal) + 1 {
+                    v.problem(
+                        "ordinal",
+                        format!(
+                            "is {n}, but origin.unchanged.last_ordinal is {last_ordinal}: an unchanged unit's congress follows its last, lần thứ {}",
+                            roman(last_ordinal.saturating_add(1))
+                        ),
+                    );
+                }
+            }
+        }
+        Origin::Merged {
+            continues,
+            last_ordinal,
+            appointed,
+        } => {
+            v.text("origin.merged.continues", continues);
+            if *last_ordinal == 0 {
+                v.problem(
+                    "origin.merged.last_ordinal",
+                    "the first congress is number 1",
+                );
+            }
+            if let Some(n) = c.ordinal {
+                if u32::from(n) != u32::from(*last_ordinal) + 1 {
+                    v.problem(
+                        "ordinal",
+                        format!(
+                            "is {n} (lần thứ {}), but origin says the merged unit continues the count of {continues}, whose last congress was lần thứ {} (origin.merged.last_ordinal): this one is lần thứ {} ({}) (Hướng dẫn 06-HD/TW)",
+                            roman(n),
+                            roman(*last_ordinal),
+                            roman(last_ordinal.saturating_add(1)),
+                            u32::from(*last_ordinal) + 1
+                        ),
+                    );
+                }
+            }
+            if let Some(a) = appointed {
+                v.text("origin.merged.appointed.by", &a.by);
+                if c.rule_set == RuleSet::Round2020 {
+                    v.problem(
+                        "origin.merged.appointed",
+                        "the appointment of a merged unit's committee before its congress is a rule of Chỉ thị 45-CT/TW (round2025); set \"rule_set\": \"round2025\"",
+                    );
+                }
+            }
         }
     }
 }
@@ -194,6 +278,26 @@ fn deputy_signature(v: &mut Validator, c: &Congress) {
                 "\"{authority}\": under round2025 a deputy signs for the body (\"T/M …\" over \"PHÓ BÍ THƯ\"), without K/T; write \"T/M …\" or set \"format\": {{\"deputy_signs\": \"for_head\"}}"
             ),
         );
+    }
+    if c.signer.acting {
+        let title = c.signer.title.trim();
+        let mark = format.acting_mark.trim();
+        if title.starts_with(mark) || vi::upper(title).starts_with("QUYỀN") {
+            v.problem(
+                "signer.title",
+                format!(
+                    "\"{title}\": with \"acting\": true write the head's title alone (\"BÍ THƯ\"); the papers print \"{mark} BÍ THƯ\""
+                ),
+            );
+        }
+        if authority.starts_with("K/T") {
+            v.problem(
+                "signer.authority",
+                format!(
+                    "\"{authority}\": an acting head (\"acting\": true) signs for the body, \"T/M …\" over \"{mark} {title}\", not K/T"
+                ),
+            );
+        }
     }
     if c.rule_set == RuleSet::Round2020 && c.format.deputy_signs == Some(DeputySigns::ForBody) {
         v.problem(

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rules::RuleSet;
+use crate::vi::{self, UySpelling};
 
 /// The Party texts a paper cites, as the "Căn cứ" lines name them (SPEC §2, §2.2 "Citations").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,6 +86,15 @@ pub struct FormatSettings {
     /// its ballots carry the stamp of the committee above it (SPEC §4.6, §2.2).
     #[serde(default)]
     pub cell_has_seal: Option<bool>,
+    /// How the papers spell the word "uỷ" in their fixed wording ("Chi uỷ", "T/M ĐẢNG UỶ",
+    /// "Uỷ ban Kiểm tra"): `"uỷ"` or `"ủy"`. The record's own text is printed as written.
+    /// Default: "uỷ" under both rule sets (SPEC §2.2, §7, §9 row 7).
+    #[serde(default)]
+    pub uy_spelling: Option<UySpelling>,
+    /// The mark before the head's title when an acting head signs (`signer.acting`): "Q."
+    /// ("Q. BÍ THƯ"). Default: "Q." under both rule sets (SPEC §2.2).
+    #[serde(default)]
+    pub acting_mark: Option<String>,
 }
 
 /// The format choices in force for one congress: its rule set's defaults with the record's
@@ -103,6 +113,10 @@ pub struct Format {
     pub submission_address: String,
     /// Whether a cell's own papers carry a seal.
     pub cell_has_seal: bool,
+    /// "uỷ" or "ủy" in the fixed wording.
+    pub uy_spelling: UySpelling,
+    /// "Q." before an acting head's title.
+    pub acting_mark: String,
 }
 
 impl Format {
@@ -116,6 +130,8 @@ impl Format {
                 deputy_signs: DeputySigns::ForHead,
                 submission_address: "Kính gửi".to_string(),
                 cell_has_seal: false,
+                uy_spelling: UySpelling::ToneOnY,
+                acting_mark: "Q.".to_string(),
             },
             RuleSet::Round2025 => Format {
                 colon_after_so: false,
@@ -124,6 +140,8 @@ impl Format {
                 deputy_signs: DeputySigns::ForBody,
                 submission_address: "Kính trình".to_string(),
                 cell_has_seal: false,
+                uy_spelling: UySpelling::ToneOnY,
+                acting_mark: "Q.".to_string(),
             },
         }
     }
@@ -146,6 +164,8 @@ impl FormatSettings {
                 .clone()
                 .unwrap_or(d.submission_address),
             cell_has_seal: self.cell_has_seal.unwrap_or(d.cell_has_seal),
+            uy_spelling: self.uy_spelling.unwrap_or(d.uy_spelling),
+            acting_mark: self.acting_mark.clone().unwrap_or(d.acting_mark),
         }
     }
 }
@@ -158,4 +178,54 @@ pub struct Conventions {
     pub cite: Citations,
     /// The format choices.
     pub format: Format,
+    /// The record's own phrases holding the word "uỷ", as written: the fixed wording follows
+    /// `format.uy_spelling`, these stay as the record spells them (SPEC §7 "keep user text").
+    #[serde(skip)]
+    pub own_phrases: Vec<String>,
+}
+
+impl Conventions {
+    /// `text` — a paper's markup or title — with the fixed wording's "uỷ" spelt as
+    /// `format.uy_spelling` says and the record's own phrases as the record has them (in the
+    /// form `escape` gives them in `text`, and in upper case). Applied to the whole markup, so
+    /// every template and every Rust-made phrase follows the setting.
+    pub fn spell(&self, text: &str, escape: impl Fn(&str) -> String) -> String {
+        let to = self.format.uy_spelling;
+        let mut out = match vi::respell_uy(text, to) {
+            std::borrow::Cow::Borrowed(_) => return text.to_string(),
+            std::borrow::Cow::Owned(respelt) => respelt,
+        };
+        for own in &self.own_phrases {
+            for written in [escape(own), escape(&vi::upper(own))] {
+                let respelt = vi::respell_uy(&written, to);
+                if respelt != written.as_str() {
+                    out = out.replace(respelt.as_ref(), &written);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The phrases of `value` (a record as JSON) that hold the word "uỷ" in either spelling,
+/// longest first.
+pub(crate) fn own_phrases(value: &serde_json::Value) -> Vec<String> {
+    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => {
+                let other = vi::respell_uy(s, UySpelling::ToneOnU);
+                let same = vi::respell_uy(s, UySpelling::ToneOnY);
+                if (other != s.as_str() || same != s.as_str()) && !out.contains(s) {
+                    out.push(s.clone());
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(m) => m.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, &mut out);
+    out.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    out
 }

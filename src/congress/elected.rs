@@ -19,6 +19,8 @@ pub(crate) struct Elected {
     pub percent: Percent,
     /// The round (1, 2 …).
     pub round: u32,
+    /// That round's denominator: the votes the share is of.
+    pub base: u32,
 }
 
 impl Congress {
@@ -36,6 +38,7 @@ impl Congress {
                     votes: o.votes,
                     percent: o.percent,
                     round: round.round,
+                    base: t.denominator,
                 });
             }
         }

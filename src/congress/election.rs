@@ -98,7 +98,9 @@ pub struct Nominee {
 pub struct Nominations {
     /// The nominees, in the order put forward.
     pub nominees: Vec<Nominee>,
-    /// Voters present at the vote (the base of the 30 %).
+    /// Voters present at the vote: those attending the round whose list it admits
+    /// (`rounds[0].present`), the base of the 30 % — not the congress's opening attendance
+    /// (SPEC §2.2 "Elections").
     pub present: u32,
     /// Ballots issued, returned, valid, invalid with reasons.
     pub ballots: BallotCounts,
@@ -115,6 +117,11 @@ impl Nominations {
     /// (`10 × agree > 3 × present`).
     pub fn admits(&self, agree: u32) -> bool {
         10 * u64::from(agree) > 3 * u64::from(self.present)
+    }
+
+    /// The fewest "Đồng ý" that admit a nominee: more than 30 % of those present.
+    pub fn needed(&self) -> u64 {
+        3 * u64::from(self.present) / 10 + 1
     }
 }
 
@@ -180,6 +187,10 @@ pub struct ElectionRecord {
     pub date: Date,
     /// Ban kiểm phiếu — the vote-counting committee (Trưởng ban first).
     pub vote_counting_committee: Vec<BodyMember>,
+    /// The show of hands that elected the vote-counting committee (none when the previous
+    /// election's committee carries on).
+    #[serde(default)]
+    pub vote_counting_committee_vote: Option<HandVote>,
     /// The rounds, in order (bầu lần thứ nhất, lần thứ hai …).
     pub rounds: Vec<RoundCounts>,
 }

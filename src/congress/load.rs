@@ -95,8 +95,11 @@ pub(crate) fn text_problem(s: &str) -> String {
         let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
             || c == '\u{FFFE}'
             || c == '\u{FFFF}';
+        if !forbidden {
+            continue;
+        }
         let code = format!("U+{:04X}", c as u32);
-        if forbidden && !bad.contains(&code) {
+        if !bad.contains(&code) {
             bad.push(code);
         }
     }

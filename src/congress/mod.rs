@@ -36,8 +36,9 @@ pub use load::{load_congress, load_json};
 pub(crate) use numbering::{assign_numbers, NumberSlot, Numbers, Sequence};
 pub use numbering::{CommitteePeriod, Numbering};
 pub use organisation::{
-    ConvenedPerson, DocNumber, Guest, InvitationSettings, OrdinalStyle, OrgKind, Organisation,
-    Reference, ScheduleItem, Session, SessionKind, Signer, SummonsSettings, Term,
+    Appointment, ConvenedPerson, DocNumber, Guest, InvitationSettings, OrdinalStyle, OrgKind,
+    Organisation, Origin, Reference, ScheduleItem, Session, SessionKind, Signer, SummonsSettings,
+    Term,
 };
 pub use personnel::{
     CandidateProfile, CountingTeam, Education, Gender, KeyOfficials, Participant, PersonnelRecord,

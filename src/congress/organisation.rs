@@ -30,6 +30,61 @@ pub enum OrdinalStyle {
     Words,
 }
 
+/// Where the unit comes from, for its congress's ordinal (Hướng dẫn 06-HD/TW; SPEC §2.2 "Terms
+/// and ordinals"): a new unit's first congress is "lần thứ I", a merged unit continues the
+/// count of the unit it continues, an unchanged one its own. `"new"`,
+/// `{"unchanged": {"last_ordinal": 2}}` or `{"merged": {"continues": "…", "last_ordinal": 3}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Origin {
+    /// Thành lập mới — a new unit (`"new"`): its first congress is "lần thứ I".
+    New,
+    /// Giữ nguyên — the unit as it was: the ordinal follows its last congress.
+    Unchanged {
+        /// Lần thứ of its last congress.
+        last_ordinal: u16,
+    },
+    /// Hợp nhất, sáp nhập — a unit formed by merging: it continues the count of one of the
+    /// units merged.
+    Merged {
+        /// The unit whose count it continues, as its papers named it: "Chi bộ Tổ dân phố số 12
+        /// (cũ)".
+        continues: String,
+        /// Lần thứ of that unit's last congress.
+        last_ordinal: u16,
+        /// The committee appointed by the superior committee to lead the merged unit until its
+        /// congress (Chỉ thị 45-CT/TW; round2025), if it was.
+        #[serde(default)]
+        appointed: Option<Appointment>,
+    },
+}
+
+impl Origin {
+    /// The ordinal its next congress has, when the origin says it.
+    pub fn next_ordinal(&self) -> Option<u16> {
+        match self {
+            Origin::New => Some(1),
+            Origin::Unchanged { last_ordinal } | Origin::Merged { last_ordinal, .. } => {
+                last_ordinal.checked_add(1)
+            }
+        }
+    }
+}
+
+/// Chỉ định — the superior committee's appointment of a merged unit's committee (Chỉ thị
+/// 45-CT/TW; SPEC §2 "Chỉ thị 45 designation in merged units").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Appointment {
+    /// Who appointed it: "Ban Thường vụ Đảng uỷ phường Bạch Mai".
+    pub by: String,
+    /// The decision: "Quyết định số 08-QĐ/ĐU ngày 15/7/2025"; may be empty.
+    #[serde(default)]
+    pub decision: String,
+}
+
 /// Phiên trù bị / phiên chính thức.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -147,6 +202,10 @@ pub struct ConvenedPerson {
     /// Ghi chú, e.g. "Đại biểu đương nhiên"; may be empty.
     #[serde(default)]
     pub note: String,
+    /// Năm sinh — for one elected from outside the candidates' profiles (a member of the Uỷ
+    /// ban Kiểm tra who is not on the Ban Chấp hành): the election lists print it.
+    #[serde(default)]
+    pub birth_year: Option<i32>,
 }
 
 /// A document the congress refers to: "Kế hoạch số 01-KH/ĐU ngày 05/01/2020 của Đảng uỷ …".
@@ -206,7 +265,8 @@ pub struct SummonsSettings {
     pub type_code: Option<String>,
     /// Thành phần — who is summoned, e.g. "Các đồng chí đại biểu chính thức …".
     pub composition: String,
-    /// Trang phục.
+    /// Trang phục — what follows "Trang phục:" in the summons and the Nội quy, e.g. "nam mặc
+    /// áo sơ mi, quần âu; nữ mặc áo dài truyền thống"; the papers end the sentence.
     pub dress: String,
     /// Lưu ý — notes, one per line.
     #[serde(default)]
@@ -214,6 +274,17 @@ pub struct SummonsSettings {
     /// "Nơi nhận" items. Default: "Các đồng chí đại biểu", "Lưu VP".
     #[serde(default)]
     pub recipients: Option<Vec<String>>,
+}
+
+impl SummonsSettings {
+    /// The dress as a sentence's end: trimmed, without a final full stop (the papers add it).
+    pub fn dress_text(&self) -> String {
+        self.dress
+            .trim()
+            .trim_end_matches('.')
+            .trim_end()
+            .to_string()
+    }
 }
 
 fn one() -> u32 {
@@ -231,6 +302,22 @@ pub struct Signer {
     pub title: String,
     /// The signer.
     pub name: PersonName,
+    /// Quyền — the signer is the acting head: the title is the head's ("BÍ THƯ") and is
+    /// printed after the format's acting mark, "Q. BÍ THƯ" (`format.acting_mark`, SPEC §2.2).
+    /// Default: false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub acting: bool,
+}
+
+impl Signer {
+    /// The title as signed: "BÍ THƯ", or "Q. BÍ THƯ" for an acting head (`acting_mark`).
+    pub fn signing_title(&self, acting_mark: &str) -> String {
+        if self.acting {
+            format!("{acting_mark} {}", self.title)
+        } else {
+            self.title.clone()
+        }
+    }
 }
 
 /// Số và ký hiệu — a document's number and symbol: "Số 01-GM/ĐU" (36-HD/VPTW point 1.3).

@@ -94,6 +94,10 @@ pub struct HandVote {
     /// Who voted: present at the vote. Default: present at the opening.
     #[serde(default)]
     pub present: Option<u32>,
+    /// When the vote was taken, if recorded ("18:12"); papers that give the hour of an adoption
+    /// read it here, never from the agenda.
+    #[serde(default)]
+    pub at: Option<Time>,
 }
 
 impl HandVote {
@@ -162,6 +166,9 @@ pub enum StepKind {
     Discussion,
     /// Nghỉ giải lao — a break (the script says how long, from the next item's time).
     Break,
+    /// Nghỉ trưa — the lunch break between the morning and the afternoon (the script says when
+    /// to be back, from the next item's time).
+    Lunch,
     /// Đại biểu cấp trên phát biểu chỉ đạo.
     SuperiorRemarks,
     /// An election of `elections` (`index`), all its rounds.
@@ -387,10 +394,20 @@ pub struct FirstSession {
     /// The absent, by reason.
     #[serde(default)]
     pub absences: Vec<Absence>,
-    /// Who convenes and chairs it (a member of the new committee).
+    /// Triệu tập viên — who convenes and opens it and presides until it has elected its chair
+    /// (QĐ 29-QĐ/TW mục 15.1: the outgoing bí thư or phó bí thư re-elected, else a member the
+    /// superior designates); a member of the new committee.
     pub chair: Participant,
-    /// Thư ký hội nghị — who keeps its minutes.
+    /// Chủ tịch hội nghị (one) or đoàn chủ tịch hội nghị (two or three), elected by show of
+    /// hands before the session's elections (QĐ 29-QĐ/TW mục 15.1); the first presides from
+    /// then on and signs the session's papers. Members of the new committee.
+    #[serde(default)]
+    pub presidium: Vec<Participant>,
+    /// Thư ký hội nghị — who keeps its minutes, elected with the presidium.
     pub clerk: Participant,
+    /// The show of hands that elected the presidium and the clerk.
+    #[serde(default)]
+    pub presidium_vote: Option<HandVote>,
     /// Pins the number of its minutes in the new committee's sequence (BB).
     #[serde(default)]
     pub minutes_number: Option<u32>,

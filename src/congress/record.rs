@@ -8,8 +8,8 @@ use super::election::ElectionRecord;
 use super::election::HeldBy;
 use super::numbering::Numbering;
 use super::organisation::{
-    ConvenedPerson, Guest, InvitationSettings, OrdinalStyle, OrgKind, Organisation, Reference,
-    Session, Signer, SummonsSettings, Term,
+    ConvenedPerson, Guest, InvitationSettings, OrdinalStyle, OrgKind, Organisation, Origin,
+    Reference, Session, Signer, SummonsSettings, Term,
 };
 use super::personnel::{CandidateProfile, PersonnelRecord};
 use super::proceedings::{Attendance, Proceedings, ReportToSuperior};
@@ -31,6 +31,10 @@ pub struct Congress {
     /// How the ordinal is written.
     #[serde(default)]
     pub ordinal_style: OrdinalStyle,
+    /// Whether the unit is new, merged or unchanged (Hướng dẫn 06-HD/TW): what its ordinal
+    /// follows. When given without `ordinal`, the ordinal is the one it implies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
     /// The term.
     pub term: Term,
     /// Which rule set applies (elections, format). Default `round2020`.
@@ -96,6 +100,18 @@ impl Congress {
         Conventions {
             cite: Citations::of(self.rule_set),
             format: self.format.resolve(self.rule_set),
+            own_phrases: Vec::new(),
+        }
+    }
+
+    /// The conventions with the record's own phrases holding "uỷ" (kept as written when the
+    /// fixed wording is respelt): for the papers, once per pack.
+    pub fn conventions_for_papers(&self) -> Conventions {
+        Conventions {
+            own_phrases: serde_json::to_value(self)
+                .map(|v| super::conventions::own_phrases(&v))
+                .unwrap_or_default(),
+            ..self.conventions()
         }
     }
 
@@ -110,9 +126,16 @@ impl Congress {
         }
     }
 
+    /// The congress's number: `ordinal`, else the one `origin` implies (a new unit's first
+    /// congress is number 1).
+    pub fn ordinal_number(&self) -> Option<u16> {
+        self.ordinal
+            .or_else(|| self.origin.as_ref().and_then(Origin::next_ordinal))
+    }
+
     /// "lần thứ XXVI" / "lần thứ nhất", if the ordinal is known.
     pub fn ordinal_text(&self) -> Option<String> {
-        let n = self.ordinal?;
+        let n = self.ordinal_number()?;
         match self.ordinal_style {
             OrdinalStyle::Roman => vi::roman(n as u32).map(|r| format!("lần thứ {r}")),
             OrdinalStyle::Words => vi::ordinal_words(n as u32).map(|w| format!("lần thứ {w}")),

@@ -93,6 +93,15 @@ impl Congress {
                 v.optional_text("title", &x.title);
                 v.optional_text("unit", &x.unit);
                 v.optional_text("note", &x.note);
+                if let Some(y) = x.birth_year {
+                    let last = self.first_day().year;
+                    if !(1900..=last).contains(&y) {
+                        v.problem(
+                            "birth_year",
+                            format!("{y} is not a year of birth between 1900 and {last}"),
+                        );
+                    }
+                }
             });
         }
         v.pin(

@@ -6,9 +6,10 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, filed, office_line, Header, Signature};
+use super::parts::{committee_office, new_khoa, new_office_line, Header, Signature};
 use super::results::{
-    approver, has_profiles, office_results, report_date, reports_to_superior, OfficeResult,
+    approver, has_profiles, office_results, recipients, report_date, reports_to_superior,
+    OfficeResult,
 };
 use crate::congress::{Congress, Sequence};
 use crate::error::Result;
@@ -25,8 +26,11 @@ struct ApprovalRequest {
     /// The day of the congress's elections, and of the first session when held.
     elections_day: Date,
     first_session_day: Option<Date>,
-    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
     committee: String,
+    /// Who requests, as the signature's authority names it: the new committee ("Ban Chấp hành
+    /// … khoá XXIV …", signed T/M ĐẢNG UỶ), a cell itself ("Chi bộ …", signed T/M CHI BỘ).
+    requester: String,
     /// What is to be approved, as the title lists it: "Ban Chấp hành, Ban Thường vụ, Bí thư …".
     offices: String,
     /// The title's summary: "Đề nghị chuẩn y kết quả bầu cử Ban Chấp hành Đảng bộ phường …,
@@ -42,8 +46,22 @@ struct ApprovalRequest {
     results: Vec<OfficeResult>,
     /// The trích ngang is attached.
     has_summary: bool,
+    /// The records sent with it, by number: the report, the congress's minutes, the first
+    /// session's minutes, the vote-count minutes of the results to approve, the trích ngang.
+    enclosures: Vec<Enclosure>,
     signature: Signature,
     recipients: Vec<String>,
+}
+
+/// A record the request encloses, by its number in the pack.
+#[derive(Debug, Serialize)]
+struct Enclosure {
+    /// What it is (the template words it): "report" (Báo cáo kết quả Đại hội),
+    /// "congress_minutes", "congress_counts" (the vote-count minutes of the congress's
+    /// elections to approve), "session_minutes", "session_counts", "summary" (the trích ngang).
+    kind: &'static str,
+    /// Its numbers: "01-BC/ĐU"; "01-BB/ĐU", "02-BB/ĐU" ….
+    numbers: Vec<String>,
 }
 
 /// The request, when the new committee reports to its superior.
@@ -67,7 +85,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         .into_iter()
         .filter(|r| !r.is_delegates)
         .collect();
-    let committee = office_line(c, &committee_office(c));
+    let committee = new_office_line(c, &committee_office(c));
     let header = Header::committee(c, item.number.clone(), item.date);
     let offices = results
         .iter()
@@ -87,8 +105,11 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let khoa = new_khoa(c)
+        .map(|k| format!(" khoá {k}"))
+        .unwrap_or_default();
     let mut summary = format!(
-        "Đề nghị chuẩn y kết quả bầu cử {} {}, {}",
+        "Đề nghị chuẩn y kết quả bầu cử {} {}{khoa}, {}",
         group(false),
         c.organisation.name,
         c.term_text()
@@ -106,15 +127,48 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         header.date,
         header.number.as_ref(),
     );
-    let superior_office = match &c.organisation.superior_committee {
-        Some(s) => format!("Ban Tổ chức {s}"),
-        None => "Ban Tổ chức cấp uỷ cấp trên".to_string(),
-    };
     let elections_day = c
         .committee_election()
         .and_then(|i| c.elections.get(i))
         .map(|e| e.date)
         .unwrap_or_else(|| c.last_day());
+    let counts = |by_new_committee: bool| {
+        results
+            .iter()
+            .filter(|r| r.by_new_committee == by_new_committee)
+            .flat_map(|r| r.minutes.iter().cloned())
+            .collect::<Vec<_>>()
+    };
+    let symbol = |kind| numbers.of(kind, About::Congress).map(|n| n.symbol());
+    let has_summary = has_profiles(c);
+    let enclosures = [
+        (
+            "report",
+            symbol(DocumentKind::ResultsReport).into_iter().collect(),
+        ),
+        (
+            "congress_minutes",
+            symbol(DocumentKind::CongressMinutes).into_iter().collect(),
+        ),
+        ("congress_counts", counts(false)),
+        (
+            "session_minutes",
+            symbol(DocumentKind::FirstSessionMinutes)
+                .into_iter()
+                .collect(),
+        ),
+        ("session_counts", counts(true)),
+    ]
+    .into_iter()
+    .filter(|(_, numbers): &(_, Vec<String>)| !numbers.is_empty())
+    .chain(has_summary.then_some(("summary", Vec::new())))
+    .map(|(kind, numbers)| Enclosure { kind, numbers })
+    .collect();
+    let requester = if one_body {
+        c.organisation.name.clone()
+    } else {
+        committee.clone()
+    };
     let view = ApprovalRequest {
         header,
         congress: c.name(),
@@ -122,15 +176,17 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         elections_day,
         first_session_day: p.first_session.as_ref().map(|f| f.date),
         committee,
+        requester,
         offices,
         summary,
         organisation: c.organisation.name.clone(),
         term: c.term_text(),
         committee_index: c.committee_election().unwrap_or_default(),
         results,
-        has_summary: has_profiles(c),
+        has_summary,
+        enclosures,
         signature,
-        recipients: vec!["Như trên".to_string(), superior_office, filed(c)],
+        recipients: recipients(c),
     };
     Ok(Paper::new(meta, view))
 }

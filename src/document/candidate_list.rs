@@ -6,11 +6,11 @@ use serde::Serialize;
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{Header, Signature};
 use super::personnel::target;
-use crate::congress::{CandidateProfile, Congress, Education};
+use super::shared::ProfileColumns;
+use crate::congress::{CandidateProfile, Congress};
 use crate::error::{Error, ErrorKind, Result};
 use crate::registry::DocumentKind;
 use crate::rules::Track;
-use crate::vi::Date;
 
 /// The list's view (`templates/candidate-list.hbs`).
 #[derive(Debug, Serialize)]
@@ -28,18 +28,10 @@ struct CandidateList {
 
 #[derive(Debug, Serialize)]
 struct CandidateLine {
-    name: String,
-    gender: &'static str,
-    birth_date: Date,
-    home_town: String,
-    ethnicity: String,
-    joined_party: Date,
-    full_member: Date,
-    education: Education,
-    position: String,
+    #[serde(flatten)]
+    profile: ProfileColumns,
     committee: String,
     proposed: &'static str,
-    note: String,
 }
 
 /// One list per track, for its first conference ("có trích ngang kèm theo"), dated with it:
@@ -130,21 +122,12 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         rows: rows
             .into_iter()
             .map(|p| CandidateLine {
-                name: p.name.full(),
-                gender: p.gender.label(),
-                birth_date: p.birth_date,
-                home_town: p.home_town.clone(),
-                ethnicity: p.ethnicity.clone(),
-                joined_party: p.joined_party,
-                full_member: p.full_member,
-                education: p.education.clone(),
-                position: p.position.clone(),
+                profile: ProfileColumns::from(p),
                 committee: p.committee.clone(),
                 proposed: match p.proposed {
                     Track::ReElection => "Tái cử",
                     Track::FirstTime => "Lần đầu",
                 },
-                note: p.note.clone(),
             })
             .collect(),
         signature: Signature::standing(c, record),

@@ -6,19 +6,19 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, office_line, Header, Signature};
+use super::parts::{committee_office, new_office_line, Header, Signature};
 use super::results::{has_profiles, report_date, reports_to_superior, Posts};
-use crate::congress::{Congress, Education};
+use super::shared::ProfileColumns;
+use crate::congress::Congress;
 use crate::error::{Error, ErrorKind, Result};
 use crate::registry::DocumentKind;
 use crate::rules::Track;
-use crate::vi::Date;
 
 /// The list's view (`templates/committee-summary.hbs`).
 #[derive(Debug, Serialize)]
 struct CommitteeSummary {
     header: Header,
-    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
     committee: String,
     /// "Ban Chấp hành" / "Chi uỷ".
     label: String,
@@ -32,20 +32,12 @@ struct CommitteeSummary {
 
 #[derive(Debug, Serialize)]
 struct Row {
-    name: String,
-    gender: &'static str,
-    birth_date: Date,
-    home_town: String,
-    ethnicity: String,
-    joined_party: Date,
-    full_member: Date,
-    education: Education,
-    position: String,
+    #[serde(flatten)]
+    profile: ProfileColumns,
     posts: Posts,
     votes: u32,
     percent: String,
     re_elected: bool,
-    note: String,
 }
 
 /// One list, when the new committee reports to its superior and the record has a profile of
@@ -79,26 +71,17 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             m.name.key(),
             Row {
                 posts: Posts::of(c, &name),
-                name,
-                gender: p.gender.label(),
-                birth_date: p.birth_date,
-                home_town: p.home_town.clone(),
-                ethnicity: p.ethnicity.clone(),
-                joined_party: p.joined_party,
-                full_member: p.full_member,
-                education: p.education.clone(),
-                position: p.position.clone(),
+                profile: ProfileColumns::from(p),
                 votes: m.votes,
                 percent: m.percent.to_string(),
                 re_elected: p.proposed == Track::ReElection,
-                note: p.note.clone(),
             },
         ));
     }
     rows.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     let rows: Vec<Row> = rows.into_iter().map(|(_, _, r)| r).collect();
     let office = committee_office(c);
-    let committee = office_line(c, &office);
+    let committee = new_office_line(c, &office);
     let header = Header::committee(c, None, item.date);
     let meta = PaperMeta::new(
         DocumentKind::CommitteeSummary,

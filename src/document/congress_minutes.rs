@@ -204,7 +204,8 @@ pub(crate) fn build(congress: &Congress, item: &Item, numbers: &PaperNumbers) ->
                 end: fs.end,
                 present: fs.present,
                 convened,
-                chair: fs.chair.clone(),
+                // The chair the session elected presides over it (QĐ 29-QĐ/TW mục 15.1).
+                chair: fs.presidium.first().unwrap_or(&fs.chair).clone(),
                 results: office_results(congress, numbers)?
                     .into_iter()
                     .filter(|r| r.by_new_committee)

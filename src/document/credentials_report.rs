@@ -1,12 +1,12 @@
 //! Báo cáo thẩm tra tư cách đại biểu — the credentials report (SPEC §4.2: BC, the congress's
 //! sequence, signed for the credentials committee); at a members' congress, Báo cáo tình hình
-//! đảng viên dự Đại hội, signed for the presidium. The convened by category, those present and
+//! đảng viên dự Đại hội, issued and signed by the convening chi uỷ (QĐ 29 mục 12.2). The convened by category, those present and
 //! absent, and the conclusion on who is qualified; the congress adopts it by show of hands.
 
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{Header, Signature};
+use super::parts::{convening_cell_body, Header, Signature};
 use crate::congress::{Congress, CongressKind, Membership, StepKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -120,9 +120,16 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             ),
             "Báo cáo thẩm tra tư cách đại biểu",
         ),
+        // A members' congress hears the convening committee (QĐ 29-QĐ/TW mục 12.2), which
+        // signs: "T/M CHI UỶ / BÍ THƯ" (a cell without a chi uỷ: T/M CHI BỘ).
+        // Its header is the convening committee's; its number the congress's (SPEC §4.2).
         _ => (
-            Header::congress(c, item.number.clone(), item.date),
-            Signature::presidium(p),
+            Header::committee(c, item.number.clone(), item.date),
+            Signature::new(
+                &format!("T/M {}", convening_cell_body(c).to_uppercase()),
+                "BÍ THƯ",
+                c.signer.name.full(),
+            ),
             "Báo cáo tình hình đảng viên dự Đại hội",
         ),
     };

@@ -1,12 +1,13 @@
 //! Danh sách đại biểu dự đại hội cấp trên — the delegates the congress elected to the superior
-//! congress, most votes first, with their posts and votes from the tallies; sent with the
+//! congress, round by round and most votes first within a round (`Congress::elected`), with their posts and votes from the tallies; sent with the
 //! report of the congress's results (Báo cáo kết quả Đại hội) and signed by the new committee.
 
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{post_of, Header, Signature};
+use super::parts::{Header, Signature};
 use super::results::{report_date, reports_to_superior};
+use super::shared::ListedPerson;
 use crate::congress::{Congress, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -25,16 +26,22 @@ struct ElectedDelegates {
     rows: Vec<Row>,
     /// Every delegate has a year of birth in the record: the column is printed.
     has_birth: bool,
+    /// Some were elected in a later round: the list is ordered by round, then by votes, and
+    /// the Ghi chú column says which.
+    later_rounds: bool,
     signature: Signature,
 }
 
 #[derive(Debug, Serialize)]
 struct Row {
-    name: String,
-    birth_year: Option<i32>,
-    position: String,
+    #[serde(flatten)]
+    person: ListedPerson,
     votes: u32,
     percent: String,
+    /// The round that elected them (1, 2 …), in words ("hai"), and its vote-count minutes.
+    round: u32,
+    round_words: String,
+    minutes: Option<String>,
 }
 
 /// One list per election of delegates, when the new committee reports to its superior (about
@@ -74,15 +81,20 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         .elected(election)?
         .into_iter()
         .map(|w| Row {
-            name: w.name.full(),
-            birth_year: c
-                .candidates
-                .iter()
-                .find(|p| p.name == w.name)
-                .map(|p| p.birth_date.year),
-            position: post_of(c, &w.name),
+            person: ListedPerson::of(c, &w.name),
             votes: w.votes,
             percent: w.percent.to_string(),
+            round: w.round,
+            round_words: crate::vi::ordinal_words(w.round).unwrap_or_default(),
+            minutes: numbers
+                .of(
+                    DocumentKind::VoteCountMinutes,
+                    About::Round {
+                        election,
+                        round: w.round.saturating_sub(1) as usize,
+                    },
+                )
+                .map(|n| n.symbol()),
         })
         .collect();
     // Several lists (delegates to several superior congresses) are told apart by their place.
@@ -111,7 +123,8 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         report: numbers
             .of(DocumentKind::ResultsReport, About::Congress)
             .map(|n| n.symbol()),
-        has_birth: rows.iter().all(|r| r.birth_year.is_some()),
+        has_birth: rows.iter().all(|r| r.person.birth_year.is_some()),
+        later_rounds: rows.iter().any(|r| r.round > 1),
         rows,
         signature,
     };

@@ -6,9 +6,8 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{
-    office_line, post_of, round_items, Header, ListChanges, Meeting, Nominee, Signature,
-};
+use super::parts::{office_line, round_items, Header, ListChanges, Meeting, Nominee, Signature};
+use super::shared::ListedPerson;
 use crate::congress::{Congress, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -35,10 +34,8 @@ struct ElectionList {
 
 #[derive(Debug, Serialize)]
 struct Row {
-    name: String,
-    birth_year: Option<i32>,
-    /// Chức vụ, đơn vị công tác — from the profile, else the list of the convened.
-    position: String,
+    #[serde(flatten)]
+    person: ListedPerson,
     /// Added by the meeting (not introduced by the committee): how.
     nominee: Option<Nominee>,
 }
@@ -61,17 +58,15 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             Header::congress(c, None, item.date),
             Signature::presidium(p),
         ),
-        HeldBy::NewCommittee => {
-            let chair = p
-                .first_session
+        // Held during the congress: under its header; signed by the chair (or presidium) the
+        // first session elected (QĐ 29-QĐ/TW mục 15.1; T/M for a body, 36-HD point 1.7).
+        HeldBy::NewCommittee => (
+            Header::congress(c, None, item.date),
+            p.first_session
                 .as_ref()
-                .map(|f| f.chair.name.full())
-                .unwrap_or_default();
-            (
-                Header::committee(c, None, item.date),
-                Signature::new("CHỦ TRÌ HỘI NGHỊ", "", chair),
-            )
-        }
+                .map(Signature::session_presidium)
+                .ok_or_else(|| item.unexpected())?,
+        ),
     };
     let office = office_line(c, &e.office);
     let changes = ListChanges::of(c, election, round)?;
@@ -81,13 +76,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         .iter()
         .zip(notes)
         .map(|(x, nominee)| Row {
-            name: x.name.full(),
-            birth_year: c
-                .candidates
-                .iter()
-                .find(|p| p.name == x.name)
-                .map(|p| p.birth_date.year),
-            position: post_of(c, &x.name),
+            person: ListedPerson::of(c, &x.name),
             nominee,
         })
         .collect();
@@ -113,7 +102,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         round: e.round,
         round_words: vi::ordinal_words(e.round).unwrap_or_default(),
         seats: e.seats,
-        has_birth: rows.iter().all(|r| r.birth_year.is_some()),
+        has_birth: rows.iter().all(|r| r.person.birth_year.is_some()),
         rows,
         withdrawn: changes.withdrawals_only(),
         signature,

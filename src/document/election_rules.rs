@@ -34,6 +34,8 @@ struct ElectionRules {
     approver: String,
     adopted_on: Date,
     adopted_in: String,
+    /// The Đề án nhân sự whose numbers it cites: "01-ĐA/ĐU".
+    proposal: Option<String>,
     signature: Signature,
 }
 
@@ -78,7 +80,7 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
     }
 }
 
-pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
+pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result<Paper> {
     let p = c.proceedings()?;
     let (_, session) = c.agenda_item(StepKind::Rules).ok_or_else(|| {
         Error::new(
@@ -139,6 +141,9 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         },
         adopted_on: session.date,
         adopted_in: SessionTime::label(c, session).to_lowercase(),
+        proposal: numbers
+            .of(DocumentKind::PersonnelProposal, About::Congress)
+            .map(|n| n.symbol()),
         signature: Signature::presidium(p),
     };
     Ok(Paper::new(meta, view))

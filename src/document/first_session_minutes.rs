@@ -1,14 +1,16 @@
 //! Biên bản Hội nghị lần thứ nhất — the minutes of the new committee's first session, held
-//! during the congress (numbered in the new committee's sequence, BB): who attended, who
-//! chaired, and each election (the votes on the number and the list, the vote-count minutes by
-//! number, who was elected). Signed by its chair and its clerk.
+//! during the congress (numbered in the congress's sequence, BB/ĐH: the new committee's term
+//! and its sequence begin the day after the closing, SPEC §3.4): who attended, who convened it,
+//! the presidium and clerk it elected and their vote, and each election (the votes on the
+//! number and the list, the vote-count minutes by number, who was elected). Signed by its
+//! presidium and its clerk.
 
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{committee_office, office_line, Header, Person, Signature};
-use super::results::{election_lines, ElectionLine};
-use crate::congress::{Absence, Congress, HeldBy, Sequence};
+use super::results::{election_lines, ElectionLine, VoteLine};
+use crate::congress::{Absence, Congress, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::vi::{Date, Time};
@@ -16,7 +18,7 @@ use crate::vi::{Date, Time};
 /// The minutes' view (`templates/first-session-minutes.hbs`).
 #[derive(Debug, Serialize)]
 struct FirstSessionMinutes {
-    /// The committee's header, "Số 06-BB/ĐU", dated the session's day.
+    /// The congress's header, "Số 14-BB/ĐH", dated the session's day.
     header: Header,
     /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
     committee: String,
@@ -32,12 +34,17 @@ struct FirstSessionMinutes {
     present: u32,
     absent: u32,
     absences: Vec<Absence>,
+    /// Triệu tập viên, who opened the session.
     chair: Person,
+    /// The chair (or presidium) the session elected, the head first.
+    presidium: Vec<Person>,
     clerk: Person,
+    /// The show of hands electing the presidium and the clerk.
+    presidium_vote: Option<VoteLine>,
     /// "uỷ viên Ban Chấp hành".
     voters: String,
     elections: Vec<ElectionLine>,
-    /// CHỦ TRÌ HỘI NGHỊ (right).
+    /// T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ or CHỦ TỊCH HỘI NGHỊ (right).
     signature: Signature,
     /// THƯ KÝ HỘI NGHỊ (left).
     co_signature: Signature,
@@ -50,12 +57,10 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
         .as_ref()
         .and_then(|p| p.first_session.as_ref())
     {
-        Some(fs) => vec![Item::new(About::Congress, fs.date)
-            .pin(
-                fs.minutes_number,
-                crate::error::Path::from("proceedings.first_session.minutes_number"),
-            )
-            .sequence(Sequence::NewCommittee)],
+        Some(fs) => vec![Item::new(About::Congress, fs.date).pin(
+            fs.minutes_number,
+            crate::error::Path::from("proceedings.first_session.minutes_number"),
+        )],
         None => Vec::new(),
     }
 }
@@ -67,7 +72,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     let convened = c.new_committee().len() as u32;
     let attendance = fs.attendance(convened);
     let committee = office_line(c, &office);
-    let header = Header::committee(c, item.number.clone(), fs.date);
+    let header = Header::congress(c, item.number.clone(), fs.date);
     let meta = PaperMeta::new(
         DocumentKind::FirstSessionMinutes,
         item.about,
@@ -92,9 +97,14 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         absent: convened.saturating_sub(fs.present),
         absences: fs.absences.clone(),
         chair: Person::from(&fs.chair),
+        presidium: fs.presidium.iter().map(Person::from).collect(),
         clerk: Person::from(&fs.clerk),
+        presidium_vote: fs
+            .presidium_vote
+            .as_ref()
+            .map(|v| VoteLine::new(v, &attendance)),
         elections: election_lines(c, numbers, HeldBy::NewCommittee, &attendance)?,
-        signature: Signature::new("CHỦ TRÌ HỘI NGHỊ", "", fs.chair.name.full()),
+        signature: Signature::session_presidium(fs),
         co_signature: Signature::new("THƯ KÝ HỘI NGHỊ", "", fs.clerk.name.full()),
     };
     Ok(Paper::new(meta, view))

@@ -24,11 +24,13 @@ mod opinion_minutes;
 mod paper;
 mod parts;
 mod personnel;
+mod personnel_proposal;
 mod programme;
 mod resolution;
 mod results;
 mod results_report;
 mod script;
+mod shared;
 mod sign_in_sheet;
 mod standing_orders;
 mod summons;
@@ -52,6 +54,7 @@ pub(crate) fn builder(kind: DocumentKind) -> Builder {
         DocumentKind::Summons => by!(summons),
         DocumentKind::ConvenedList => by!(convened_list),
         DocumentKind::CandidateList => by!(candidate_list),
+        DocumentKind::PersonnelProposal => by!(personnel_proposal),
         DocumentKind::ConferenceSummons => by!(personnel::conference_summons),
         DocumentKind::IntroductionBallot => by!(personnel::introduction_ballot),
         DocumentKind::IntroductionTallyMinutes => by!(personnel::tally_minutes),

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{nomination_items, office_line};
+use super::paper::{Item, Paper, PaperMeta, PaperNumbers};
+use super::parts::{nomination_items, nomination_of};
 use crate::congress::Congress;
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -27,15 +27,7 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
 }
 
 pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
-    let About::Round { election, .. } = item.about else {
-        return Err(item.unexpected());
-    };
-    let record = c.elections.get(election).ok_or_else(|| item.unexpected())?;
-    let n = record
-        .nominations
-        .as_ref()
-        .ok_or_else(|| item.unexpected())?;
-    let office = office_line(c, &record.office);
+    let (_, n, office) = nomination_of(c, item)?;
     let meta = PaperMeta::new(
         DocumentKind::OpinionBallot,
         item.about,

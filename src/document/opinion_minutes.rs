@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{nomination_items, office_line, Header, Meeting, NomineeLine, Signature};
+use super::paper::{Item, Paper, PaperMeta, PaperNumbers};
+use super::parts::{nomination_items, nomination_of, Header, Meeting, NomineeLine, Signature};
 use crate::congress::{BodyMember, Congress};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -42,15 +42,7 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
 }
 
 pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
-    let About::Round { election, .. } = item.about else {
-        return Err(item.unexpected());
-    };
-    let record = c.elections.get(election).ok_or_else(|| item.unexpected())?;
-    let n = record
-        .nominations
-        .as_ref()
-        .ok_or_else(|| item.unexpected())?;
-    let office = office_line(c, &record.office);
+    let (record, n, office) = nomination_of(c, item)?;
     let header = Header::working_body(c, "Ban kiểm phiếu", item.number.clone(), record.date);
     let meeting = Meeting::of(c, record);
     let meta = PaperMeta::new(
@@ -71,7 +63,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         present: n.present,
         ballots: n.ballots.clone(),
         invalid_total: n.ballots.invalid_total(),
-        needed: 3 * u64::from(n.present) / 10 + 1,
+        needed: n.needed(),
         nominees: NomineeLine::all(n),
         committee: record.vote_counting_committee.clone(),
         closed_at: n.closed_at,

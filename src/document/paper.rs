@@ -294,6 +294,7 @@ impl Paper {
             conventions: Conventions {
                 cite: Citations::of(RuleSet::default()),
                 format: Format::defaults(RuleSet::default()),
+                own_phrases: Vec::new(),
             },
         }
     }
@@ -301,8 +302,16 @@ impl Paper {
     /// The paper following `conventions` (its congress's texts and format), which its
     /// template reads at the root (`@root.cite`, `@root.format`).
     pub(crate) fn following(mut self, conventions: Conventions) -> Paper {
+        // The title the file, the manifest and the service show follows the spelling too.
+        self.meta.title = conventions.spell(&self.meta.title, str::to_string);
+        self.meta.subject = conventions.spell(&self.meta.subject, str::to_string);
         self.conventions = conventions;
         self
+    }
+
+    /// The texts and format it follows.
+    pub(crate) fn conventions(&self) -> &Conventions {
+        &self.conventions
     }
 
     /// Its metadata.

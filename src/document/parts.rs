@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::congress::{
-    Congress, DocNumber, ElectionRecord, HeldBy, OrgKind, Participant, PersonnelRecord,
-    Proceedings, Reference, ScheduleItem, Sequence, Session, Signer,
+    Congress, DocNumber, ElectionRecord, FirstSession, HeldBy, OrgKind, Participant,
+    PersonnelRecord, Proceedings, Reference, ScheduleItem, Session, Signer,
 };
 use crate::rules::Office;
 use crate::vi::{Date, Time};
@@ -55,24 +55,6 @@ impl Header {
         }
     }
 
-    /// A working body of the new committee's first session ("BAN KIỂM PHIẾU" under "ĐẢNG UỶ
-    /// PHƯỜNG BẠCH MAI").
-    pub fn committee_body(
-        c: &Congress,
-        body: &str,
-        number: Option<DocNumber>,
-        date: Date,
-    ) -> Header {
-        Header {
-            above: None,
-            superior: c.organisation.committee.clone(),
-            issuer: body.to_string(),
-            number,
-            place: c.organisation.place.clone(),
-            date,
-        }
-    }
-
     /// A working body's header: the organisation, the congress, the body ("ĐẢNG BỘ PHƯỜNG
     /// BẠCH MAI / ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXIV / BAN KIỂM PHIẾU").
     pub fn working_body(c: &Congress, body: &str, number: Option<DocNumber>, date: Date) -> Header {
@@ -108,23 +90,42 @@ impl Signature {
         }
     }
 
-    /// The signer's block, as the record gives it.
-    pub fn of(signer: &Signer) -> Signature {
-        Signature::new(&signer.authority, &signer.title, signer.name.full())
+    /// The signer's block, as the record gives it ("Q. BÍ THƯ" for an acting head, with the
+    /// congress's acting mark).
+    pub fn of(c: &Congress, signer: &Signer) -> Signature {
+        let title = signer.signing_title(&c.conventions().format.acting_mark);
+        Signature::new(&signer.authority, &title, signer.name.full())
     }
 
     /// The convening committee's block.
     pub fn committee(c: &Congress) -> Signature {
-        Signature::of(&c.signer)
+        Signature::of(c, &c.signer)
     }
 
     /// The standing committee's block on the personnel papers: its signer, or the congress's
     /// signer "T/M BAN THƯỜNG VỤ".
     pub fn standing(c: &Congress, record: &PersonnelRecord) -> Signature {
         match &record.signer {
-            Some(s) => Signature::of(s),
-            None => Signature::new("T/M BAN THƯỜNG VỤ", &c.signer.title, c.signer.name.full()),
+            Some(s) => Signature::of(c, s),
+            None => Signature::new(
+                "T/M BAN THƯỜNG VỤ",
+                &c.signer.signing_title(&c.conventions().format.acting_mark),
+                c.signer.name.full(),
+            ),
         }
+    }
+
+    /// The first session's block: "T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ" and its head, or "CHỦ TỊCH HỘI
+    /// NGHỊ" when one person chairs (QĐ 29-QĐ/TW mục 15.1; T/M for a collective body, 36-HD
+    /// point 1.7). Before a presidium is recorded, the convener.
+    pub fn session_presidium(fs: &FirstSession) -> Signature {
+        let authority = if fs.presidium.len() > 1 {
+            "T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ"
+        } else {
+            "CHỦ TỊCH HỘI NGHỊ"
+        };
+        let head = fs.presidium.first().unwrap_or(&fs.chair);
+        Signature::new(authority, "", head.name.full())
     }
 
     /// The presidium's block: "T/M ĐOÀN CHỦ TỊCH" and its head, or "CHỦ TỊCH ĐẠI HỘI" when one
@@ -247,24 +248,48 @@ impl Basis {
     }
 }
 
+/// Whether a round of a cell's bí thư election is the third without one elected, after which
+/// the superior committee designates one (SPEC §2.2 "Cells"; §4.1): no further round.
+pub(crate) fn designation_due(
+    c: &Congress,
+    e: &crate::rules::Election,
+    elected_none: bool,
+) -> bool {
+    e.office == Office::Secretary
+        && e.round >= 3
+        && elected_none
+        && c.organisation.kind != crate::congress::OrgKind::GrassrootsPartyOrg
+}
+
 /// What an election elects, as papers name it: "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm
 /// kỳ 2020 – 2025"; the offices the committee elects under the committee's name ("Ban Thường
 /// vụ Đảng uỷ phường Bạch Mai, …"); delegates as the office says ("đại biểu dự Đại hội …").
 pub(crate) fn office_line(c: &Congress, office: &Office) -> String {
-    match office {
-        Office::Delegates { .. } => office.label(),
-        Office::ExecutiveCommittee | Office::CellCommittee => format!(
-            "{} {}, {}",
-            office.label(),
-            c.organisation.name,
-            c.term_text()
-        ),
-        _ => format!(
-            "{} {}, {}",
-            office.label(),
-            c.organisation.committee,
-            c.term_text()
-        ),
+    office_line_of(c, office, None)
+}
+
+/// The same, naming the new committee by its khoá where the congress's ordinal is known, as
+/// the papers after the elections do: "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm
+/// kỳ 2020 – 2025", "Bí thư Đảng uỷ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
+pub(crate) fn new_office_line(c: &Congress, office: &Office) -> String {
+    office_line_of(c, office, new_khoa(c).as_deref())
+}
+
+/// The new committee's khoá: the congress's ordinal in Roman numerals ("XXIV": the congress
+/// "lần thứ XXIV" elects the committee "khoá XXIV"; the outgoing one is "khoá XXIII").
+pub(crate) fn new_khoa(c: &Congress) -> Option<String> {
+    c.ordinal.and_then(|n| crate::vi::roman(u32::from(n)))
+}
+
+fn office_line_of(c: &Congress, office: &Office, khoa: Option<&str>) -> String {
+    let body = match office {
+        Office::Delegates { .. } => return office.label(),
+        Office::ExecutiveCommittee | Office::CellCommittee => &c.organisation.name,
+        _ => &c.organisation.committee,
+    };
+    match khoa {
+        Some(k) => format!("{} {body} khoá {k}, {}", office.label(), c.term_text()),
+        None => format!("{} {body}, {}", office.label(), c.term_text()),
     }
 }
 
@@ -309,6 +334,21 @@ impl Meeting {
     }
 }
 
+/// Who convenes a members' congress and reports to it on the members attending (QĐ 29-QĐ/TW
+/// mục 12.2: "cấp ủy triệu tập đại hội báo cáo với đại hội tình hình đảng viên tham dự"): the
+/// outgoing chi uỷ of a cell that elects one, else the cell, through its bí thư. The signer is
+/// the record's (`signer`, the outgoing bí thư).
+pub(crate) fn convening_cell_body(c: &Congress) -> &'static str {
+    if c.elections
+        .iter()
+        .any(|e| e.office == Office::CellCommittee)
+    {
+        "Chi uỷ"
+    } else {
+        "Chi bộ"
+    }
+}
+
 /// The office of the committee the congress elects: its Ban Chấp hành, or a cell's chi uỷ.
 pub(crate) fn committee_office(c: &Congress) -> Office {
     c.committee_election()
@@ -339,7 +379,7 @@ pub(crate) fn round_items(c: &Congress) -> Vec<crate::document::paper::Item> {
                 .field("rounds")
                 .index(r)
                 .field("minutes_number");
-            let mut item = crate::document::paper::Item::new(
+            let item = crate::document::paper::Item::new(
                 crate::document::paper::About::Round {
                     election: i,
                     round: r,
@@ -347,9 +387,9 @@ pub(crate) fn round_items(c: &Congress) -> Vec<crate::document::paper::Item> {
                 e.date,
             )
             .pin(round.minutes_number, path);
-            if e.held_by == HeldBy::NewCommittee {
-                item = item.sequence(Sequence::NewCommittee);
-            }
+            // The first session is held during the congress: its counts are numbered in the
+            // congress's sequence (SPEC §3.4), not the new committee's, whose term begins the
+            // day after the closing.
             out.push(item);
         }
     }
@@ -393,6 +433,23 @@ pub(crate) fn nomination_items(c: &Congress) -> Vec<crate::document::paper::Item
             )
         })
         .collect()
+}
+
+/// The election and its opinion vote a paper of `nomination_items` is about, with the office
+/// as papers name it.
+pub(crate) fn nomination_of<'c>(
+    c: &'c Congress,
+    item: &crate::document::paper::Item,
+) -> crate::error::Result<(&'c ElectionRecord, &'c crate::congress::Nominations, String)> {
+    let crate::document::paper::About::Round { election, .. } = item.about else {
+        return Err(item.unexpected());
+    };
+    let record = c.elections.get(election).ok_or_else(|| item.unexpected())?;
+    let n = record
+        .nominations
+        .as_ref()
+        .ok_or_else(|| item.unexpected())?;
+    Ok((record, n, office_line(c, &record.office)))
 }
 
 /// One member nominated at the congress, as the opinion-vote minutes, the script and the
@@ -601,7 +658,7 @@ impl NominationsView {
         Some(NominationsView {
             minutes: minutes.map(|m| m.symbol()).unwrap_or_default(),
             present: n.present,
-            needed: 3 * u64::from(n.present) / 10 + 1,
+            needed: n.needed(),
             nominees: NomineeLine::all(n),
         })
     }
@@ -636,4 +693,13 @@ impl ExclusionLine {
             })
             .collect()
     }
+}
+
+/// Full years of age on `day`.
+pub(crate) fn age_on(birth: Date, day: Date) -> i32 {
+    let mut age = day.year - birth.year;
+    if (day.month, day.day) < (birth.month, birth.day) {
+        age -= 1;
+    }
+    age
 }

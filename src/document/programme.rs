@@ -4,7 +4,9 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, office_line, Header, SessionTime, Signature};
+use super::parts::{
+    committee_office, convening_cell_body, office_line, Header, SessionTime, Signature,
+};
 use crate::congress::{AgendaItem, Congress, HeldBy, Participant, Proceedings, StepKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -70,15 +72,22 @@ pub(crate) fn build(congress: &Congress, item: &Item, _: &PaperNumbers) -> Resul
             let Some(s) = congress.sessions.iter().find(|s| s.kind == agenda.session) else {
                 continue;
             };
-            let items = agenda
+            let items: Vec<ProgrammeItem> = agenda
                 .items
                 .iter()
                 .map(|item| programme_item(congress, p, item))
                 .collect();
+            // The range in the heading covers every item, one before the session's start
+            // (a check of attendance at 7h15' for a congress opening at 7h30') included.
+            let start = agenda
+                .items
+                .iter()
+                .filter_map(|i| i.time)
+                .fold(s.start, |a, b| a.min(b));
             sessions.push(ProgrammeSession {
                 label: SessionTime::label(congress, s),
                 date: s.date,
-                start: s.start,
+                start,
                 end: s.end,
                 items,
             });
@@ -215,7 +224,13 @@ fn default_item(
                 (
                     format!("Báo cáo tình hình đảng viên dự Đại hội{vote}"),
                     presidium,
-                    p.presidium.get(1).map(comrade).unwrap_or(head),
+                    // The convening chi uỷ reports (QĐ 29-QĐ/TW mục 12.2), as a cell's
+                    // programme has it: "Chi ủy đương nhiệm" (giamcanlamdep.com.vn, SPEC §4.4).
+                    format!(
+                        "{} (đồng chí {})",
+                        convening_cell_body(congress),
+                        congress.signer.name.full()
+                    ),
                 )
             }
         }
@@ -312,6 +327,7 @@ fn default_item(
             )
         }
         StepKind::Break => ("Nghỉ giải lao".into(), String::new(), String::new()),
+        StepKind::Lunch => ("Nghỉ trưa".into(), String::new(), String::new()),
         StepKind::Resolution => (
             "Thông qua Nghị quyết Đại hội".into(),
             presidium,

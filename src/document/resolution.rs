@@ -6,31 +6,21 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, filed, office_line, Header, Signature};
-use super::results::{office_results, OfficeResult};
-use crate::congress::{Congress, CongressKind, OrgKind, StepKind};
+use super::parts::{committee_office, filed, new_office_line, Header, Signature};
+use super::results::{office_results, DesignatedLine, OfficeResult, VoteLine};
+use super::shared::CongressFacts;
+use crate::congress::{Congress, OrgKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
-use crate::vi::{Date, Time};
+use crate::vi::Time;
 
 /// The resolution's view (`templates/resolution.hbs`).
 #[derive(Debug, Serialize)]
 struct Resolution {
     /// The organisation over the congress, "Số 09-NQ/ĐH", dated the closing day.
     header: Header,
-    congress: String,
-    /// "đại biểu" / "đảng viên".
-    audience: &'static str,
-    /// Who a show of hands counts: the audience, or "đảng viên chính thức có mặt" beside
-    /// probationary members (`parts::voting`).
-    voting: &'static str,
-    is_delegates: bool,
-    venue: String,
-    opened: Date,
-    closed: Date,
-    same_day: bool,
-    convened: u32,
-    present: u32,
+    #[serde(flatten)]
+    facts: CongressFacts,
     /// The reports heard, by title.
     reports: Vec<String>,
     assessment: Vec<String>,
@@ -44,12 +34,15 @@ struct Resolution {
     results: Vec<OfficeResult>,
     /// What the new committee's first session elected, in order.
     session_results: Vec<OfficeResult>,
-    /// The committee the congress elected: "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ …".
+    /// A cell's bí thư designated by the superior committee after three rounds without one.
+    designations: Vec<DesignatedLine>,
+    /// The committee the congress elected: "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV,
+    /// nhiệm kỳ …".
     committee: String,
     /// "Ban Chấp hành" / "Chi uỷ".
     committee_label: String,
     vote: VoteLine,
-    /// When it was adopted, if the agenda says.
+    /// When it was adopted, if the vote's time is recorded (`resolution.vote.at`).
     adopted_at: Option<Time>,
     /// Section numbers ("1", "2" …) of the parts present, without gaps.
     section: Sections,
@@ -67,14 +60,6 @@ struct TargetGroup {
 struct TargetLine {
     indicator: String,
     figure: String,
-}
-
-#[derive(Debug, Serialize)]
-struct VoteLine {
-    agree: u32,
-    against: u32,
-    voters: u32,
-    percent: String,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -101,7 +86,6 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
 
 pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result<Paper> {
     let p = c.proceedings()?;
-    let a = &p.attendance;
     let r = &p.resolution;
     let mut targets: Vec<TargetGroup> = Vec::new();
     for t in &r.targets {
@@ -163,16 +147,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     let office = committee_office(c);
     let view = Resolution {
         header,
-        congress: c.name(),
-        audience: c.audience(),
-        voting: super::parts::voting(&p.attendance, c.audience()),
-        is_delegates: c.kind == CongressKind::Delegates,
-        venue: c.venue.clone(),
-        opened: c.first_day(),
-        closed: c.last_day(),
-        same_day: c.first_day() == c.last_day(),
-        convened: a.convened,
-        present: a.present,
+        facts: CongressFacts::of(c, p),
         reports: p.reports.iter().map(|x| x.title.clone()).collect(),
         assessment: r.assessment.clone(),
         objective: r.objective.clone(),
@@ -181,17 +156,12 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         term: c.term_text(),
         results,
         session_results,
-        committee: office_line(c, &office),
+        designations: DesignatedLine::all(c),
+        committee: new_office_line(c, &office),
         committee_label: office.label(),
-        vote: VoteLine {
-            agree: r.vote.agree,
-            against: r.vote.against,
-            voters: r.vote.voters(a),
-            percent: r.vote.percent(a).map(|x| x.to_string()).unwrap_or_default(),
-        },
-        adopted_at: c
-            .agenda_item(StepKind::Resolution)
-            .and_then(|(i, _)| i.time),
+        vote: VoteLine::new(&r.vote, &p.attendance),
+        // The vote's own time; the agenda's is when the draft starts being read.
+        adopted_at: r.vote.at,
         section,
         signature,
         recipients: vec![superior, members.to_string(), filed(c)],

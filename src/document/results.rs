@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::paper::{About, PaperNumbers};
-use super::parts::{office_line, ListChanges, NominationsView};
+use super::parts::{new_office_line, office_line, ListChanges, NominationsView};
 use crate::congress::{Attendance, Congress, HandVote, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
@@ -22,6 +22,8 @@ pub(crate) struct Winner {
     pub votes: u32,
     /// Share of that round's denominator: "97,46%".
     pub percent: String,
+    /// That round's denominator: "115" of "115/118".
+    pub base: u32,
 }
 
 /// One office and who was elected to it.
@@ -31,6 +33,9 @@ pub(crate) struct OfficeResult {
     pub index: usize,
     /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
     pub office: String,
+    /// The same with the new committee's khoá, as the resolution and the papers to the
+    /// superior name it: "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
+    pub office_khoa: String,
     /// "Ban Chấp hành", "Bí thư", "đại biểu dự Đại hội …".
     pub label: String,
     /// Elected by the new committee at its first session.
@@ -81,6 +86,7 @@ pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec
                 name: w.name.full(),
                 votes: w.votes,
                 percent: w.percent.to_string(),
+                base: w.base,
             })
             .collect();
         let minutes = (0..e.rounds.len())
@@ -102,6 +108,7 @@ pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec
         out.push(OfficeResult {
             index: i,
             office: office_line(c, &e.office),
+            office_khoa: new_office_line(c, &e.office),
             label: e.office.label(),
             by_new_committee: e.held_by == HeldBy::NewCommittee,
             is_delegates: matches!(e.office, Office::Delegates { .. }),
@@ -208,6 +215,8 @@ pub(crate) struct ElectionLine {
     pub committee: Vec<String>,
     /// The same committee counted the previous election of the meeting.
     pub same_committee: bool,
+    /// The show of hands electing the committee, when recorded.
+    pub committee_vote: Option<VoteLine>,
     /// The rounds.
     pub rounds: Vec<RoundLine>,
     /// Everyone elected over all rounds.
@@ -218,12 +227,35 @@ pub(crate) struct ElectionLine {
     pub designated: Option<DesignatedLine>,
 }
 
-/// A designation as minutes record it.
+/// A designation as the papers record it (`templates/partials/designation.hbs`).
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct DesignatedLine {
     pub name: String,
     pub by: String,
     pub decision: String,
+    /// The office with its body and term: "Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ 2027 – 2032".
+    pub office: String,
+}
+
+impl DesignatedLine {
+    /// The designation of `elections[index]`, if the superior committee designated its bí thư
+    /// (SPEC §2.2 "Cells": after the third round without one).
+    pub fn of(c: &Congress, index: usize) -> Option<DesignatedLine> {
+        let e = c.elections.get(index)?;
+        e.designated.as_ref().map(|d| DesignatedLine {
+            name: d.name.full(),
+            by: d.by.clone(),
+            decision: d.decision.clone(),
+            office: office_line(c, &e.office),
+        })
+    }
+
+    /// Every designation of the congress, in the order of its elections.
+    pub fn all(c: &Congress) -> Vec<DesignatedLine> {
+        (0..c.elections.len())
+            .filter_map(|i| DesignatedLine::of(c, i))
+            .collect()
+    }
 }
 
 /// The elections held by `held_by`, as minutes record them; shows of hands are counted
@@ -265,6 +297,7 @@ pub(crate) fn election_lines(
                     name: t.outcomes[*k].name.full(),
                     votes: t.outcomes[*k].votes,
                     percent: t.outcomes[*k].percent.to_string(),
+                    base: t.denominator,
                 })
                 .collect();
             let tie: Vec<String> = t
@@ -326,14 +359,14 @@ pub(crate) fn election_lines(
                 .map(|m| format!("{} ({})", m.name.full(), m.role))
                 .collect(),
             same_committee: last_committee == Some(&e.vote_counting_committee),
+            committee_vote: e
+                .vote_counting_committee_vote
+                .as_ref()
+                .map(|v| VoteLine::new(v, attendance)),
             complete: elected_total >= e.seats,
             elected_total,
             rounds,
-            designated: e.designated.as_ref().map(|d| DesignatedLine {
-                name: d.name.full(),
-                by: d.by.clone(),
-                decision: d.decision.clone(),
-            }),
+            designated: DesignatedLine::of(c, i),
         });
         last_committee = Some(&e.vote_counting_committee);
     }
@@ -359,6 +392,16 @@ pub(crate) fn approver(c: &Congress) -> String {
         Some(s) => format!("Ban Thường vụ {s}"),
         None => "Cấp uỷ cấp trên".to_string(),
     }
+}
+
+/// The "Nơi nhận" of the papers to the superior: the addressee, its organisation department,
+/// the file.
+pub(crate) fn recipients(c: &Congress) -> Vec<String> {
+    let department = match &c.organisation.superior_committee {
+        Some(s) => format!("Ban Tổ chức {s}"),
+        None => "Ban Tổ chức cấp uỷ cấp trên".to_string(),
+    };
+    vec!["Như trên".to_string(), department, super::parts::filed(c)]
 }
 
 /// The posts a member of the new committee holds in it, from the elections.

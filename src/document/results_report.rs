@@ -7,34 +7,26 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, filed, office_line, Header, Person, Signature};
+use super::parts::{age_on, committee_office, new_office_line, Header, Person, Signature};
 use super::results::{
-    approver, has_profiles, office_results, report_date, reports_to_superior, OfficeResult,
+    approver, has_profiles, office_results, recipients, report_date, reports_to_superior,
+    DesignatedLine,
+    OfficeResult,
 };
-use crate::congress::{Congress, CongressKind};
+use super::shared::CongressFacts;
+use crate::congress::Congress;
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{Percent, Track};
-use crate::vi::Date;
 
 /// The report's view (`templates/results-report.hbs`).
 #[derive(Debug, Serialize)]
 struct ResultsReport {
     header: Header,
-    congress: String,
+    #[serde(flatten)]
+    facts: CongressFacts,
     /// "Ban Thường vụ Quận uỷ Hai Bà Trưng".
     addressee: String,
-    audience: &'static str,
-    /// Who a show of hands counts: the audience, or "đảng viên chính thức có mặt" beside
-    /// probationary members (`parts::voting`).
-    voting: &'static str,
-    is_delegates: bool,
-    venue: String,
-    opened: Date,
-    closed: Date,
-    same_day: bool,
-    convened: u32,
-    present: u32,
     /// The superior's representatives who spoke.
     superiors: Vec<Person>,
     reports: Vec<String>,
@@ -46,7 +38,9 @@ struct ResultsReport {
     results: Vec<OfficeResult>,
     /// What the new committee's first session elected.
     session_results: Vec<OfficeResult>,
-    /// "Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025".
+    /// A cell's bí thư designated by the superior committee after three rounds without one.
+    designations: Vec<DesignatedLine>,
+    /// "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
     committee: String,
     /// The make-up of the new committee, when the record has profiles.
     make_up: Option<MakeUp>,
@@ -141,22 +135,9 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     let (session_results, results): (Vec<_>, Vec<_>) = office_results(c, numbers)?
         .into_iter()
         .partition(|r| r.by_new_committee);
-    let superior_office = match &c.organisation.superior_committee {
-        Some(s) => format!("Ban Tổ chức {s}"),
-        None => "Ban Tổ chức cấp uỷ cấp trên".to_string(),
-    };
     let view = ResultsReport {
         header,
-        congress: c.name(),
-        audience: c.audience(),
-        voting: super::parts::voting(&p.attendance, c.audience()),
-        is_delegates: c.kind == CongressKind::Delegates,
-        venue: c.venue.clone(),
-        opened: c.first_day(),
-        closed,
-        same_day: c.first_day() == closed,
-        convened: a.convened,
-        present: a.present,
+        facts: CongressFacts::of(c, p),
         superiors: p
             .superior_remarks
             .iter()
@@ -177,24 +158,16 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
             .unwrap_or_default(),
         results,
         session_results,
-        committee: office_line(c, &committee_office(c)),
+        designations: DesignatedLine::all(c),
+        committee: new_office_line(c, &committee_office(c)),
         make_up,
         has_summary: has_profiles(c),
         request: numbers
             .of(DocumentKind::ApprovalRequest, About::Congress)
             .map(|n| n.symbol()),
         signature,
-        recipients: vec!["Như trên".to_string(), superior_office, filed(c)],
+        recipients: recipients(c),
         addressee,
     };
     Ok(Paper::new(meta, view))
-}
-
-/// Full years of age on `day`.
-fn age_on(birth: Date, day: Date) -> i32 {
-    let mut age = day.year - birth.year;
-    if (day.month, day.day) < (birth.month, birth.day) {
-        age -= 1;
-    }
-    age
 }

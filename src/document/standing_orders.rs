@@ -73,7 +73,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         single_chair: p.presidium.len() == 1,
         venue: c.venue.clone(),
         sessions: c.sessions.iter().map(|s| SessionTime::of(c, s)).collect(),
-        dress: c.summons.dress.trim().trim_end_matches('.').to_string(),
+        dress: c.summons.dress_text(),
         health_measures: p.health_measures.clone(),
         election_rules: numbers
             .of(DocumentKind::ElectionRules, About::Congress)

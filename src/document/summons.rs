@@ -65,7 +65,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         sessions: c.sessions.iter().map(|x| SessionTime::of(c, x)).collect(),
         venue: c.venue.clone(),
         composition: s.composition.clone(),
-        dress: s.dress.clone(),
+        dress: s.dress_text(),
         notes: s.notes.clone(),
         signature: Signature::committee(c),
         recipients: s.recipients.clone().unwrap_or_else(|| {

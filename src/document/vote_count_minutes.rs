@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{
-    office_line, round_items, ExclusionLine, Header, ListChanges, Meeting, Nominee, Signature,
+    designation_due, office_line, round_items, ExclusionLine, Header, ListChanges, Meeting,
+    Nominee, Signature,
 };
-use crate::congress::{BodyMember, Congress, HeldBy, OrgKind};
+use crate::congress::{BodyMember, Congress};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office, Status};
@@ -163,16 +164,13 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         single: e.candidates.len() == 1,
         single_office: matches!(e.office, Office::Secretary | Office::DeputySecretary)
             && e.seats == 1,
-        designation_due: e.office == Office::Secretary
-            && e.round >= 3
-            && t.elected.is_empty()
-            && c.organisation.kind != OrgKind::GrassrootsPartyOrg,
+        designation_due: designation_due(c, &e, t.elected.is_empty()),
     };
     let office = office_line(c, &e.office);
-    let header = match record.held_by {
-        HeldBy::Congress => Header::working_body(c, "Ban kiểm phiếu", number, record.date),
-        HeldBy::NewCommittee => Header::committee_body(c, "Ban kiểm phiếu", number, record.date),
-    };
+    // The first session is held during the congress: its counts are the congress's papers,
+    // numbered in its sequence (SPEC §3.4) under its header, as the count of a bí thư elected
+    // by the new chi uỷ is (123doc.top/document/11336936, SPEC §4.7).
+    let header = Header::working_body(c, "Ban kiểm phiếu", number, record.date);
     let round_note = if e.round > 1 {
         format!(" (lần {})", e.round)
     } else {

@@ -1,6 +1,6 @@
 //! Layout for the PDF backend: the resolved tree → pages of positioned text runs and strokes.
 //!
-//! Measures only through [`FontSet`] (the sum of `hmtx` advances, which is what the PDF draws),
+//! Measures only through [`FontSet`](crate::font::FontSet) (the sum of `hmtx` advances, which is what the PDF draws),
 //! breaks lines at UAX #14 opportunities, justifies, lays out tables and paginates. No I/O; never
 //! panics on user data.
 //!

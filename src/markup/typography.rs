@@ -151,10 +151,14 @@ pub(crate) fn protect_set_phrases(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len() + 8);
     let mut bracket = None;
+    let mut was_cited = false;
     for k in 0..words.len() {
+        // A number cited after "số", or the next of a list of them: "số 01-BB/ĐU, 02-BB/ĐU".
         let cited = k > 0
-            && words[k - 1].trim_start_matches('(') == "số"
+            && (words[k - 1].trim_start_matches('(') == "số"
+                || (was_cited && words[k - 1].ends_with(',')))
             && words[k].bytes().next().is_some_and(|x| x.is_ascii_digit());
+        was_cited = cited;
         if cited {
             // "08-NQ/ĐH": UAX #14 allows a break after "-" and "/" before a letter.
             let mut chars = words[k].chars().peekable();
@@ -264,6 +268,9 @@ mod tests {
         assert!(
             protect_set_phrases("đại biểu (số 04-BC/ĐH)").contains("(số\u{a0}04-\u{2060}BC/\u{2060}ĐH)")
         );
+        // So is each number of a list of them.
+        assert!(protect_set_phrases("số 01-BB/ĐU, 02-BB/ĐU, 03-BB/ĐU")
+            .ends_with("02-\u{2060}BB/\u{2060}ĐU, 03-\u{2060}BB/\u{2060}ĐU"));
         assert_eq!(
             shown(&protect_set_phrases(
                 "có mặt 118 (một trăm mười tám) đại biểu"

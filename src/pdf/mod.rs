@@ -9,7 +9,7 @@
 //! Fonts are embedded here rather than by printpdf, and streams compressed here rather than by
 //! lopdf, for speed: printpdf's subsetter took 2.5 ms per one-page document and keeps hinting,
 //! and lopdf compresses at zlib's best level, together four times the 2 ms a one-page invitation
-//! may take. Ours (module `subset`, and [`crate::deflate`]) take a fraction of that.
+//! may take. Ours (module `subset`, and `crate::deflate`) take a fraction of that.
 //!
 //! The bytes are a function of the input alone: dates come from `meta.created`, the `/ID` from
 //! `meta.id`, font names and subset tags from the glyphs used — never the clock or printpdf's

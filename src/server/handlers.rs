@@ -70,10 +70,8 @@ pub(super) async fn validate(
     body: Body,
 ) -> Result<Response, ApiError> {
     Params::parse(query, &[])?;
-    let ticket = admit(&app)?;
-    let text = read_text(body, app.options.max_body_bytes).await?;
     let engine = Arc::clone(&app.engine);
-    let problems = work(ticket, move || {
+    let problems = on_body(&app, body, move |text| {
         let congress = crate::load_congress(&text)?;
         Ok(engine.validate(&congress))
     })
@@ -112,10 +110,8 @@ pub(super) async fn render(
         ));
     };
     let about = q.about()?;
-    let ticket = admit(&app)?;
-    let text = read_text(body, app.options.max_body_bytes).await?;
     let engine = Arc::clone(&app.engine);
-    let (bytes, name) = work(ticket, move || {
+    let (bytes, name) = on_body(&app, body, move |text| {
         let congress = crate::load_congress(&text)?;
         let paper = kind
             .paper(&congress, about.unwrap_or(About::Congress))
@@ -136,9 +132,7 @@ pub(super) async fn papers(
     body: Body,
 ) -> Result<Response, ApiError> {
     Params::parse(query, &[])?;
-    let ticket = admit(&app)?;
-    let text = read_text(body, app.options.max_body_bytes).await?;
-    let list = work(ticket, move || {
+    let list = on_body(&app, body, move |text| {
         let congress = crate::load_congress(&text)?;
         let mut out = Vec::new();
         for kind in DocumentKind::ALL {
@@ -177,10 +171,8 @@ pub(super) async fn pack(
     body: Body,
 ) -> Result<Response, ApiError> {
     let formats = Params::parse(query, &["format"])?.formats(&[Format::Docx, Format::Pdf])?;
-    let ticket = admit(&app)?;
-    let text = read_text(body, app.options.max_body_bytes).await?;
     let engine = Arc::clone(&app.engine);
-    let zip = work(ticket, move || {
+    let zip = on_body(&app, body, move |text| {
         let congress = crate::load_congress(&text)?;
         let pack = engine.pack(&congress, &formats)?;
         Ok(pack.to_zip()?)
@@ -208,9 +200,7 @@ pub(super) async fn tally(
             ))
         }
     };
-    let ticket = admit(&app)?;
-    let text = read_text(body, app.options.max_body_bytes).await?;
-    let answer = work(ticket, move || match at {
+    let answer = on_body(&app, body, move |text| match at {
         None => {
             let election = Election::from_json(&text)?;
             Ok(serde_json::to_value(rules::tally(&election)?).unwrap_or_default())
@@ -273,9 +263,7 @@ pub(super) async fn import(
     use crate::import::{self as sheet, ListKind};
     use base64::Engine as _;
     Params::parse(query, &[])?;
-    let ticket = admit(&app)?;
-    let text = read_text(body, app.options.max_body_bytes).await?;
-    let answer = work(ticket, move || {
+    let answer = on_body(&app, body, move |text| {
         let request: ImportRequest = serde_json::from_str(&text).map_err(|e| {
             ApiError::bad_request(format!(
                 "expected {{\"as\", \"file_name\", \"sheet\", \"congress\"}}: {e}"
@@ -309,6 +297,18 @@ fn admit(app: &App) -> Result<Ticket, ApiError> {
     app.limiter
         .admit()
         .map_err(|busy| ApiError::busy(busy, app.options.retry_after))
+}
+
+/// Admits the request, reads its body as text and runs `job` on it in a slot on the blocking
+/// pool: what every handler that takes a congress file does.
+async fn on_body<T: Send + 'static>(
+    app: &App,
+    body: Body,
+    job: impl FnOnce(String) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let ticket = admit(app)?;
+    let text = read_text(body, app.options.max_body_bytes).await?;
+    work(ticket, move || job(text)).await
 }
 
 /// Runs `job` in a slot on the blocking pool.

@@ -141,7 +141,6 @@ const HELPERS: &[(&str, usize, HelperFn)] = &[
             .ok_or_else(|| format!("{n} has no ordinal"))
     }),
     ("inc", 1, |p, _| Ok((number(p[0])? + 1).to_string())),
-    ("pad", 1, |p, _| Ok(vi::zero_padded(number(p[0])?))),
     ("thousands", 1, |p, _| Ok(vi::thousands(number(p[0])?))),
     ("concat", VARIADIC, |p, _| {
         Ok(p.iter()

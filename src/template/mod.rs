@@ -7,7 +7,7 @@
 //! Templates are compiled when first rendered, not when the engine is built: handlebars' parser
 //! computes a line and column for every token by rescanning the source from its start, so
 //! compiling every built-in up front costs tens of milliseconds, which a command printing one
-//! paper should not pay. Each source is compiled at most once per [`Templates`]; each template
+//! paper should not pay. Each source is compiled at most once per `Templates`; each template
 //! rendered gets its own registry holding it and the partials it reaches, so rendering takes no
 //! lock.
 
@@ -36,7 +36,7 @@ macro_rules! partials {
 
 const PARTIALS: &[(&str, &str)] = partials!(
     "header", "title", "signature", "signer", "basis", "attendance", "ballot-counts",
-    "step-verdict", "list-changes", "nominee-note", "non-voting", "base-exclusions",
+    "step-verdict", "list-changes", "nominee-note", "non-voting", "base-exclusions", "designation",
 );
 
 /// Every built-in template and partial: (name, source).

@@ -16,8 +16,7 @@ pub use collate::{compare_text, name_key, text_key, CollationKey};
 pub use date::{Date, ParseDateError, Weekday};
 pub use name::PersonName;
 pub use numbers::{
-    number_words, ordinal_words, roman, term, thousands, zero_padded, Dialect, NumberWordsOptions,
-    TermStyle,
+    number_words, ordinal_words, roman, term, thousands, Dialect, NumberWordsOptions, TermStyle,
 };
-pub use text::{is_nfc, nfc, upper};
+pub use text::{is_nfc, nfc, respell_uy, upper, UySpelling};
 pub use time::{ParseTimeError, Time};

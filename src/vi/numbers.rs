@@ -222,16 +222,6 @@ pub fn thousands(n: u64) -> String {
     out
 }
 
-/// A count padded to two digits the way documents write small counts: 5 → "05"
-/// ("05 đồng chí"); 0 and numbers from 10 on are written plainly.
-pub fn zero_padded(n: u64) -> String {
-    if (1..=9).contains(&n) {
-        format!("0{n}")
-    } else {
-        n.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,16 +528,6 @@ mod tests {
         assert_eq!(thousands(12_345), "12.345");
         assert_eq!(thousands(1_200_000), "1.200.000");
         assert_eq!(thousands(u64::MAX), "18.446.744.073.709.551.615");
-    }
-
-    #[test]
-    fn small_counts_are_zero_padded() {
-        assert_eq!(zero_padded(5), "05");
-        assert_eq!(zero_padded(1), "01");
-        assert_eq!(zero_padded(9), "09");
-        assert_eq!(zero_padded(10), "10");
-        assert_eq!(zero_padded(0), "0");
-        assert_eq!(format!("{} đồng chí", zero_padded(5)), "05 đồng chí");
     }
 
     mod props {

@@ -24,6 +24,59 @@ pub fn upper(s: &str) -> String {
     nfc(&s.to_uppercase())
 }
 
+/// Where the tone mark of the word "uỷ" sits: "uỷ" (on the y, as 36-HD's samples have it) or
+/// "ủy" (on the u). Sources disagree (SPEC §2.2, §7, §9 row 7); both are NFC.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum UySpelling {
+    /// "uỷ", "Uỷ", "UỶ" — the default.
+    #[default]
+    #[serde(rename = "uỷ")]
+    ToneOnY,
+    /// "ủy", "Ủy", "ỦY".
+    #[serde(rename = "ủy")]
+    ToneOnU,
+}
+
+/// The word "uỷ" in its three cases, spelt each way: (tone on y, tone on u).
+const UY_FORMS: [(&str, &str); 3] = [("uỷ", "ủy"), ("Uỷ", "Ủy"), ("UỶ", "ỦY")];
+
+/// `text` with every word "uỷ" spelt `to` ("Đảng uỷ" → "Đảng ủy", "UỶ BAN" → "ỦY BAN"). Only
+/// the word itself changes: a syllable that ends in it ("Thuỷ", a name) is left as written.
+/// Input and output are NFC.
+pub fn respell_uy(text: &str, to: UySpelling) -> std::borrow::Cow<'_, str> {
+    let pick = |(y, u): (&'static str, &'static str)| match to {
+        UySpelling::ToneOnY => (u, y),
+        UySpelling::ToneOnU => (y, u),
+    };
+    if !UY_FORMS.iter().any(|&f| text.contains(pick(f).0)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut before: Option<char> = None;
+    'scan: while !rest.is_empty() {
+        if !before.is_some_and(char::is_alphabetic) {
+            for form in UY_FORMS {
+                let (from, into) = pick(form);
+                if let Some(after) = rest.strip_prefix(from) {
+                    if !after.chars().next().is_some_and(char::is_alphabetic) {
+                        out.push_str(into);
+                        rest = after;
+                        before = into.chars().last();
+                        continue 'scan;
+                    }
+                }
+            }
+        }
+        let Some(c) = rest.chars().next() else { break };
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+        before = Some(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Shortens user input quoted in an error message, so a pasted paragraph does not flood it.
 pub(super) fn excerpt(s: &str) -> String {
     const MAX_CHARS: usize = 40;
@@ -65,6 +118,24 @@ mod tests {
     fn upper_case_of_nfd_input_is_nfc() {
         let out = upper("U\u{309}y ban nha\u{302}n da\u{302}n");
         assert_eq!(out, "ỦY BAN NHÂN DÂN");
+        assert!(is_nfc(&out));
+    }
+
+    #[test]
+    fn the_word_uy_is_respelt_and_names_ending_in_it_are_not() {
+        let to_u = |s| respell_uy(s, UySpelling::ToneOnU).into_owned();
+        assert_eq!(
+            to_u("T/M ĐẢNG UỶ, Uỷ ban Kiểm tra, Chi uỷ, cấp uỷ."),
+            "T/M ĐẢNG ỦY, Ủy ban Kiểm tra, Chi ủy, cấp ủy."
+        );
+        assert_eq!(to_u("Nguyễn Thị Thuỷ, uỷ viên"), "Nguyễn Thị Thuỷ, ủy viên");
+        let to_y = |s| respell_uy(s, UySpelling::ToneOnY).into_owned();
+        assert_eq!(
+            to_y("Đảng ủy phường; ỦY BAN; Thủy"),
+            "Đảng uỷ phường; UỶ BAN; Thủy"
+        );
+        let out = to_u("<p>Chi uỷ</p>");
+        assert_eq!(out, "<p>Chi ủy</p>");
         assert!(is_nfc(&out));
     }
 }

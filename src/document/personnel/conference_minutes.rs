@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::{
-    conference_meta, conference_name, convener, locate, purpose, round_of, step_items, step_result,
-    Conference, StepResult,
+    conference_meta, convener, locate, round_of, step_items, step_result, Conference, Heading,
+    StepResult,
 };
 use crate::congress::Congress;
 use crate::document::paper::{Item, Paper, PaperNumbers};
@@ -71,15 +71,18 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
 }
 
 pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result<Paper> {
+    let at = locate(c, item)?;
+    let Heading {
+        step,
+        header,
+        conference,
+        purpose,
+    } = at.heading(c, item);
     let Conference {
         record,
         track,
         step: s,
-    } = locate(c, item)?;
-    let step = s.counts.step;
-    let header = Header::committee(c, item.number.clone(), s.date);
-    let conference = conference_name(record, c, step);
-    let purpose = purpose(c, track.track);
+    } = at;
     // The conference's name says the step already: " — tái cử".
     let suffix = format!(" — {}", track.track.label());
     let title = format!("Biên bản {conference}{suffix}");

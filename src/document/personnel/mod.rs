@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::congress::{Congress, PersonnelRecord, StepRecord, TrackRecord};
 use crate::document::paper::{About, Item, PaperMeta};
+use crate::document::parts::Header;
 use crate::error::{Error, ErrorKind, Path, Result};
 use crate::rules::{evaluate_step, Absence, Base, InvalidBallots, Percent, Step, StepInput, Track};
 
@@ -69,6 +70,30 @@ struct Conference<'a> {
     record: &'a PersonnelRecord,
     track: &'a TrackRecord,
     step: &'a StepRecord,
+}
+
+/// What a numbered paper of a conference (its minutes, its tally minutes) opens with.
+struct Heading {
+    step: Step,
+    /// The committee's header, with the paper's number and the conference's date.
+    header: Header,
+    /// "Hội nghị Ban Thường vụ … (lần thứ nhất)".
+    conference: String,
+    /// What the procedure introduces people for.
+    purpose: String,
+}
+
+impl Conference<'_> {
+    /// The heading of the numbered paper `item` of this conference.
+    fn heading(&self, c: &Congress, item: &Item) -> Heading {
+        let step = self.step.counts.step;
+        Heading {
+            step,
+            header: Header::committee(c, item.number.clone(), self.step.date),
+            conference: conference_name(self.record, c, step),
+            purpose: purpose(c, self.track.track),
+        }
+    }
 }
 
 /// The conference an item is about, or an error naming what is missing.

@@ -4,8 +4,7 @@
 use serde::Serialize;
 
 use super::{
-    conference_meta, conference_name, locate, purpose, step_items, step_result, step_suffix,
-    Conference, StepResult,
+    conference_meta, locate, step_items, step_result, step_suffix, Conference, Heading, StepResult,
 };
 use crate::congress::Congress;
 use crate::document::paper::{Item, Paper, PaperNumbers};
@@ -43,15 +42,14 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
 }
 
 pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
-    let Conference {
-        record,
-        track,
-        step: s,
-    } = locate(c, item)?;
-    let step = s.counts.step;
-    let header = Header::committee(c, item.number.clone(), s.date);
-    let conference = conference_name(record, c, step);
-    let purpose = purpose(c, track.track);
+    let at = locate(c, item)?;
+    let Heading {
+        step,
+        header,
+        conference,
+        purpose,
+    } = at.heading(c, item);
+    let Conference { track, step: s, .. } = at;
     let suffix = step_suffix(step, track.track);
     let meta = conference_meta(
         DocumentKind::IntroductionTallyMinutes,

@@ -5,7 +5,8 @@ use super::context::Script;
 use super::view::*;
 use crate::congress::Attendance;
 use crate::document::paper::About;
-use crate::document::parts::{office_line, ListChanges, Meeting, NominationsView};
+use crate::document::parts::{designation_due, office_line, ListChanges, Meeting, NominationsView};
+use crate::document::results::DesignatedLine;
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{self, Office};
@@ -144,6 +145,7 @@ impl Script<'_> {
                 shortfall: t.further_round_seats,
                 unfinished: next_seats > 0,
                 has_next: r + 1 < record.rounds.len(),
+                designation_due: designation_due(c, &el, t.elected.is_empty()),
                 next_round_words: vi::ordinal_words(el.round + 1).unwrap_or_default(),
                 next_seats,
             });
@@ -165,6 +167,10 @@ impl Script<'_> {
             counting_role,
             counting_head,
             same_committee,
+            committee_vote: record
+                .vote_counting_committee_vote
+                .as_ref()
+                .map(|v| VoteView::new(v, attendance)),
             committee: record
                 .vote_counting_committee
                 .iter()
@@ -178,6 +184,7 @@ impl Script<'_> {
             complete: elected_total as u32 >= seats,
             elected_total,
             rounds,
+            designated: DesignatedLine::of(c, index),
         })
     }
 }

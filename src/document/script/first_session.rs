@@ -7,11 +7,11 @@ use crate::congress::{HeldBy, Proceedings};
 use crate::document::parts::{committee_office, office_line, Person};
 use crate::document::results::office_results;
 use crate::error::Result;
-use crate::rules::Office;
 
 impl Script<'_> {
-    /// The first session's block: who convenes and chairs it (until a secretary is elected,
-    /// who then chairs), its attendance, and each of its elections.
+    /// The first session's block: the convener opens it and has it elect its chair (or
+    /// presidium) and clerk by show of hands (QĐ 29-QĐ/TW mục 15.1), then the chair elected runs
+    /// each of its elections and closes it.
     pub(super) fn first_session_view(&self) -> Result<Option<FirstSessionView>> {
         let c = self.c;
         let p: &Proceedings = self.p;
@@ -20,32 +20,39 @@ impl Script<'_> {
         };
         let office = committee_office(c);
         let attendance = fs.attendance(c.new_committee().len() as u32);
-        let mut chair = fs.chair.name.full();
+        let single = fs.presidium.len() <= 1;
+        let head = fs.presidium.first().unwrap_or(&fs.chair);
+        let kind = if single {
+            RoleKind::SessionChair
+        } else {
+            RoleKind::SessionPresidium
+        };
+        let chair_role = Role::new(kind, head.name.full());
         let mut elections = Vec::new();
         let mut last_committee = None;
-        let mut until_secretary = false;
         for (i, e) in c.elections.iter().enumerate() {
             if e.held_by != HeldBy::NewCommittee {
                 continue;
             }
-            let role = Role::new(RoleKind::SessionChair, chair.clone());
             let same = last_committee == Some(&e.vote_counting_committee);
-            elections.push(self.election_view(i, role, true, same, &attendance)?);
+            elections.push(self.election_view(i, chair_role.clone(), single, same, &attendance)?);
             last_committee = Some(&e.vote_counting_committee);
-            if e.office == Office::Secretary {
-                until_secretary = true;
-                if let Some(w) = c.elected(i)?.first() {
-                    chair = w.name.full();
-                }
-            }
         }
+        let convener_role = Role::new(RoleKind::Convener, fs.chair.name.full());
         Ok(Some(FirstSessionView {
             committee: office_line(c, &office),
             label: office.label(),
-            chair: Person::from(&fs.chair),
-            chair_role: Role::new(RoleKind::SessionChair, fs.chair.name.full()),
-            until_secretary,
-            closing_role: Role::new(RoleKind::SessionChair, chair),
+            convener_runs: convener_role.name == chair_role.name,
+            convener: Person::from(&fs.chair),
+            convener_role,
+            presidium: fs.presidium.iter().map(Person::from).collect(),
+            presidium_size: fs.presidium.len(),
+            single_chair: single,
+            presidium_vote: fs
+                .presidium_vote
+                .as_ref()
+                .map(|v| VoteView::new(v, &attendance)),
+            chair_role,
             clerk: Person::from(&fs.clerk),
             start: fs.start,
             end: fs.end,
@@ -60,13 +67,15 @@ impl Script<'_> {
         }))
     }
 
-    /// The presentation, run by `runner`: the first session's chair reports what it elected,
+    /// The presentation, run by `runner`: the first session's elected chair reports what it elected,
     /// the members come up, and the secretary speaks for the new committee.
     pub(super) fn presentation_view(&self, runner: &Role) -> Result<Option<PresentationView>> {
         let c = self.c;
         let Some(fs) = self.p.first_session.as_ref() else {
             return Ok(None);
         };
+        // The chair the session elected reports its result.
+        let head = fs.presidium.first().unwrap_or(&fs.chair);
         let office = committee_office(c);
         let members: Vec<String> = c.new_committee().iter().map(|m| m.name.full()).collect();
         let secretary = c.elected_secretary().map(|s| Person {
@@ -78,9 +87,9 @@ impl Script<'_> {
             label: office.label(),
             size: members.len(),
             members,
-            reporter: Person::from(&fs.chair),
-            reporter_role: Role::new(RoleKind::Comrade, fs.chair.name.full()),
-            reporter_runs: runner.name == fs.chair.name.full(),
+            reporter: Person::from(head),
+            reporter_role: Role::new(RoleKind::Comrade, head.name.full()),
+            reporter_runs: runner.name == head.name.full(),
             secretary_runs: secretary.as_ref().is_some_and(|s| s.name == runner.name),
             results: office_results(c, self.numbers)?
                 .into_iter()

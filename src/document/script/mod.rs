@@ -14,7 +14,7 @@ use context::Script;
 use view::*;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, Header, Person};
+use super::parts::{committee_office, convening_cell_body, post_of, Header, Person};
 use super::programme::rules_adopted;
 use crate::congress::{
     AgendaItem, BodyMember, Congress, OrgKind, Participant, SessionKind, Speech, StepKind,
@@ -158,15 +158,26 @@ impl Script<'_> {
                                     Person::from(head),
                                     Role::new(RoleKind::CredentialsHead, head.name.full()),
                                 ),
+                                // A members' congress hears the convening chi uỷ, through
+                                // its bí thư (QĐ 29-QĐ/TW mục 12.2; `signer`).
                                 _ => {
-                                    let i = usize::from(p.presidium.len() > 1);
-                                    match p.presidium.get(i) {
-                                        Some(x) => (Person::from(x), self.presidium_role(i)),
-                                        None => (chair.clone(), self.presidium_role(0)),
+                                    let signer = c.signer.name.full();
+                                    match p.presidium.iter().position(|x| x.name == c.signer.name) {
+                                        Some(i) => {
+                                            (Person::from(&p.presidium[i]), self.presidium_role(i))
+                                        }
+                                        None => (
+                                            Person {
+                                                name: signer.clone(),
+                                                title: post_of(c, &c.signer.name),
+                                            },
+                                            Role::new(RoleKind::Comrade, signer),
+                                        ),
                                     }
                                 }
                             };
                         step.credentials = Some(CredentialsView {
+                            body: convening_cell_body(c),
                             reporter_runs: reporter_role == role,
                             reporter,
                             reporter_role,
@@ -223,6 +234,12 @@ impl Script<'_> {
                                 (Some(a), Some(b)) if b > a => Some(minutes_between(a, b)),
                                 _ => None,
                             },
+                        });
+                    }
+                    StepKind::Lunch => {
+                        role = self.presidium_role(next_runner());
+                        step.lunch = Some(LunchView {
+                            back: session_agenda.items.get(i + 1).and_then(|x| x.time),
                         });
                     }
                     StepKind::Resolution => {
@@ -282,6 +299,10 @@ impl Script<'_> {
             resolution_number: self
                 .numbers
                 .of(DocumentKind::Resolution, About::Congress)
+                .map(|n| n.symbol()),
+            proposal_number: self
+                .numbers
+                .of(DocumentKind::PersonnelProposal, About::Congress)
                 .map(|n| n.symbol()),
             sessions,
         })

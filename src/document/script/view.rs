@@ -41,8 +41,12 @@ pub(super) enum RoleKind {
     CredentialsHead,
     /// Trưởng Ban kiểm phiếu.
     CountingHead,
-    /// Who chairs the new committee's first session.
+    /// Triệu tập viên — who convenes and opens the new committee's first session.
+    Convener,
+    /// Chủ tịch Hội nghị — the one chair the first session elects.
     SessionChair,
+    /// The head of the first session's Đoàn Chủ tịch.
+    SessionPresidium,
     /// Anyone else, by name.
     Comrade,
 }
@@ -81,6 +85,8 @@ pub(super) struct View {
     pub outgoing_khoa: Option<String>,
     /// The numbers the script cites: the resolution's ("09-NQ/ĐH"), the credentials report's.
     pub resolution_number: Option<String>,
+    /// The Đề án nhân sự the script presents and cites: "01-ĐA/ĐU".
+    pub proposal_number: Option<String>,
     pub sessions: Vec<SessionView>,
 }
 
@@ -118,6 +124,7 @@ pub(super) struct StepView {
     pub first_session: Option<FirstSessionView>,
     pub presentation: Option<PresentationView>,
     pub pause: Option<BreakView>,
+    pub lunch: Option<LunchView>,
     pub resolution: Option<ResolutionView>,
     pub closing: bool,
     pub other: bool,
@@ -135,6 +142,12 @@ pub(super) struct BreakView {
     pub minutes: Option<u32>,
 }
 
+/// Nghỉ trưa: when to be back, when the next item's time says.
+#[derive(Debug, Serialize)]
+pub(super) struct LunchView {
+    pub back: Option<Time>,
+}
+
 /// The new committee's first session, as the congress's script runs it.
 #[derive(Debug, Serialize)]
 pub(super) struct FirstSessionView {
@@ -142,12 +155,20 @@ pub(super) struct FirstSessionView {
     pub committee: String,
     /// "Ban Chấp hành" / "Chi uỷ".
     pub label: String,
-    pub chair: Person,
+    /// Triệu tập viên: opens the session and has it elect its chair.
+    pub convener: Person,
+    pub convener_role: Role,
+    /// The convener is also the chair elected: no change of speaker.
+    pub convener_runs: bool,
+    /// The chair or presidium the session elects, the head first.
+    pub presidium: Vec<Person>,
+    pub presidium_size: usize,
+    /// One chair (Chủ tịch Hội nghị), not a presidium.
+    pub single_chair: bool,
+    /// The show of hands electing the presidium and the clerk, when recorded.
+    pub presidium_vote: Option<VoteView>,
+    /// Who runs the elections and closes the session: the head of the presidium.
     pub chair_role: Role,
-    /// The chair convenes and chairs until a secretary is elected (who then chairs).
-    pub until_secretary: bool,
-    /// Who closes the session: the secretary elected, or the chair.
-    pub closing_role: Role,
     pub clerk: Person,
     pub start: Time,
     pub end: Time,
@@ -246,7 +267,7 @@ pub(super) struct VoteView {
     pub voters: u32,
     /// Neither for nor against.
     pub abstained: u32,
-    /// "100%" or "98,31%": spoken, so whole percentages drop their ",00".
+    /// "100,00%" or "98,31%": the one formatter of SPEC §6.6, as the minutes print it.
     pub percent: String,
     pub unanimous: bool,
     /// More than half of those present agreed.
@@ -258,10 +279,7 @@ pub(super) struct VoteView {
 impl VoteView {
     pub fn new(v: &HandVote, a: &Attendance) -> Self {
         let voters = v.voters(a);
-        let percent = v
-            .percent(a)
-            .map(|p| p.to_string().replace(",00%", "%"))
-            .unwrap_or_default();
+        let percent = v.percent(a).map(|p| p.to_string()).unwrap_or_default();
         VoteView {
             who: crate::document::parts::voting(a, "đồng chí"),
             agree: v.agree,
@@ -299,8 +317,10 @@ pub(super) struct OpeningView {
 
 #[derive(Debug, Serialize)]
 pub(super) struct CredentialsView {
-    /// Who reports (the head of the credentials committee, or a presidium member).
+    /// Who reports (the head of the credentials committee, or the convening chi uỷ's bí thư).
     pub reporter: Person,
+    /// Whom a members' congress hears it from: "Chi uỷ" (a cell without one: "Chi bộ").
+    pub body: &'static str,
     pub reporter_role: Role,
     /// The one who runs the step also reports (a cell's chair).
     pub reporter_runs: bool,
@@ -412,6 +432,9 @@ pub(super) struct RoundView {
     pub unfinished: bool,
     /// A further round is recorded.
     pub has_next: bool,
+    /// The third round without a bí thư of a cell: the superior committee designates one, so
+    /// the congress is not asked to hold another round.
+    pub designation_due: bool,
     pub next_round_words: String,
     pub next_seats: u32,
 }
@@ -444,9 +467,13 @@ pub(super) struct ElectionView {
     pub committee_size: usize,
     /// The same committee counted the previous election: it is not elected again.
     pub same_committee: bool,
+    /// The show of hands electing the committee, when recorded.
+    pub committee_vote: Option<VoteView>,
     pub seats: u32,
     pub rounds: Vec<RoundView>,
     /// Elected over all rounds, and whether that fills the seats.
     pub elected_total: usize,
     pub complete: bool,
+    /// The bí thư the superior committee designated after three rounds without one.
+    pub designated: Option<crate::document::results::DesignatedLine>,
 }
