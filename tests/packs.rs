@@ -488,7 +488,14 @@ fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
     // first session's are the congress's.
     assert_eq!(
         numbers,
-        ["04-GM/CB", "05-GM/CB", "07-TB/CB", "01-ĐA/CB", "01-BC/CB", "01-TTr/CB"]
+        [
+            "04-GM/CB",
+            "05-GM/CB",
+            "07-TB/CB",
+            "01-ĐA/CB",
+            "01-BC/CB",
+            "01-TTr/CB"
+        ]
     );
 }
 

@@ -10,8 +10,7 @@ use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{age_on, committee_office, new_office_line, Header, Person, Signature};
 use super::results::{
     approver, has_profiles, office_results, recipients, report_date, reports_to_superior,
-    DesignatedLine,
-    OfficeResult,
+    DesignatedLine, OfficeResult,
 };
 use super::shared::CongressFacts;
 use crate::congress::Congress;
