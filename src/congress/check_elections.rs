@@ -61,12 +61,21 @@ fn introduced(congress: &Congress) -> Option<BTreeMap<CollationKey, String>> {
 }
 
 impl Congress {
-    /// Whether the personnel procedure introduced `name` to the congress: they passed the last
-    /// step held of their track.
-    pub(crate) fn introduced(&self, name: &crate::vi::PersonName) -> bool {
-        introduced(self)
-            .and_then(|m| m.get(&name.key()).map(String::is_empty))
-            .unwrap_or(false)
+    /// Those the personnel procedure introduced, worked out once for a paper that asks about
+    /// many people (`None` without a procedure in the record).
+    pub(crate) fn introduced_people(&self) -> Option<Introduced> {
+        introduced(self).map(Introduced)
+    }
+}
+
+/// Those the personnel procedure introduced to the congress: see
+/// [`Congress::introduced_people`].
+pub(crate) struct Introduced(BTreeMap<CollationKey, String>);
+
+impl Introduced {
+    /// Whether the procedure introduced `name`: they passed the last step held of their track.
+    pub(crate) fn is(&self, name: &crate::vi::PersonName) -> bool {
+        self.0.get(&name.key()).is_some_and(String::is_empty)
     }
 }
 

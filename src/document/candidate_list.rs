@@ -59,7 +59,11 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
         .flat_map(|t| t.steps.iter().map(|s| s.date))
         .max();
     if let Some(last) = last {
-        if c.candidates.iter().any(|p| c.introduced(&p.name)) {
+        let introduced = c.introduced_people();
+        if introduced
+            .as_ref()
+            .is_some_and(|who| c.candidates.iter().any(|p| who.is(&p.name)))
+        {
             out.push(Item::new(About::Congress, last));
         }
     }
@@ -90,10 +94,13 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             )
         }
         _ => (
-            c.candidates
-                .iter()
-                .filter(|p| c.introduced(&p.name))
-                .collect(),
+            {
+                let introduced = c.introduced_people();
+                c.candidates
+                    .iter()
+                    .filter(|p| introduced.as_ref().is_some_and(|who| who.is(&p.name)))
+                    .collect()
+            },
             format!("Nhân sự giới thiệu để Đại hội bầu {target}"),
             "Danh sách trích ngang".to_string(),
         ),

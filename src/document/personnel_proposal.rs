@@ -96,10 +96,11 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
 /// The people proposed: those the personnel procedure introduced, or, without one in the
 /// record, every candidate with a profile; in the order of the ballot (vần A, B, C).
 fn proposed(c: &Congress) -> Vec<&CandidateProfile> {
+    let introduced = c.introduced_people();
     let mut out: Vec<&CandidateProfile> = c
         .candidates
         .iter()
-        .filter(|p| c.personnel.is_none() || c.introduced(&p.name))
+        .filter(|p| introduced.as_ref().is_none_or(|who| who.is(&p.name)))
         .collect();
     out.sort_by_cached_key(|p| p.name.key());
     out
