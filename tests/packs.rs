@@ -822,3 +822,30 @@ fn the_papers_that_cite_each_other_use_the_numbers_they_carry() {
     assert!(text(DocumentKind::ElectedDelegates)
         .contains(&format!("Trúng cử lần thứ hai (số {second})")));
 }
+
+/// The Đề án nhân sự is the outgoing committee's, made before the congress (SPEC §4.2): it
+/// proposes nobody nominated from the floor, and a cell's is drawn up and signed by its chi uỷ.
+#[test]
+fn the_personnel_proposal_is_the_outgoing_committees_and_names_no_floor_nominee() {
+    let congress = load("examples/data/bach-mai-tdp12-2027.json");
+    let nominees: Vec<String> = congress
+        .elections
+        .iter()
+        .flat_map(|e| e.nominations.iter().flat_map(|n| &n.nominees))
+        .map(|n| n.name.full())
+        .collect();
+    assert!(
+        !nominees.is_empty(),
+        "the 2027 sample has a floor nomination"
+    );
+    let paper = &DocumentKind::PersonnelProposal.papers(&congress).unwrap()[0];
+    let text = common::text_of(paper);
+    for name in &nominees {
+        assert!(!text.contains(name.as_str()), "{name} is proposed:\n{text}");
+    }
+    assert!(
+        text.contains("Chi uỷ Chi bộ Tổ dân phố số 12 xây dựng Đề án"),
+        "{text}"
+    );
+    assert!(text.contains("T/M CHI UỶ"), "{text}");
+}

@@ -8,8 +8,10 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{age_on, committee_office, new_office_line, Basis, Header, Signature};
-use crate::congress::{CandidateProfile, Congress, Gender, HeldBy};
+use super::parts::{
+    age_on, committee_office, convening_cell_body, new_office_line, Basis, Header, Signature,
+};
+use crate::congress::{CandidateProfile, Congress, Gender, HeldBy, OrgKind};
 use crate::error::Result;
 use crate::registry::DocumentKind;
 use crate::rules::{Office, Percent, Track};
@@ -18,6 +20,8 @@ use crate::rules::{Office, Percent, Track};
 #[derive(Debug, Serialize)]
 struct PersonnelProposal {
     header: Header,
+    /// Who drew it up: the committee; a cell's outgoing chi uỷ ("Chi uỷ Chi bộ …").
+    author: String,
     /// "Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025".
     committee: String,
     /// "Ban Chấp hành" / "Chi uỷ".
@@ -94,13 +98,28 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
 }
 
 /// The people proposed: those the personnel procedure introduced, or, without one in the
-/// record, every candidate with a profile; in the order of the ballot (vần A, B, C).
+/// record, every candidate with a profile who was not nominated from the floor at the congress
+/// (the Đề án is the outgoing committee's, made before it); in the order of the ballot (vần A,
+/// B, C).
 fn proposed(c: &Congress) -> Vec<&CandidateProfile> {
     let introduced = c.introduced_people();
+    let from_floor = |p: &CandidateProfile| {
+        c.elections.iter().any(|e| {
+            let opinion_vote = e.nominations.iter().flat_map(|n| &n.nominees);
+            opinion_vote.map(|n| &n.name).any(|n| *n == p.name)
+                || e.rounds
+                    .iter()
+                    .flat_map(|r| &r.candidates)
+                    .any(|x| x.name == p.name && x.floor_nominee.is_some())
+        })
+    };
     let mut out: Vec<&CandidateProfile> = c
         .candidates
         .iter()
-        .filter(|p| introduced.as_ref().is_none_or(|who| who.is(&p.name)))
+        .filter(|p| match &introduced {
+            Some(who) => who.is(&p.name),
+            None => !from_floor(p),
+        })
         .collect();
     out.sort_by_cached_key(|p| p.name.key());
     out
@@ -139,6 +158,24 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         })
         .collect();
     let header = Header::committee(c, item.number.clone(), item.date);
+    // A cell's Đề án is its outgoing chi uỷ's, which signs it (SPEC §4.2: the outgoing
+    // committee), as the report on members attending is; a cell without a chi uỷ: T/M CHI BỘ.
+    let (author, signature) = if c.organisation.kind == OrgKind::GrassrootsPartyOrg {
+        (header.issuer.clone(), Signature::committee(c))
+    } else {
+        let body = convening_cell_body(c);
+        let author = if body == "Chi uỷ" {
+            format!("Chi uỷ {}", c.organisation.committee)
+        } else {
+            c.organisation.committee.clone()
+        };
+        let signature = Signature::new(
+            &format!("T/M {}", body.to_uppercase()),
+            "BÍ THƯ",
+            c.signer.name.full(),
+        );
+        (author, signature)
+    };
     let meta = PaperMeta::new(
         DocumentKind::PersonnelProposal,
         item.about,
@@ -174,7 +211,8 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             })
             .collect(),
         committee,
-        signature: Signature::committee(c),
+        author,
+        signature,
     };
     Ok(Paper::new(meta, view))
 }
