@@ -849,3 +849,19 @@ fn the_personnel_proposal_is_the_outgoing_committees_and_names_no_floor_nominee(
     );
     assert!(text.contains("T/M CHI UỶ"), "{text}");
 }
+
+/// A bí thư elected at the second ballot: the report and the tờ trình say so beside the figures,
+/// which are that ballot's, not the first's (the 2027 sample: 9/19 at the first, 13/19 at the
+/// second).
+#[test]
+fn the_papers_to_the_superior_say_which_ballot_elected_the_secretary() {
+    let congress = load("examples/data/bach-mai-tdp12-2027.json");
+    for kind in [DocumentKind::ResultsReport, DocumentKind::ApprovalRequest] {
+        let paper = &kind.papers(&congress).unwrap()[0];
+        let text = common::text_of(paper);
+        assert!(
+            text.contains("đạt 68,42%, trúng cử ở lần bầu thứ hai"),
+            "{kind:?}:\n{text}"
+        );
+    }
+}

@@ -24,6 +24,9 @@ pub(crate) struct Winner {
     pub percent: String,
     /// That round's denominator: "115" of "115/118".
     pub base: u32,
+    /// "hai" when a later ballot than the first elected them: the papers to the superior say
+    /// so, since the first ballot's figures are not theirs.
+    pub later_round: Option<String>,
 }
 
 /// One office and who was elected to it.
@@ -87,6 +90,9 @@ pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec
                 votes: w.votes,
                 percent: w.percent.to_string(),
                 base: w.base,
+                later_round: (w.round > 1)
+                    .then(|| crate::vi::ordinal_words(w.round))
+                    .flatten(),
             })
             .collect();
         let minutes = (0..e.rounds.len())
@@ -298,6 +304,8 @@ pub(crate) fn election_lines(
                     votes: t.outcomes[*k].votes,
                     percent: t.outcomes[*k].percent.to_string(),
                     base: t.denominator,
+                    // The line is the round's own.
+                    later_round: None,
                 })
                 .collect();
             let tie: Vec<String> = t
