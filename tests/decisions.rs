@@ -429,52 +429,52 @@ fn the_papers_to_the_superior_follow_the_congress_and_list_every_member() {
 fn the_rules_are_the_standard_texts_filled_from_the_record() {
     let c = load(BACH_MAI);
     let rules = text(&c, DocumentKind::ElectionRules);
-    for expected in [
-        "QUY CHẾ BẦU CỬ",
-        "Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014",
-        "Căn cứ Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư",
-        // The surplus limit: 30% of 15 seats, rounded down.
-        "Đề án nhân sự số 01-ĐA/ĐU đề nghị 15 (mười lăm) đồng chí, Đại hội biểu quyết quyết định số lượng; danh sách bầu cử phải nhiều hơn số lượng cần bầu, số dư không quá 30% số lượng cần bầu (không quá 4 (bốn) đồng chí)",
-        "8 (tám) đồng chí, theo số lượng cấp uỷ cấp trên phân bổ; Đại hội không biểu quyết số lượng",
-        "Phiếu gạch tên tất cả những người trong danh sách bầu cử có số dư",
-        "quá một nửa so với tổng số đại biểu chính thức được triệu tập",
-        "để bầu Ban Thường vụ, Bí thư, Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ ban Kiểm tra",
-        "Ban Thường vụ Quận uỷ Hai Bà Trưng xem xét, chuẩn y",
-        "thông qua tại phiên trù bị ngày 18/3/2020",
-        "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
-    ] {
-        assert!(rules.contains(expected), "missing {expected:?} in\n{rules}");
-    }
+    common::assert_contains_all(
+        &rules,
+        &[
+            "QUY CHẾ BẦU CỬ",
+            "Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014",
+            "Căn cứ Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư",
+            // The surplus limit: 30% of 15 seats, rounded down.
+            "Đề án nhân sự số 01-ĐA/ĐU đề nghị 15 (mười lăm) đồng chí, Đại hội biểu quyết quyết định số lượng; danh sách bầu cử phải nhiều hơn số lượng cần bầu, số dư không quá 30% số lượng cần bầu (không quá 4 (bốn) đồng chí)",
+            "8 (tám) đồng chí, theo số lượng cấp uỷ cấp trên phân bổ; Đại hội không biểu quyết số lượng",
+            "Phiếu gạch tên tất cả những người trong danh sách bầu cử có số dư",
+            "quá một nửa so với tổng số đại biểu chính thức được triệu tập",
+            "để bầu Ban Thường vụ, Bí thư, Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ ban Kiểm tra",
+            "Ban Thường vụ Quận uỷ Hai Bà Trưng xem xét, chuẩn y",
+            "thông qua tại phiên trù bị ngày 18/3/2020",
+            "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
+        ],
+    );
     let orders = text(&load(DOAN_KET), DocumentKind::StandingOrders);
-    for expected in [
-        "NỘI QUY",
-        "Thời gian: từ 7h30’ đến 11h40’, Thứ Năm, ngày 26/3/2020.",
-        "Trang phục: nam mặc áo sơ mi, quần âu; nữ mặc áo dài truyền thống.",
-        "Đảng viên dự bị và khách mời không tham gia biểu quyết, bầu cử.",
-        "đo thân nhiệt; sát khuẩn tay",
-        "CHỦ TỊCH ĐẠI HỘI Nguyễn Thị Minh Nguyệt",
-    ] {
-        assert!(
-            orders.contains(expected),
-            "missing {expected:?} in\n{orders}"
-        );
-    }
+    common::assert_contains_all(
+        &orders,
+        &[
+            "NỘI QUY",
+            "Thời gian: từ 7h30’ đến 11h40’, Thứ Năm, ngày 26/3/2020.",
+            "Trang phục: nam mặc áo sơ mi, quần âu; nữ mặc áo dài truyền thống.",
+            "Đảng viên dự bị và khách mời không tham gia biểu quyết, bầu cử.",
+            "đo thân nhiệt; sát khuẩn tay",
+            "CHỦ TỊCH ĐẠI HỘI Nguyễn Thị Minh Nguyệt",
+        ],
+    );
 }
 
 #[test]
 fn the_credentials_report_counts_the_convened_and_concludes() {
     let c = load(BACH_MAI);
     let report = text(&c, DocumentKind::CredentialsReport);
-    for expected in [
-        "BAN THẨM TRA TƯ CÁCH ĐẠI BIỂU",
-        "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí, trong đó:",
-        "- Nữ: 54 đồng chí, chiếm 45,00%.",
-        "Có mặt: 118 (một trăm mười tám) đồng chí, đạt 98,33% số đại biểu được triệu tập.",
-        "Tất cả 118 (một trăm mười tám) đồng chí đại biểu có mặt đều đủ tư cách đại biểu chính thức dự Đại hội.",
-        "TRƯỞNG BAN Ngô Thị Thuỷ",
-    ] {
-        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
-    }
+    common::assert_contains_all(
+        &report,
+        &[
+            "BAN THẨM TRA TƯ CÁCH ĐẠI BIỂU",
+            "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí, trong đó:",
+            "- Nữ: 54 đồng chí, chiếm 45,00%.",
+            "Có mặt: 118 (một trăm mười tám) đồng chí, đạt 98,33% số đại biểu được triệu tập.",
+            "Tất cả 118 (một trăm mười tám) đồng chí đại biểu có mặt đều đủ tư cách đại biểu chính thức dự Đại hội.",
+            "TRƯỞNG BAN Ngô Thị Thuỷ",
+        ],
+    );
     // Someone found not qualified is named with the reason, and the others counted.
     let mut c = c;
     let x = c
@@ -517,16 +517,17 @@ fn the_credentials_report_counts_the_convened_and_concludes() {
 fn the_resolution_sets_the_targets_and_records_its_vote() {
     let c = load(BACH_MAI);
     let r = text(&c, DocumentKind::Resolution);
-    for expected in [
-        "QUYẾT NGHỊ:",
-        "4. Các chỉ tiêu chủ yếu nhiệm kỳ 2020 – 2025",
-        "Về xây dựng Đảng: - Kết nạp đảng viên mới: từ 8 đến 10 đảng viên/năm;",
-        "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025 đã bầu: - Ban Thường vụ Đảng uỷ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025 gồm 5 (năm) đồng chí:",
-        "biểu quyết thông qua hồi 18 giờ 42 phút ngày 19/3/2020, với 118/118 đại biểu tán thành, đạt 100,00%./.",
-        "T/M ĐOÀN CHỦ TỊCH",
-    ] {
-        assert!(r.contains(expected), "missing {expected:?} in\n{r}");
-    }
+    common::assert_contains_all(
+        &r,
+        &[
+            "QUYẾT NGHỊ:",
+            "4. Các chỉ tiêu chủ yếu nhiệm kỳ 2020 – 2025",
+            "Về xây dựng Đảng: - Kết nạp đảng viên mới: từ 8 đến 10 đảng viên/năm;",
+            "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025 đã bầu: - Ban Thường vụ Đảng uỷ phường Bạch Mai khoá XXIV, nhiệm kỳ 2020 – 2025 gồm 5 (năm) đồng chí:",
+            "biểu quyết thông qua hồi 18 giờ 42 phút ngày 19/3/2020, với 118/118 đại biểu tán thành, đạt 100,00%./.",
+            "T/M ĐOÀN CHỦ TỊCH",
+        ],
+    );
     // Without targets or an assessment, the parts are left out and the rest renumbered.
     let mut c = c;
     let res = &mut c.proceedings.as_mut().unwrap().resolution;

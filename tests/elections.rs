@@ -34,25 +34,26 @@ fn golden_trees_of_the_sample_ballots_and_minutes() {
 #[test]
 fn minutes_state_the_counts_with_words_and_the_denominator_with_its_parts() {
     let text = text_of(&minutes(0, 0));
-    for expected in [
-        "BIÊN BẢN KIỂM PHIẾU",
-        "Bầu Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
-        "Số 05-BB/ĐH", // 01 is the programme; 02–04 the standing orders, the rules, the credentials
-        "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí.",
-        "danh sách bầu cử gồm 17 (mười bảy) đồng chí",
-        "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí.",
-        "Số phiếu hợp lệ: 116 (một trăm mười sáu) phiếu; số phiếu không hợp lệ: 2 (hai) phiếu (lý do: 2 phiếu bầu quá số lượng cần bầu).",
-        "làm căn cứ tính kết quả bầu cử: 118 (một trăm mười tám) đồng chí (tổng số được triệu tập 120, trừ 2 đại biểu chính thức vắng mặt",
-        "ít nhất 60 (sáu mươi) phiếu bầu",
-        "Tỷ lệ % (so với đại biểu chính thức)",
-        "1. Đồng chí Lê Thành Vinh: 115 (một trăm mười lăm) phiếu, đạt 97,46%.",
-        "Các đồng chí Cao Thị Ngọc Lan, Tạ Quang Minh có số phiếu bằng nhau (70 phiếu, đạt 59,32%)",
-        "bầu lại trong số các đồng chí này để chọn 1 (một) đồng chí",
-        "Biên bản lập xong hồi 15 giờ 10 phút cùng ngày",
-        "T/M BAN KIỂM PHIẾU TRƯỞNG BAN Nguyễn Thị Thu Trang",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
-    }
+    common::assert_contains_all(
+        &text,
+        &[
+            "BIÊN BẢN KIỂM PHIẾU",
+            "Bầu Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
+            "Số 05-BB/ĐH", // 01 is the programme; 02–04 the standing orders, the rules, the credentials
+            "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí.",
+            "danh sách bầu cử gồm 17 (mười bảy) đồng chí",
+            "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí.",
+            "Số phiếu hợp lệ: 116 (một trăm mười sáu) phiếu; số phiếu không hợp lệ: 2 (hai) phiếu (lý do: 2 phiếu bầu quá số lượng cần bầu).",
+            "làm căn cứ tính kết quả bầu cử: 118 (một trăm mười tám) đồng chí (tổng số được triệu tập 120, trừ 2 đại biểu chính thức vắng mặt",
+            "ít nhất 60 (sáu mươi) phiếu bầu",
+            "Tỷ lệ % (so với đại biểu chính thức)",
+            "1. Đồng chí Lê Thành Vinh: 115 (một trăm mười lăm) phiếu, đạt 97,46%.",
+            "Các đồng chí Cao Thị Ngọc Lan, Tạ Quang Minh có số phiếu bằng nhau (70 phiếu, đạt 59,32%)",
+            "bầu lại trong số các đồng chí này để chọn 1 (một) đồng chí",
+            "Biên bản lập xong hồi 15 giờ 10 phút cùng ngày",
+            "T/M BAN KIỂM PHIẾU TRƯỞNG BAN Nguyễn Thị Thu Trang",
+        ],
+    );
 }
 
 #[test]

@@ -587,25 +587,26 @@ fn the_programme_says_who_does_what_and_when() {
             .unwrap()
             .plain_text(),
     );
-    for expected in [
-        "Số 01-CTr/ĐH",
-        "CHƯƠNG TRÌNH",
-        "TT Thời gian Nội dung Người giới thiệu Người thực hiện",
-        "2 7h30’ Chào cờ (hát Quốc ca, Quốc tế ca) Đồng chí Đỗ Thị Thanh Hải Ban Tổ chức",
-        "Bầu Chủ tịch, Thư ký Đại hội",
-        "Báo cáo tình hình đảng viên dự Đại hội",
-        "Phát biểu chỉ đạo của đồng chí lãnh đạo Quận uỷ Hai Bà Trưng Chủ tịch Đại hội Đồng chí Trần Quyết Thắng",
-        "Bầu Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: biểu quyết số lượng; ứng cử, đề cử; biểu quyết danh sách bầu cử",
-        // An office of one: its number is not voted.
-        "Bầu Bí thư Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: ứng cử, đề cử",
-        "Báo cáo tình hình đảng viên dự Đại hội; Đại hội biểu quyết thông qua Báo cáo Chủ tịch Đại hội Chi uỷ (đồng chí Nguyễn Thị Minh Nguyệt)",
-        "11h05’ Hội nghị lần thứ nhất Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: bầu Phó Bí thư Chủ tịch Đại hội Đồng chí Nguyễn Thị Minh Nguyệt",
-        "11h15’ Chi uỷ khoá mới ra mắt Đại hội; công bố kết quả Hội nghị lần thứ nhất",
-        // A cell's congress has one chair, who signs as the script calls her.
-        "CHỦ TỊCH ĐẠI HỘI Nguyễn Thị Minh Nguyệt",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
-    }
+    common::assert_contains_all(
+        &text,
+        &[
+            "Số 01-CTr/ĐH",
+            "CHƯƠNG TRÌNH",
+            "TT Thời gian Nội dung Người giới thiệu Người thực hiện",
+            "2 7h30’ Chào cờ (hát Quốc ca, Quốc tế ca) Đồng chí Đỗ Thị Thanh Hải Ban Tổ chức",
+            "Bầu Chủ tịch, Thư ký Đại hội",
+            "Báo cáo tình hình đảng viên dự Đại hội",
+            "Phát biểu chỉ đạo của đồng chí lãnh đạo Quận uỷ Hai Bà Trưng Chủ tịch Đại hội Đồng chí Trần Quyết Thắng",
+            "Bầu Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: biểu quyết số lượng; ứng cử, đề cử; biểu quyết danh sách bầu cử",
+            // An office of one: its number is not voted.
+            "Bầu Bí thư Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: ứng cử, đề cử",
+            "Báo cáo tình hình đảng viên dự Đại hội; Đại hội biểu quyết thông qua Báo cáo Chủ tịch Đại hội Chi uỷ (đồng chí Nguyễn Thị Minh Nguyệt)",
+            "11h05’ Hội nghị lần thứ nhất Chi uỷ Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng, nhiệm kỳ 2020 – 2025: bầu Phó Bí thư Chủ tịch Đại hội Đồng chí Nguyễn Thị Minh Nguyệt",
+            "11h15’ Chi uỷ khoá mới ra mắt Đại hội; công bố kết quả Hội nghị lần thứ nhất",
+            // A cell's congress has one chair, who signs as the script calls her.
+            "CHỦ TỊCH ĐẠI HỘI Nguyễn Thị Minh Nguyệt",
+        ],
+    );
 }
 
 #[test]
@@ -621,46 +622,47 @@ fn the_congress_minutes_record_the_congress() {
             .unwrap()
             .plain_text(),
     );
-    for expected in [
-        "Số 16-BB/ĐH",
-        "đã họp từ ngày 18/3/2020 đến ngày 19/3/2020",
-        "(Chương trình số 01-CTr/ĐH, Nội quy số 02-QC/ĐH, Quy chế bầu cử số 03-QC/ĐH) với 118/118 đại biểu tán thành",
-        "trình bày Báo cáo thẩm tra tư cách đại biểu (số 04-BC/ĐH): 120 (một trăm hai mươi) đại biểu chính thức được triệu tập, có mặt 118 (một trăm mười tám) đại biểu. Đại hội biểu quyết thông qua Báo cáo với 118/118 đại biểu tán thành, đạt 100,00%.",
-        "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
-        "Đại hội đã thông qua danh sách bầu cử gồm 17 (mười bảy) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
-        "Đại hội đã thông qua danh sách bầu cử lần thứ hai gồm 2 (hai) đồng chí",
-        "số phiếu phát ra 118, số phiếu thu về 117, số phiếu hợp lệ 116",
-        "Số lượng đại biểu được cấp uỷ cấp trên phân bổ là 8 (tám) đồng chí.",
-        "3. Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
-        "họp Hội nghị lần thứ nhất với 15/15 đồng chí có mặt, do đồng chí Lê Thành Vinh chủ trì (Biên bản số 14-BB/ĐH)",
-        "- Bí thư Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025: đồng chí Lê Thành Vinh (15/15 phiếu, đạt 100,00%);",
-        "Ban Chấp hành khoá mới ra mắt Đại hội; đồng chí Lê Thành Vinh, Bí thư khoá mới, thay mặt Ban Chấp hành phát biểu nhận nhiệm vụ.",
-        "thông qua Nghị quyết Đại hội (Nghị quyết số 15-NQ/ĐH) với 118/118 đại biểu tán thành",
-        "Đại hội khai mạc phiên trù bị hồi 14 giờ 00 phút, Thứ Tư, ngày 18/3/2020.",
-        "Đại hội có mặt 118 (một trăm mười tám) đại biểu trên tổng số 120 (một trăm hai mươi) đại biểu được triệu tập; vắng mặt 2 (hai) đồng chí",
-        "đều được đo thân nhiệt, sát khuẩn tay",
-        "Khách mời dự Đại hội có 6 (sáu) đồng chí:",
-        "- Đồng chí Đinh Thị Lan Duyên, Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng;",
-        "I. CƠ QUAN LÀM VIỆC CỦA ĐẠI HỘI",
-        "118/118 đại biểu tán thành, đạt 100,00%",
-        "- Đoàn Chủ tịch gồm 5 (năm) đồng chí: đồng chí Lê Thành Vinh",
-        "Ban Thẩm tra tư cách đại biểu gồm 5 (năm) đồng chí: đồng chí Ngô Thị Thuỷ (Trưởng ban)",
-        "III. THẢO LUẬN",
-        "Đại hội đã nghe 3 (ba) ý kiến thảo luận, tham luận:",
-        "IV. PHÁT BIỂU CHỈ ĐẠO CỦA CẤP TRÊN",
-        "V. BẦU CỬ",
-        "theo Biên bản kiểm phiếu số 05-BB/ĐH",
-        "Các đồng chí Cao Thị Ngọc Lan, Tạ Quang Minh có số phiếu bằng nhau",
-        "Đồng chí Cao Thị Ngọc Lan trúng cử (64 phiếu, đạt 54,24%).",
-        "Đại hội đã bầu đủ 15 (mười lăm) đồng chí vào Ban Chấp hành Đảng bộ phường Bạch Mai",
-        "Số trúng cử còn thiếu 1 (một) đồng chí so với số lượng cần bầu.",
-        "VI. THÔNG QUA NGHỊ QUYẾT ĐẠI HỘI",
-        "Đại hội bế mạc hồi 19 giờ 00 phút ngày 19/3/2020.",
-        "THƯ KÝ Cao Thị Ngọc Lan",
-        "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
-    }
+    common::assert_contains_all(
+        &text,
+        &[
+            "Số 16-BB/ĐH",
+            "đã họp từ ngày 18/3/2020 đến ngày 19/3/2020",
+            "(Chương trình số 01-CTr/ĐH, Nội quy số 02-QC/ĐH, Quy chế bầu cử số 03-QC/ĐH) với 118/118 đại biểu tán thành",
+            "trình bày Báo cáo thẩm tra tư cách đại biểu (số 04-BC/ĐH): 120 (một trăm hai mươi) đại biểu chính thức được triệu tập, có mặt 118 (một trăm mười tám) đại biểu. Đại hội biểu quyết thông qua Báo cáo với 118/118 đại biểu tán thành, đạt 100,00%.",
+            "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
+            "Đại hội đã thông qua danh sách bầu cử gồm 17 (mười bảy) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
+            "Đại hội đã thông qua danh sách bầu cử lần thứ hai gồm 2 (hai) đồng chí",
+            "số phiếu phát ra 118, số phiếu thu về 117, số phiếu hợp lệ 116",
+            "Số lượng đại biểu được cấp uỷ cấp trên phân bổ là 8 (tám) đồng chí.",
+            "3. Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
+            "họp Hội nghị lần thứ nhất với 15/15 đồng chí có mặt, do đồng chí Lê Thành Vinh chủ trì (Biên bản số 14-BB/ĐH)",
+            "- Bí thư Đảng uỷ phường Bạch Mai, nhiệm kỳ 2020 – 2025: đồng chí Lê Thành Vinh (15/15 phiếu, đạt 100,00%);",
+            "Ban Chấp hành khoá mới ra mắt Đại hội; đồng chí Lê Thành Vinh, Bí thư khoá mới, thay mặt Ban Chấp hành phát biểu nhận nhiệm vụ.",
+            "thông qua Nghị quyết Đại hội (Nghị quyết số 15-NQ/ĐH) với 118/118 đại biểu tán thành",
+            "Đại hội khai mạc phiên trù bị hồi 14 giờ 00 phút, Thứ Tư, ngày 18/3/2020.",
+            "Đại hội có mặt 118 (một trăm mười tám) đại biểu trên tổng số 120 (một trăm hai mươi) đại biểu được triệu tập; vắng mặt 2 (hai) đồng chí",
+            "đều được đo thân nhiệt, sát khuẩn tay",
+            "Khách mời dự Đại hội có 6 (sáu) đồng chí:",
+            "- Đồng chí Đinh Thị Lan Duyên, Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng;",
+            "I. CƠ QUAN LÀM VIỆC CỦA ĐẠI HỘI",
+            "118/118 đại biểu tán thành, đạt 100,00%",
+            "- Đoàn Chủ tịch gồm 5 (năm) đồng chí: đồng chí Lê Thành Vinh",
+            "Ban Thẩm tra tư cách đại biểu gồm 5 (năm) đồng chí: đồng chí Ngô Thị Thuỷ (Trưởng ban)",
+            "III. THẢO LUẬN",
+            "Đại hội đã nghe 3 (ba) ý kiến thảo luận, tham luận:",
+            "IV. PHÁT BIỂU CHỈ ĐẠO CỦA CẤP TRÊN",
+            "V. BẦU CỬ",
+            "theo Biên bản kiểm phiếu số 05-BB/ĐH",
+            "Các đồng chí Cao Thị Ngọc Lan, Tạ Quang Minh có số phiếu bằng nhau",
+            "Đồng chí Cao Thị Ngọc Lan trúng cử (64 phiếu, đạt 54,24%).",
+            "Đại hội đã bầu đủ 15 (mười lăm) đồng chí vào Ban Chấp hành Đảng bộ phường Bạch Mai",
+            "Số trúng cử còn thiếu 1 (một) đồng chí so với số lượng cần bầu.",
+            "VI. THÔNG QUA NGHỊ QUYẾT ĐẠI HỘI",
+            "Đại hội bế mạc hồi 19 giờ 00 phút ngày 19/3/2020.",
+            "THƯ KÝ Cao Thị Ngọc Lan",
+            "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
+        ],
+    );
     // A congress without debate or superior's remarks numbers its sections without gaps.
     let mut c = c;
     let p = c.proceedings.as_mut().unwrap();

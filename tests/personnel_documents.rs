@@ -186,19 +186,20 @@ fn standing_committee_papers_are_issued_by_the_committee_and_signed_for_the_stan
         RE,
         Step::KeyOfficials,
     ));
-    for expected in [
-        "ĐẢNG BỘ QUẬN HAI BÀ TRƯNG ĐẢNG UỶ PHƯỜNG BẠCH MAI * ĐẢNG CỘNG SẢN VIỆT NAM Số 86-TB/ĐU Bạch Mai, ngày 28 tháng 11 năm 2019",
-        "GIẤY TRIỆU TẬP Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) -----",
-        "Căn cứ Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị",
-        "Căn cứ Kế hoạch số 45-KH/ĐU ngày 15/10/2019",
-        "Ban Thường vụ Đảng uỷ phường Bạch Mai triệu tập Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) để giới thiệu nhân sự tái cử tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025 (bước 2 của quy trình nhân sự), cụ thể như sau:",
-        "1. Thời gian: 8h00’, Thứ Ba, ngày 03/12/2019.",
-        "tổng số 45 (bốn mươi lăm) đồng chí (có danh sách kèm theo)",
-        "Nơi nhận: - Các đồng chí được triệu tập, - Lưu VP.",
-        "T/M BAN THƯỜNG VỤ BÍ THƯ Lê Thành Vinh",
-    ] {
-        assert!(summons.contains(expected), "missing {expected:?} in\n{summons}");
-    }
+    common::assert_contains_all(
+        &summons,
+        &[
+            "ĐẢNG BỘ QUẬN HAI BÀ TRƯNG ĐẢNG UỶ PHƯỜNG BẠCH MAI * ĐẢNG CỘNG SẢN VIỆT NAM Số 86-TB/ĐU Bạch Mai, ngày 28 tháng 11 năm 2019",
+            "GIẤY TRIỆU TẬP Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) -----",
+            "Căn cứ Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị",
+            "Căn cứ Kế hoạch số 45-KH/ĐU ngày 15/10/2019",
+            "Ban Thường vụ Đảng uỷ phường Bạch Mai triệu tập Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) để giới thiệu nhân sự tái cử tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025 (bước 2 của quy trình nhân sự), cụ thể như sau:",
+            "1. Thời gian: 8h00’, Thứ Ba, ngày 03/12/2019.",
+            "tổng số 45 (bốn mươi lăm) đồng chí (có danh sách kèm theo)",
+            "Nơi nhận: - Các đồng chí được triệu tập, - Lưu VP.",
+            "T/M BAN THƯỜNG VỤ BÍ THƯ Lê Thành Vinh",
+        ],
+    );
     let step5 = text(&paper(
         &c,
         DocumentKind::ConferenceSummons,
@@ -221,17 +222,18 @@ fn the_ballot_is_secret_unsigned_and_takes_birth_year_and_position_from_the_prof
     let ballot = paper(&c, DocumentKind::IntroductionBallot, RE, Step::KeyOfficials);
     let t = tree(&ballot);
     let all = fold(&t.plain_text());
-    for expected in [
-        "ĐẢNG UỶ PHƯỜNG BẠCH MAI * ĐẢNG CỘNG SẢN VIỆT NAM PHIẾU GIỚI THIỆU NHÂN SỰ",
-        "tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
-        "(Dùng cho Hội nghị cán bộ chủ chốt; tái cử)",
-        "TT Họ và tên Năm sinh Chức vụ hiện nay Đồng ý giới thiệu Không đồng ý giới thiệu",
-        "10 Lê Thành Vinh 1968 Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường",
-        "Đồng chí đồng ý hoặc không đồng ý giới thiệu thì đánh dấu (X) vào ô tương ứng.",
-        "Giới thiệu không quá 10 đồng chí.",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    common::assert_contains_all(
+        &all,
+        &[
+            "ĐẢNG UỶ PHƯỜNG BẠCH MAI * ĐẢNG CỘNG SẢN VIỆT NAM PHIẾU GIỚI THIỆU NHÂN SỰ",
+            "tham gia Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
+            "(Dùng cho Hội nghị cán bộ chủ chốt; tái cử)",
+            "TT Họ và tên Năm sinh Chức vụ hiện nay Đồng ý giới thiệu Không đồng ý giới thiệu",
+            "10 Lê Thành Vinh 1968 Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường",
+            "Đồng chí đồng ý hoặc không đồng ý giới thiệu thì đánh dấu (X) vào ô tương ứng.",
+            "Giới thiệu không quá 10 đồng chí.",
+        ],
+    );
     for absent in ["Số ", "ngày", "T/M", "BÍ THƯ"] {
         assert!(!all.contains(absent), "a ballot has no {absent:?}:\n{all}");
     }
@@ -347,23 +349,24 @@ fn p1_key_officials_passes_at_23_of_45_and_fails_at_22_whatever_the_share_of_tho
     );
     let t = tree(&tally);
     let all = fold(&t.plain_text());
-    for expected in [
-        "BIÊN BẢN KIỂM PHIẾU Giới thiệu nhân sự tái cử tại Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2)",
-        "Tổng số đồng chí được triệu tập: 45 (bốn mươi lăm) đồng chí.",
-        "Số đồng chí có mặt: 32 (ba mươi hai) đồng chí; vắng mặt: 13 (mười ba) đồng chí (8 đồng chí đi công tác, 3 đồng chí ốm, 2 đồng chí có việc gia đình).",
-        "Số đồng chí có mặt bằng 71,11% tổng số được triệu tập, đủ 2/3 theo quy định; hội nghị đủ điều kiện tiến hành.",
-        "Số phiếu phát ra: 32 (ba mươi hai) phiếu; số phiếu thu về: 32 (ba mươi hai) phiếu.",
-        "Số phiếu hợp lệ: 31 (ba mươi mốt) phiếu; số phiếu không hợp lệ: 1 (một) phiếu (lý do: 1 phiếu giới thiệu quá số lượng quy định).",
-        "TT Họ và tên Số phiếu đồng ý Tỷ lệ % so với tổng số được triệu tập Đạt / Không đạt",
-        "9 Đặng Văn Toàn 23 51,11% Đạt",
-        "3 Vũ Văn Dũng 22 48,89% Không đạt",
-        "Số đồng chí đạt: 9 (chín) đồng chí",
-        "9. Đồng chí Đặng Văn Toàn: 23 phiếu đồng ý, bằng 51,11%.",
-        "Số đồng chí không đạt: 1 (một) đồng chí: 1. Đồng chí Vũ Văn Dũng: 22 phiếu đồng ý, bằng 48,89%.",
-        "T/M TỔ KIỂM PHIẾU TỔ TRƯỞNG Nguyễn Văn Hùng",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    common::assert_contains_all(
+        &all,
+        &[
+            "BIÊN BẢN KIỂM PHIẾU Giới thiệu nhân sự tái cử tại Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2)",
+            "Tổng số đồng chí được triệu tập: 45 (bốn mươi lăm) đồng chí.",
+            "Số đồng chí có mặt: 32 (ba mươi hai) đồng chí; vắng mặt: 13 (mười ba) đồng chí (8 đồng chí đi công tác, 3 đồng chí ốm, 2 đồng chí có việc gia đình).",
+            "Số đồng chí có mặt bằng 71,11% tổng số được triệu tập, đủ 2/3 theo quy định; hội nghị đủ điều kiện tiến hành.",
+            "Số phiếu phát ra: 32 (ba mươi hai) phiếu; số phiếu thu về: 32 (ba mươi hai) phiếu.",
+            "Số phiếu hợp lệ: 31 (ba mươi mốt) phiếu; số phiếu không hợp lệ: 1 (một) phiếu (lý do: 1 phiếu giới thiệu quá số lượng quy định).",
+            "TT Họ và tên Số phiếu đồng ý Tỷ lệ % so với tổng số được triệu tập Đạt / Không đạt",
+            "9 Đặng Văn Toàn 23 51,11% Đạt",
+            "3 Vũ Văn Dũng 22 48,89% Không đạt",
+            "Số đồng chí đạt: 9 (chín) đồng chí",
+            "9. Đồng chí Đặng Văn Toàn: 23 phiếu đồng ý, bằng 51,11%.",
+            "Số đồng chí không đạt: 1 (một) đồng chí: 1. Đồng chí Vũ Văn Dũng: 22 phiếu đồng ý, bằng 48,89%.",
+            "T/M TỔ KIỂM PHIẾU TỔ TRƯỞNG Nguyễn Văn Hùng",
+        ],
+    );
     assert!(!all.contains("68,75%"));
     let table = data_table(&t);
     assert_eq!(table.header_rows, 1);
@@ -412,13 +415,14 @@ fn a_failed_quorum_of_29_present_out_of_45_gives_no_valid_result() {
         Step::KeyOfficials,
     ));
     let all = fold(&t.plain_text());
-    for expected in [
-        "Số đồng chí có mặt bằng 64,44% tổng số được triệu tập, không đủ 2/3 theo quy định; hội nghị không đủ điều kiện tiến hành, kết quả lấy phiếu giới thiệu không có giá trị.",
-        "Số đồng chí có mặt (29/45) không đủ 2/3 tổng số được triệu tập: kết quả lấy phiếu giới thiệu ở bước này không có giá trị; hội nghị phải được tổ chức lại.",
-        "10 Lê Thành Vinh 27 60,00% –",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    common::assert_contains_all(
+        &all,
+        &[
+            "Số đồng chí có mặt bằng 64,44% tổng số được triệu tập, không đủ 2/3 theo quy định; hội nghị không đủ điều kiện tiến hành, kết quả lấy phiếu giới thiệu không có giá trị.",
+            "Số đồng chí có mặt (29/45) không đủ 2/3 tổng số được triệu tập: kết quả lấy phiếu giới thiệu ở bước này không có giá trị; hội nghị phải được tổ chức lại.",
+            "10 Lê Thành Vinh 27 60,00% –",
+        ],
+    );
     assert!(column(data_table(&t), 4).iter().all(|s| s == "–"));
     assert!(!all.contains("Số đồng chí đạt"), "{all}");
     insta::assert_snapshot!("introduction_tally_minutes_failed_quorum", all);
@@ -449,22 +453,23 @@ fn minutes_say_who_when_where_and_cite_the_tally_minutes() {
         RE,
         Step::KeyOfficials,
     ));
-    for expected in [
-        "Số 115-BB/ĐU",
-        "BIÊN BẢN Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) về giới thiệu nhân sự tái cử",
-        "Hồi 8 giờ 00 phút, Thứ Ba, ngày 03 tháng 12 năm 2019, tại Hội trường Uỷ ban nhân dân phường Bạch Mai",
-        "Chủ trì: đồng chí Lê Thành Vinh, Bí thư Đảng uỷ phường.",
-        "Thư ký: đồng chí Phạm Thị Thu Trang",
-        "đủ 2/3 theo quy định",
-        "Hội nghị thống nhất cử Tổ kiểm phiếu gồm các đồng chí: Nguyễn Văn Hùng (Tổ trưởng), Lê Thị Hạnh, Trần Minh Quân.",
-        "Theo Biên bản kiểm phiếu số 114-BB/ĐU ngày 03/12/2019 của Tổ kiểm phiếu:",
-        "9. Đồng chí Đặng Văn Toàn: 23 phiếu đồng ý, bằng 51,11%.",
-        "Hội nghị kết thúc hồi 11 giờ 00 phút cùng ngày.",
-        // THƯ KÝ on the left, CHỦ TRÌ on the right.
-        "THƯ KÝ Phạm Thị Thu Trang CHỦ TRÌ Lê Thành Vinh",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    common::assert_contains_all(
+        &all,
+        &[
+            "Số 115-BB/ĐU",
+            "BIÊN BẢN Hội nghị cán bộ chủ chốt phường Bạch Mai (bước 2) về giới thiệu nhân sự tái cử",
+            "Hồi 8 giờ 00 phút, Thứ Ba, ngày 03 tháng 12 năm 2019, tại Hội trường Uỷ ban nhân dân phường Bạch Mai",
+            "Chủ trì: đồng chí Lê Thành Vinh, Bí thư Đảng uỷ phường.",
+            "Thư ký: đồng chí Phạm Thị Thu Trang",
+            "đủ 2/3 theo quy định",
+            "Hội nghị thống nhất cử Tổ kiểm phiếu gồm các đồng chí: Nguyễn Văn Hùng (Tổ trưởng), Lê Thị Hạnh, Trần Minh Quân.",
+            "Theo Biên bản kiểm phiếu số 114-BB/ĐU ngày 03/12/2019 của Tổ kiểm phiếu:",
+            "9. Đồng chí Đặng Văn Toàn: 23 phiếu đồng ý, bằng 51,11%.",
+            "Hội nghị kết thúc hồi 11 giờ 00 phút cùng ngày.",
+            // THƯ KÝ on the left, CHỦ TRÌ on the right.
+            "THƯ KÝ Phạm Thị Thu Trang CHỦ TRÌ Lê Thành Vinh",
+        ],
+    );
     let btv = text(&paper(
         &c,
         DocumentKind::ConferenceMinutes,
@@ -641,16 +646,17 @@ fn the_candidate_list_has_the_columns_of_spec_4_9_one_row_per_person() {
     assert_eq!(table.rows.len(), 1 + 14);
     assert!(table.rows.iter().all(|r| r.cant_split));
     let all = fold(&t.plain_text());
-    for expected in [
-        "DANH SÁCH TRÍCH NGANG Nhân sự giới thiệu để Đại hội bầu Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
-        "(Tổng số: 14 (mười bốn) đồng chí; tái cử: 8 đồng chí, lần đầu: 6 đồng chí)",
-        "TT Họ và tên Ngày sinh (Nam / Nữ) Quê quán Dân tộc Ngày vào Đảng (chính thức) Trình độ (GDPT, chuyên môn, LLCT) Chức vụ hiện nay Cấp uỷ hiện tại Dự kiến (tái cử / lần đầu) Ghi chú",
-        "Lê Thành Vinh 12/4/1968 (Nam) Xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định Kinh 02/9/1990 (02/9/1991) 10/10 Thạc sĩ Quản lý kinh tế Cao cấp Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường Bí thư Đảng uỷ Tái cử",
-        "Đinh Công Sơn 19/8/1981 (Nam) Xã Hoà An, huyện Chiêm Hoá, tỉnh Tuyên Quang Tày",
-        "T/M BAN THƯỜNG VỤ BÍ THƯ Lê Thành Vinh",
-    ] {
-        assert!(all.contains(expected), "missing {expected:?} in\n{all}");
-    }
+    common::assert_contains_all(
+        &all,
+        &[
+            "DANH SÁCH TRÍCH NGANG Nhân sự giới thiệu để Đại hội bầu Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
+            "(Tổng số: 14 (mười bốn) đồng chí; tái cử: 8 đồng chí, lần đầu: 6 đồng chí)",
+            "TT Họ và tên Ngày sinh (Nam / Nữ) Quê quán Dân tộc Ngày vào Đảng (chính thức) Trình độ (GDPT, chuyên môn, LLCT) Chức vụ hiện nay Cấp uỷ hiện tại Dự kiến (tái cử / lần đầu) Ghi chú",
+            "Lê Thành Vinh 12/4/1968 (Nam) Xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định Kinh 02/9/1990 (02/9/1991) 10/10 Thạc sĩ Quản lý kinh tế Cao cấp Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường Bí thư Đảng uỷ Tái cử",
+            "Đinh Công Sơn 19/8/1981 (Nam) Xã Hoà An, huyện Chiêm Hoá, tỉnh Tuyên Quang Tày",
+            "T/M BAN THƯỜNG VỤ BÍ THƯ Lê Thành Vinh",
+        ],
+    );
     for absent in ["Vũ Văn Dũng", "Bùi Đức Thắng", "Tạ Quang Minh"] {
         assert!(!all.contains(absent), "{absent} was not introduced:\n{all}");
     }

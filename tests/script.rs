@@ -78,33 +78,34 @@ fn no_proceedings_no_script() {
 #[test]
 fn the_script_reads_the_attendance_guests_and_working_bodies() {
     let text = text_of(&sample());
-    for expected in [
-        "KỊCH BẢN ĐIỀU HÀNH ĐẠI HỘI",
-        "Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025",
-        "PHIÊN TRÙ BỊ — Chiều ngày 18/3/2020",
-        "PHIÊN CHÍNH THỨC — Sáng ngày 19/3/2020",
-        "Người dẫn chương trình (đồng chí Đỗ Thị Minh Thư):",
-        "Đồng chí Lê Thành Vinh (Đoàn Chủ tịch):",
-        "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí. Có mặt: 118 (một trăm mười tám) đồng chí; vắng mặt: 2 (hai) đồng chí (1 đồng chí ốm, điều trị tại bệnh viện, có đơn xin vắng mặt; 1 đồng chí đi công tác theo quyết định của cơ quan).",
-        "Đi vào Đại hội, xin kính mời các đồng chí lãnh đạo, quý đại biểu và toàn thể các đồng chí đứng lên làm lễ chào cờ.",
-        "(Máy hát Quốc ca và Quốc tế ca)",
-        "Đoàn Chủ tịch Đại hội gồm 5 (năm) đồng chí",
-        "Đồng chí Cao Thị Ngọc Lan – Công chức Văn phòng – Thống kê phường",
-        "Ban Thẩm tra tư cách đại biểu gồm 5 (năm) đồng chí",
-        "Đồng chí Ngô Thị Thuỷ – Chủ nhiệm Uỷ ban Kiểm tra Đảng uỷ phường",
-        "Trưởng Ban Thẩm tra tư cách đại biểu (đồng chí Ngô Thị Thuỷ):",
-        "Kết quả biểu quyết: 118/118 đồng chí tán thành, đạt 100,00%.",
-        "trình bày Báo cáo chính trị của Ban Chấp hành Đảng bộ phường khoá XXIII trình Đại hội",
-        "Xin mời đồng chí Trịnh Thị Hương chuẩn bị.",
-        "Đại hội vinh dự được nghe đồng chí Đinh Thị Lan Duyên, Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng phát biểu chỉ đạo Đại hội.",
-        "Đồng chí Cao Thị Ngọc Lan (Đoàn Thư ký):",
-        "Như vậy, Đại hội đã thông qua Nghị quyết Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025 (Nghị quyết số 15-NQ/ĐH).",
-        "Tôi xin tuyên bố bế mạc",
-        // The base announced with the result says why it is not the number convened.
-        "làm căn cứ tính kết quả: 118 (một trăm mười tám) đồng chí (tổng số được triệu tập 120, trừ 2 đại biểu chính thức vắng mặt có lý do chính đáng được cấp uỷ đồng ý)",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
-    }
+    common::assert_contains_all(
+        &text,
+        &[
+            "KỊCH BẢN ĐIỀU HÀNH ĐẠI HỘI",
+            "Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025",
+            "PHIÊN TRÙ BỊ — Chiều ngày 18/3/2020",
+            "PHIÊN CHÍNH THỨC — Sáng ngày 19/3/2020",
+            "Người dẫn chương trình (đồng chí Đỗ Thị Minh Thư):",
+            "Đồng chí Lê Thành Vinh (Đoàn Chủ tịch):",
+            "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí. Có mặt: 118 (một trăm mười tám) đồng chí; vắng mặt: 2 (hai) đồng chí (1 đồng chí ốm, điều trị tại bệnh viện, có đơn xin vắng mặt; 1 đồng chí đi công tác theo quyết định của cơ quan).",
+            "Đi vào Đại hội, xin kính mời các đồng chí lãnh đạo, quý đại biểu và toàn thể các đồng chí đứng lên làm lễ chào cờ.",
+            "(Máy hát Quốc ca và Quốc tế ca)",
+            "Đoàn Chủ tịch Đại hội gồm 5 (năm) đồng chí",
+            "Đồng chí Cao Thị Ngọc Lan – Công chức Văn phòng – Thống kê phường",
+            "Ban Thẩm tra tư cách đại biểu gồm 5 (năm) đồng chí",
+            "Đồng chí Ngô Thị Thuỷ – Chủ nhiệm Uỷ ban Kiểm tra Đảng uỷ phường",
+            "Trưởng Ban Thẩm tra tư cách đại biểu (đồng chí Ngô Thị Thuỷ):",
+            "Kết quả biểu quyết: 118/118 đồng chí tán thành, đạt 100,00%.",
+            "trình bày Báo cáo chính trị của Ban Chấp hành Đảng bộ phường khoá XXIII trình Đại hội",
+            "Xin mời đồng chí Trịnh Thị Hương chuẩn bị.",
+            "Đại hội vinh dự được nghe đồng chí Đinh Thị Lan Duyên, Phó Bí thư Thường trực Quận uỷ Hai Bà Trưng phát biểu chỉ đạo Đại hội.",
+            "Đồng chí Cao Thị Ngọc Lan (Đoàn Thư ký):",
+            "Như vậy, Đại hội đã thông qua Nghị quyết Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, nhiệm kỳ 2020 – 2025 (Nghị quyết số 15-NQ/ĐH).",
+            "Tôi xin tuyên bố bế mạc",
+            // The base announced with the result says why it is not the number convened.
+            "làm căn cứ tính kết quả: 118 (một trăm mười tám) đồng chí (tổng số được triệu tập 120, trừ 2 đại biểu chính thức vắng mặt có lý do chính đáng được cấp uỷ đồng ý)",
+        ],
+    );
     let c = sample();
     for g in &c.guests {
         let line = format!("Đồng chí {} – {}", g.name.full(), g.title);
@@ -203,17 +204,18 @@ fn a_members_congress_without_preparatory_session_elects_its_chair_after_the_fla
     assert!(!text.contains("PHIÊN TRÙ BỊ"), "{text}");
     assert!(!text.contains("đại biểu chính thức"), "{text}");
     assert!(!text.contains("Ban Thẩm tra"), "{text}");
-    for expected in [
-        "Tổng số đảng viên trong Chi bộ: 125 (một trăm hai mươi lăm) đồng chí; miễn sinh hoạt: 5 đồng chí; đảng viên chính thức: 120 đồng chí, dự bị: 5 đồng chí.",
-        "Có mặt: 118 (một trăm mười tám) đồng chí, vắng: 2 (hai) đồng chí",
-        "Chủ tịch Đại hội: đồng chí Lê Thành Vinh, Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường.",
-        "Thư ký Đại hội: đồng chí Cao Thị Ngọc Lan",
-        "Chủ tịch Đại hội (đồng chí Lê Thành Vinh):",
-        "Tổng số đảng viên chính thức được triệu tập",
-        "các đồng chí đảng viên",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
-    }
+    common::assert_contains_all(
+        &text,
+        &[
+            "Tổng số đảng viên trong Chi bộ: 125 (một trăm hai mươi lăm) đồng chí; miễn sinh hoạt: 5 đồng chí; đảng viên chính thức: 120 đồng chí, dự bị: 5 đồng chí.",
+            "Có mặt: 118 (một trăm mười tám) đồng chí, vắng: 2 (hai) đồng chí",
+            "Chủ tịch Đại hội: đồng chí Lê Thành Vinh, Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường.",
+            "Thư ký Đại hội: đồng chí Cao Thị Ngọc Lan",
+            "Chủ tịch Đại hội (đồng chí Lê Thành Vinh):",
+            "Tổng số đảng viên chính thức được triệu tập",
+            "các đồng chí đảng viên",
+        ],
+    );
     assert_in_order(
         &text,
         &[

@@ -289,3 +289,11 @@ pub fn text_of(paper: &daihoi::Paper) -> String {
 pub fn round(election: usize, round: usize) -> daihoi::About {
     daihoi::About::Round { election, round }
 }
+
+/// Asserts that `text` holds every one of `expected`, naming the first missing and showing the
+/// text.
+pub fn assert_contains_all(text: &str, expected: &[&str]) {
+    for e in expected {
+        assert!(text.contains(e), "missing {e:?} in\n{text}");
+    }
+}
