@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde_json::Value;
 
-use crate::congress::{for_each_string, Congress};
+use crate::congress::{for_each_string, for_each_text, Congress};
 use crate::document::Paper;
 use crate::error::{Diagnostic, Error, Path, Result};
 use crate::font::FontSet;
@@ -171,11 +171,8 @@ impl Engine {
     /// the bundled font lacks — with their paths in the record. (A loaded record's control
     /// characters were found at load; a record built in code is checked here.)
     pub(crate) fn glyph_problems(&self, congress: &Congress) -> Vec<Diagnostic> {
-        let Ok(mut value) = serde_json::to_value(congress) else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for_each_string(&mut value, &mut |path, s| {
+        for_each_text(congress, &mut |path, s| {
             let control = crate::congress::text_problem(s);
             if !control.is_empty() {
                 out.push(Diagnostic::new(path.clone(), control));
@@ -441,7 +438,12 @@ pub(crate) fn in_order<I: Send, T: Send>(
     work: impl Fn(I) -> T + Sync,
     take: &mut dyn FnMut(T) -> Result<()>,
 ) -> Result<()> {
-    let in_flight = (rayon::current_num_threads() * 4).max(4);
+    // Asking rayon for its threads starts its pool: not for one paper.
+    let in_flight = if n > 1 {
+        (rayon::current_num_threads() * 4).max(4)
+    } else {
+        1
+    };
     let mut start = 0;
     while start < n {
         let end = (start + in_flight).min(n);
@@ -449,7 +451,13 @@ pub(crate) fn in_order<I: Send, T: Send>(
         if inputs.is_empty() {
             break;
         }
-        let outputs: Vec<T> = inputs.into_par_iter().map(&work).collect();
+        // One paper (a one-paper `render`) is made on this thread: starting the pool's threads
+        // and letting them spin down cost more than the paper.
+        let outputs: Vec<T> = if inputs.len() == 1 {
+            inputs.into_iter().map(&work).collect()
+        } else {
+            inputs.into_par_iter().map(&work).collect()
+        };
         for out in outputs {
             take(out)?;
         }

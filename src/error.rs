@@ -80,6 +80,16 @@ impl Path {
         self
     }
 
+    /// Goes one segment deeper, in place (a walker's path).
+    pub(crate) fn push(&mut self, segment: Segment) {
+        self.0.push(segment);
+    }
+
+    /// Comes back up one segment, in place.
+    pub(crate) fn pop(&mut self) {
+        self.0.pop();
+    }
+
     /// This path followed by `other`.
     pub fn join(mut self, other: &Path) -> Path {
         self.0.extend(other.0.iter().cloned());

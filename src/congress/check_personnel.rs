@@ -1,7 +1,7 @@
 //! The checks of the personnel procedure and the candidate profiles: every problem, each with its
 //! path, the rules' own findings nested under the step's `counts`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::personnel::{CandidateProfile, CountingTeam, Participant, PersonnelRecord, StepRecord};
 use super::record::Congress;
@@ -13,6 +13,10 @@ use crate::vi::{CollationKey, PersonName};
 impl Congress {
     /// The profile of `name`, matched in collation (so "Thuỷ" finds "Thủy").
     pub(crate) fn profile_of(&self, name: &PersonName) -> Option<&CandidateProfile> {
+        // The same name written the same way is the common case, and needs no key.
+        if let Some(p) = self.candidates.iter().find(|p| p.name == *name) {
+            return Some(p);
+        }
         let key = name.key();
         self.candidates.iter().find(|p| p.name.key() == key)
     }
@@ -78,14 +82,25 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
     };
     v.at("personnel", |v| check_record(v, record, congress));
     // A profile proposes one track; it must be the track that votes on the person.
+    // Who is voted on in each track, as keys built once.
+    let voted: Vec<BTreeSet<CollationKey>> = record
+        .tracks
+        .iter()
+        .map(|t| {
+            t.steps
+                .iter()
+                .flat_map(|s| &s.counts.votes)
+                .map(|v| v.name.key())
+                .collect()
+        })
+        .collect();
     for (i, p) in congress.candidates.iter().enumerate() {
         let key = p.name.key();
-        let other = record.tracks.iter().enumerate().find(|(_, t)| {
-            t.track != p.proposed
-                && t.steps
-                    .iter()
-                    .any(|s| s.counts.votes.iter().any(|v| v.name.key() == key))
-        });
+        let other = record
+            .tracks
+            .iter()
+            .enumerate()
+            .find(|(ti, t)| t.track != p.proposed && voted[*ti].contains(&key));
         if let Some((ti, t)) = other {
             v.problem(
                 &format!("candidates[{i}].proposed"),

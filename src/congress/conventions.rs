@@ -207,25 +207,16 @@ impl Conventions {
     }
 }
 
-/// The phrases of `value` (a record as JSON) that hold the word "uỷ" in either spelling,
-/// longest first.
-pub(crate) fn own_phrases(value: &serde_json::Value) -> Vec<String> {
-    fn walk(v: &serde_json::Value, out: &mut Vec<String>) {
-        match v {
-            serde_json::Value::String(s) => {
-                let other = vi::respell_uy(s, UySpelling::ToneOnU);
-                let same = vi::respell_uy(s, UySpelling::ToneOnY);
-                if (other != s.as_str() || same != s.as_str()) && !out.contains(s) {
-                    out.push(s.clone());
-                }
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            serde_json::Value::Object(m) => m.values().for_each(|x| walk(x, out)),
-            _ => {}
+/// The phrases of `congress` that hold the word "uỷ" in either spelling, longest first.
+pub(crate) fn own_phrases(congress: &super::Congress) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    super::for_each_text(congress, &mut |_, s| {
+        let other = vi::respell_uy(s, UySpelling::ToneOnU);
+        let same = vi::respell_uy(s, UySpelling::ToneOnY);
+        if (other != s || same != s) && !out.iter().any(|o| o == s) {
+            out.push(s.to_string());
         }
-    }
-    let mut out = Vec::new();
-    walk(value, &mut out);
+    });
     out.sort_by_key(|s| std::cmp::Reverse(s.len()));
     out
 }

@@ -7,7 +7,7 @@
 use serde_json::{Map, Value};
 
 use super::record::Congress;
-use crate::error::{Diagnostic, Error, ErrorKind, Path, Result};
+use crate::error::{Diagnostic, Error, ErrorKind, Path, Result, Segment};
 
 /// Reads a congress from JSON text. Errors name the field (`guests[3].name.ten`).
 ///
@@ -148,25 +148,30 @@ pub(crate) fn for_each_string(value: &mut Value, f: &mut impl FnMut(&Path, &mut 
 /// Calls `f` with the path and every value in `value`, parents before their children; the
 /// children of a value are visited when `f` returns true.
 pub(crate) fn for_each_value(value: &mut Value, f: &mut impl FnMut(&Path, &mut Value) -> bool) {
-    fn walk(value: &mut Value, path: Path, f: &mut impl FnMut(&Path, &mut Value) -> bool) {
-        if !f(&path, value) {
+    // One path, grown and shrunk in place: no allocation per value but a field's name.
+    fn walk(value: &mut Value, path: &mut Path, f: &mut impl FnMut(&Path, &mut Value) -> bool) {
+        if !f(path, value) {
             return;
         }
         match value {
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    walk(item, path.clone().index(i), f);
+                    path.push(Segment::Index(i));
+                    walk(item, path, f);
+                    path.pop();
                 }
             }
             Value::Object(map) => {
                 for (k, item) in map.iter_mut() {
-                    walk(item, path.clone().field(k.clone()), f);
+                    path.push(Segment::Field(k.clone().into()));
+                    walk(item, path, f);
+                    path.pop();
                 }
             }
             _ => {}
         }
     }
-    walk(value, Path::root(), f)
+    walk(value, &mut Path::root(), f)
 }
 
 /// Replaces every `"@key"` in a name position (`name`, `head`, the items of `members`) by the
@@ -212,7 +217,6 @@ fn resolve_people(value: &mut Value) -> Result<()> {
 
 /// Where a person's name goes: a `name` or `head` field, or an item of `members`.
 fn is_name_position(path: &Path) -> bool {
-    use crate::error::Segment;
     match path.segments() {
         [.., Segment::Field(f)] => f == "name" || f == "head",
         [.., Segment::Field(f), Segment::Index(_)] => f == "members",

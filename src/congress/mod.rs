@@ -23,6 +23,7 @@ mod personnel;
 mod proceedings;
 mod record;
 mod rounds;
+mod texts;
 mod validate;
 mod validator;
 
@@ -51,6 +52,7 @@ pub use proceedings::{
 };
 pub use record::Congress;
 pub use rounds::RoundTally;
+pub(crate) use texts::for_each_text;
 pub use validator::MAX_FIELD_CHARS;
 
 pub use crate::rules::CongressKind;

@@ -108,9 +108,7 @@ impl Congress {
     /// fixed wording is respelt): for the papers, once per pack.
     pub fn conventions_for_papers(&self) -> Conventions {
         Conventions {
-            own_phrases: serde_json::to_value(self)
-                .map(|v| super::conventions::own_phrases(&v))
-                .unwrap_or_default(),
+            own_phrases: super::conventions::own_phrases(self),
             ..self.conventions()
         }
     }
