@@ -373,10 +373,12 @@ fn working_bodies_are_made_of_the_convened_with_their_posts() {
 #[test]
 fn a_withdrawal_is_told_where_the_list_it_leaves_is_adopted() {
     // Đinh Công Sơn (57 votes, above Trịnh Quang Sơn's 55) leaves the second round's list: the
-    // script, the minutes, that round's vote-count minutes and its list all say so.
+    // script, the minutes, that round's vote-count minutes and its list all say so, with the
+    // show of hands agreeing to it (as a floor nomination prints the vote admitting it).
     let c = sample();
     let said = "Đồng chí Đinh Công Sơn xin rút khỏi danh sách bầu cử lần thứ hai để các đồng chí \
-                khác được bầu, được Đại hội đồng ý.";
+                khác được bầu, được Đại hội đồng ý (115/118 đại biểu chính thức có mặt tán thành, \
+                đạt 97,46%).";
     let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
     let at = script.find(said).expect("the script says it");
     let heading = script.rfind("– Bầu lần thứ hai").unwrap();

@@ -538,6 +538,19 @@ pub(crate) struct Withdrawn {
     pub name: String,
     /// "xin rút khỏi danh sách bầu cử lần thứ hai …, được Đại hội đồng ý".
     pub reason: String,
+    /// The show of hands agreeing to it, when recorded.
+    pub vote: Option<Figures>,
+}
+
+/// A show of hands in the words of a list's changes: "112/118 … có mặt", "94,92%".
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Figures {
+    /// In favour.
+    pub agree: u32,
+    /// Present at the vote.
+    pub voters: u32,
+    /// "94,92%".
+    pub percent: String,
 }
 
 /// How a round's list differs from the one the committee (or the earlier round) brought: the
@@ -596,6 +609,7 @@ impl ListChanges {
                 })
             })
             .collect();
+        let attendance = c.attendance_of(record);
         let withdrawn: Vec<Withdrawn> = record
             .rounds
             .get(round)
@@ -605,6 +619,15 @@ impl ListChanges {
                     .map(|w| Withdrawn {
                         name: w.name.full(),
                         reason: w.reason.clone(),
+                        vote: w
+                            .vote
+                            .as_ref()
+                            .zip(attendance.as_ref())
+                            .map(|(v, a)| Figures {
+                                agree: v.agree,
+                                voters: v.voters(a),
+                                percent: v.percent(a).map(|p| p.to_string()).unwrap_or_default(),
+                            }),
                     })
                     .collect()
             })
