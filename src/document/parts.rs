@@ -459,6 +459,11 @@ pub(crate) struct NomineeLine {
     pub name: String,
     /// "Tự ứng cử", "Đồng chí Phạm Thị Lan đề cử".
     pub by: String,
+    /// Tự ứng cử (`by` says "Tự ứng cử").
+    pub self_nominated: bool,
+    /// Who nominated them, "đồng chí Phạm Thị Lan" (`by` less its "đề cử"), as the partial
+    /// `nominated-by` says it.
+    pub nominator: String,
     pub agree: u32,
     /// Valid ballots not agreeing.
     pub disagree: u32,
@@ -484,15 +489,20 @@ impl NomineeLine {
     pub fn all(n: &crate::congress::Nominations) -> Vec<NomineeLine> {
         n.nominees
             .iter()
-            .map(|x| NomineeLine {
-                name: x.name.full(),
-                by: x.by.clone(),
-                agree: x.agree,
-                disagree: n.ballots.valid.saturating_sub(x.agree),
-                percent: crate::rules::Percent::of(x.agree, n.present)
-                    .map(|p| p.to_string())
-                    .unwrap_or_default(),
-                admitted: n.admits(x.agree),
+            .map(|x| {
+                let (self_nominated, nominator) = nominator_of(&x.by);
+                NomineeLine {
+                    name: x.name.full(),
+                    by: x.by.clone(),
+                    self_nominated,
+                    nominator,
+                    agree: x.agree,
+                    disagree: n.ballots.valid.saturating_sub(x.agree),
+                    percent: crate::rules::Percent::of(x.agree, n.present)
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
+                    admitted: n.admits(x.agree),
+                }
             })
             .collect()
     }
@@ -588,14 +598,7 @@ impl ListChanges {
             .iter()
             .filter_map(|x| {
                 let f = x.floor_nominee.as_ref()?;
-                let by = f.by.trim();
-                let self_nominated = by.to_lowercase().starts_with("tự ứng cử");
-                let nominator = if self_nominated {
-                    String::new()
-                } else {
-                    let who = by.strip_suffix("đề cử").unwrap_or(by).trim_end();
-                    lower_first(who)
-                };
+                let (self_nominated, nominator) = nominator_of(&f.by);
                 Some(Nominee {
                     name: x.name.full(),
                     self_nominated,
@@ -685,6 +688,18 @@ impl NominationsView {
             nominees: NomineeLine::all(n),
         })
     }
+}
+
+/// Who put a name forward, from the record's `by` ("Tự ứng cử", "Đồng chí Lê Thành Vinh đề
+/// cử"): whether they stood themselves, and otherwise who nominated them ("đồng chí Lê Thành
+/// Vinh"; empty when the record does not say).
+fn nominator_of(by: &str) -> (bool, String) {
+    let by = by.trim();
+    if by.to_lowercase().starts_with("tự ứng cử") {
+        return (true, String::new());
+    }
+    let who = by.strip_suffix("đề cử").unwrap_or(by).trim_end();
+    (false, lower_first(who))
 }
 
 /// "Đồng chí Lê Thành Vinh" → "đồng chí Lê Thành Vinh" (only a leading "Đồng chí" is lowered:
