@@ -373,10 +373,12 @@ fn working_bodies_are_made_of_the_convened_with_their_posts() {
 #[test]
 fn a_withdrawal_is_told_where_the_list_it_leaves_is_adopted() {
     // Đinh Công Sơn (57 votes, above Trịnh Quang Sơn's 55) leaves the second round's list: the
-    // script, the minutes, that round's vote-count minutes and its list all say so.
+    // script, the minutes, that round's vote-count minutes and its list all say so, with the
+    // show of hands agreeing to it (as a floor nomination prints the vote admitting it).
     let c = sample();
     let said = "Đồng chí Đinh Công Sơn xin rút khỏi danh sách bầu cử lần thứ hai để các đồng chí \
-                khác được bầu, được Đại hội đồng ý.";
+                khác được bầu, được Đại hội đồng ý (115/118 đại biểu chính thức có mặt tán thành, \
+                đạt 97,46%).";
     let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
     let at = script.find(said).expect("the script says it");
     let heading = script.rfind("– Bầu lần thứ hai").unwrap();
@@ -767,5 +769,174 @@ fn the_congress_minutes_give_the_vote_on_the_ban_kiem_phieu() {
     assert!(
         minutes.contains("(biểu quyết: 118/118 đại biểu tán thành, đạt 100,00%)"),
         "{minutes}"
+    );
+}
+
+fn tdp12() -> Congress {
+    let text =
+        std::fs::read_to_string(root().join("examples/data/bach-mai-tdp12-2027.json")).unwrap();
+    daihoi::load_congress(&text).unwrap()
+}
+
+#[test]
+fn the_proposal_names_whom_the_outgoing_committee_puts_forward_for_each_office() {
+    // The Đề án names, for each office of the new committee, the people its first session (or
+    // the congress, for a cell's bí thư) then finds on the list: the first round's list less
+    // the names added at the meeting, in ballot order.
+    let bach_mai = "3. Ban Thường vụ (do Hội nghị lần thứ nhất Ban Chấp hành khoá mới bầu): 5 \
+                    (năm) đồng chí; dự kiến giới thiệu 6 (sáu) đồng chí: Đỗ Mạnh Cường, Phạm Văn \
+                    Đông, Nguyễn Thị Thu Hà, Trần Quang Huy, Ngô Thị Thuỷ, Lê Thành Vinh.";
+    let text = text_of(&paper_of(
+        &sample(),
+        DocumentKind::PersonnelProposal,
+        About::Congress,
+    ));
+    assert!(text.contains(bach_mai), "{text}");
+    assert!(
+        text.contains(
+            "4. Bí thư (do Hội nghị lần thứ nhất Ban Chấp hành khoá mới bầu): 1 (một) \
+                       đồng chí; dự kiến giới thiệu đồng chí Lê Thành Vinh."
+        ),
+        "{text}"
+    );
+    for c in [sample(), doan_ket(), tdp12()] {
+        let proposal = text_of(&paper_of(
+            &c,
+            DocumentKind::PersonnelProposal,
+            About::Congress,
+        ));
+        for (i, e) in c.elections.iter().enumerate() {
+            let office_of_the_committee = !matches!(
+                e.office,
+                daihoi::rules::Office::ExecutiveCommittee
+                    | daihoi::rules::Office::CellCommittee
+                    | daihoi::rules::Office::Delegates { .. }
+            );
+            if !office_of_the_committee {
+                continue;
+            }
+            // Every name of the first round's election list, but a name added at the meeting.
+            let list = text_of(&paper_of(&c, DocumentKind::ElectionList, round(i, 0)));
+            for x in &e.rounds[0].candidates {
+                let name = x.name.full();
+                assert!(
+                    list.contains(&name),
+                    "{name} on elections[{i}]'s list: {list}"
+                );
+                assert_eq!(
+                    proposal.contains(&name),
+                    x.floor_nominee.is_none(),
+                    "{name} (elections[{i}]) in the Đề án: {proposal}"
+                );
+            }
+        }
+    }
+    // A name added at the first session is the session's, not the outgoing committee's.
+    let mut c = sample();
+    let standing = c
+        .elections
+        .iter()
+        .position(|e| e.office == daihoi::rules::Office::StandingCommittee)
+        .unwrap();
+    c.elections[standing].rounds[0].candidates[5].floor_nominee =
+        Some(daihoi::rules::FloorNomination {
+            approvals: 12,
+            by: "Đồng chí Lê Thành Vinh đề cử".into(),
+        });
+    let text = text_of(&paper_of(
+        &c,
+        DocumentKind::PersonnelProposal,
+        About::Congress,
+    ));
+    assert!(
+        text.contains("dự kiến giới thiệu 5 (năm) đồng chí: Phạm Văn Đông,"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_outgoing_committee_proposes_at_least_the_seats() {
+    // SPEC §6.4: the committee prepares its list with a surplus of 10–15 %; fewer people than
+    // the seats is worth a warning naming the seats (the samples propose 15 for 15, 5 for 5).
+    for c in [sample(), doan_ket(), tdp12()] {
+        let w: Vec<String> = c
+            .consistency_warnings()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(!w.iter().any(|w| w.contains("Đề án")), "{w:#?}");
+    }
+    let mut c = sample();
+    c.elections[0].seats = 16;
+    let w: Vec<String> = c
+        .consistency_warnings()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        has(
+            &w,
+            "elections[0].seats",
+            "is 16, but the outgoing committee's Đề án nhân sự proposes only 15 people"
+        ),
+        "{w:#?}"
+    );
+}
+
+#[test]
+fn a_nominator_is_named_in_lower_case_after_do_and_party_posts_precede_positions() {
+    // The 2027 sample: Hoàng Văn Nam, nominated by Phạm Thị Lan, in the script's announcement
+    // and the opinion vote's minutes as every list of changes says it.
+    let c = tdp12();
+    let said = "đồng chí Hoàng Văn Nam (do đồng chí Phạm Thị Lan đề cử)";
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    assert!(script.contains(said), "{script}");
+    assert!(!script.contains("(Đồng chí Phạm Thị Lan"), "{script}");
+    let minutes = text_of(&paper_of(&c, DocumentKind::OpinionMinutes, round(0, 0)));
+    assert!(
+        minutes.contains("1. Đồng chí Hoàng Văn Nam (do đồng chí Phạm Thị Lan đề cử)."),
+        "{minutes}"
+    );
+    // A cell's bí thư is presented as a part of the one Đề án (of the chi uỷ), not a Đề án of
+    // its own.
+    assert!(
+        script.contains(
+            "tôi xin trình bày phần nhân sự Bí thư Chi bộ Tổ dân phố số 12, nhiệm kỳ \
+                         2027 – 2032 trong Đề án nhân sự (số 01-ĐA/CB)"
+        ),
+        "{script}"
+    );
+    assert!(!script.contains("Đề án nhân sự Bí thư"), "{script}");
+    // The Đề án's "Chức vụ" gives the post in the outgoing chi uỷ before the position, unless
+    // the position names it already.
+    let proposal = text_of(&paper_of(
+        &c,
+        DocumentKind::PersonnelProposal,
+        About::Congress,
+    ));
+    assert_contains_all(
+        &proposal,
+        &[
+            "Bí thư Chi bộ, Tổ trưởng Tổ dân phố số 12",
+            "Phó Bí thư Chi bộ, Trưởng ban Công tác Mặt trận",
+            "Chi uỷ viên, Tổ phó Tổ dân phố số 12",
+        ],
+    );
+    let proposal = text_of(&paper_of(
+        &sample(),
+        DocumentKind::PersonnelProposal,
+        About::Congress,
+    ));
+    assert_contains_all(
+        &proposal,
+        &[
+            "Nguyễn Thị Thu Hà 1972 Nữ Phó Bí thư Thường trực Đảng uỷ phường",
+            "Đảng uỷ viên, Chỉ huy trưởng Ban Chỉ huy Quân sự phường",
+            "Uỷ viên Ban Thường vụ, Phó Chủ tịch Uỷ ban nhân dân phường",
+        ],
+    );
+    assert!(
+        !proposal.contains("Phó Bí thư Đảng uỷ, Phó Bí thư"),
+        "{proposal}"
     );
 }

@@ -41,7 +41,7 @@ fn minutes_state_the_counts_with_words_and_the_denominator_with_its_parts() {
             "Bầu Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025",
             "Số 05-BB/ĐH", // 01 is the programme; 02–04 the standing orders, the rules, the credentials
             "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí.",
-            "danh sách bầu cử gồm 17 (mười bảy) đồng chí",
+            "danh sách bầu cử gồm 18 (mười tám) đồng chí",
             "Tổng số đại biểu chính thức được triệu tập: 120 (một trăm hai mươi) đồng chí.",
             "Số phiếu hợp lệ: 116 (một trăm mười sáu) phiếu; số phiếu không hợp lệ: 2 (hai) phiếu (lý do: 2 phiếu bầu quá số lượng cần bầu).",
             "làm căn cứ tính kết quả bầu cử: 118 (một trăm mười tám) đồng chí (tổng số được triệu tập 120, trừ 2 đại biểu chính thức vắng mặt",
@@ -94,7 +94,7 @@ fn the_minutes_results_are_in_ballot_order_and_the_elected_by_votes() {
     let first = text
         .find("1 Phan Thị Mai Anh 40 33,90% Không trúng cử (không quá bán)")
         .unwrap();
-    let last = text.find("17 Lê Thành Vinh 115 97,46% Trúng cử").unwrap();
+    let last = text.find("18 Lê Thành Vinh 115 97,46% Trúng cử").unwrap();
     assert!(first < last);
     // Elected list: by votes, highest first.
     let record = &c.elections[0].rounds[0];

@@ -630,7 +630,7 @@ fn the_congress_minutes_record_the_congress() {
             "(Chương trình số 01-CTr/ĐH, Nội quy số 02-QC/ĐH, Quy chế bầu cử số 03-QC/ĐH) với 118/118 đại biểu tán thành",
             "trình bày Báo cáo thẩm tra tư cách đại biểu (số 04-BC/ĐH): 120 (một trăm hai mươi) đại biểu chính thức được triệu tập, có mặt 118 (một trăm mười tám) đại biểu. Đại hội biểu quyết thông qua Báo cáo với 118/118 đại biểu tán thành, đạt 100,00%.",
             "Đại hội đã biểu quyết số lượng cần bầu là 15 (mười lăm) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
-            "Đại hội đã thông qua danh sách bầu cử gồm 17 (mười bảy) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
+            "Đại hội đã thông qua danh sách bầu cử gồm 18 (mười tám) đồng chí với 118/118 đại biểu tán thành, đạt 100,00%.",
             "Đại hội đã thông qua danh sách bầu cử lần thứ hai gồm 2 (hai) đồng chí",
             "số phiếu phát ra 118, số phiếu thu về 117, số phiếu hợp lệ 116",
             "Số lượng đại biểu được cấp uỷ cấp trên phân bổ là 8 (tám) đồng chí.",

@@ -643,14 +643,14 @@ fn the_candidate_list_has_the_columns_of_spec_4_9_one_row_per_person() {
     let t = tree(&list(&c));
     let table = data_table(&t);
     assert_eq!(table.header_rows, 1);
-    assert_eq!(table.rows.len(), 1 + 14);
+    assert_eq!(table.rows.len(), 1 + 15);
     assert!(table.rows.iter().all(|r| r.cant_split));
     let all = fold(&t.plain_text());
     common::assert_contains_all(
         &all,
         &[
             "DANH SÁCH TRÍCH NGANG Nhân sự giới thiệu để Đại hội bầu Ban Chấp hành Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025",
-            "(Tổng số: 14 (mười bốn) đồng chí; tái cử: 8 đồng chí, lần đầu: 6 đồng chí)",
+            "(Tổng số: 15 (mười lăm) đồng chí; tái cử: 8 đồng chí, lần đầu: 7 đồng chí)",
             "TT Họ và tên Ngày sinh (Nam / Nữ) Quê quán Dân tộc Ngày vào Đảng (chính thức) Trình độ (GDPT, chuyên môn, LLCT) Chức vụ hiện nay Cấp uỷ hiện tại Dự kiến (tái cử / lần đầu) Ghi chú",
             "Lê Thành Vinh 12/4/1968 (Nam) Xã Hải Anh, huyện Hải Hậu, tỉnh Nam Định Kinh 02/9/1990 (02/9/1991) 10/10 Thạc sĩ Quản lý kinh tế Cao cấp Bí thư Đảng uỷ, Chủ tịch Uỷ ban nhân dân phường Bí thư Đảng uỷ Tái cử",
             "Đinh Công Sơn 19/8/1981 (Nam) Xã Hoà An, huyện Chiêm Hoá, tỉnh Tuyên Quang Tày",
@@ -718,7 +718,7 @@ fn a_voted_name_without_a_profile_is_reported_at_its_vote() {
     c.candidates.retain(|p| p.name.ten != "Minh");
     let report = problems(&c);
     assert!(
-        report.contains("personnel.tracks[1].steps[0].counts.votes[6].name: Tạ Quang Minh has no profile in `candidates`"),
+        report.contains("personnel.tracks[1].steps[0].counts.votes[7].name: Tạ Quang Minh has no profile in `candidates`"),
         "{report}"
     );
     insta::assert_snapshot!("personnel_voted_name_without_profile", report);
@@ -729,7 +729,7 @@ fn a_voted_name_without_a_profile_is_reported_at_its_vote() {
     assert!(err
         .diagnostics()
         .iter()
-        .any(|d| d.path == "personnel.tracks[1].steps[0].counts.votes[6].name"));
+        .any(|d| d.path == "personnel.tracks[1].steps[0].counts.votes[7].name"));
 }
 
 #[test]

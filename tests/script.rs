@@ -142,10 +142,10 @@ fn each_election_announces_the_tally_in_order_with_its_minutes() {
     assert_in_order(
         &text,
         &[
-            "Danh sách bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025 gồm 17 (mười bảy) đồng chí",
+            "Danh sách bầu cử Ban Chấp hành Đảng bộ phường Bạch Mai, nhiệm kỳ 2020 – 2025 gồm 18 (mười tám) đồng chí",
             "1. Đồng chí Phan Thị Mai Anh;",
-            "17. Đồng chí Lê Thành Vinh.",
-            "số dư: 2 (hai) đồng chí",
+            "18. Đồng chí Lê Thành Vinh.",
+            "số dư: 3 (ba) đồng chí",
             "1. Đồng chí Nguyễn Thị Thu Trang – Trưởng ban;",
             "Trưởng Ban kiểm phiếu (đồng chí Nguyễn Thị Thu Trang):",
             "Quyết định số 244-QĐ/TW",

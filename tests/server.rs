@@ -531,7 +531,7 @@ async fn a_round_of_a_congress_file_is_tallied_with_names_labels_and_places_in_t
     assert_eq!(outcomes.len(), expected.tally.outcomes.len());
     // Ballot order (vần A, B, C) with the way back to the file's order.
     assert_eq!(outcomes[0]["full_name"], "Phan Thị Mai Anh");
-    assert_eq!(outcomes[0]["file_index"], 12);
+    assert_eq!(outcomes[0]["file_index"], 13);
     assert_eq!(
         outcomes[0]["label"],
         "không trúng cử (không đạt quá một nửa)"

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeMap;
 
+use super::personnel::CandidateProfile;
 use super::proceedings::StepKind;
 use super::record::Congress;
 use super::validator::Validator;
 use crate::rules::{self, evaluate_step, Office, Status, Tally};
-use crate::vi::{CollationKey, Time};
+use crate::vi::{CollationKey, PersonName, Time};
 
 /// Runs every check of this module; `tallies[i][r]` is round `r` of election `i`, when its
 /// counts are sound (the other checks report those that are not).
@@ -65,6 +66,49 @@ impl Congress {
     /// many people (`None` without a procedure in the record).
     pub(crate) fn introduced_people(&self) -> Option<Introduced> {
         introduced(self).map(Introduced)
+    }
+
+    /// Those the outgoing committee proposes for the new committee (its Đề án nhân sự): those
+    /// the personnel procedure introduced, or, without one in the record, every candidate with
+    /// a profile who was not nominated at the congress (the Đề án is made before it); in the
+    /// order of the ballot (vần A, B, C).
+    pub(crate) fn proposed_for_committee(&self) -> Vec<&CandidateProfile> {
+        let introduced = self.introduced_people();
+        let from_floor = |p: &CandidateProfile| {
+            self.elections.iter().any(|e| {
+                let opinion_vote = e.nominations.iter().flat_map(|n| &n.nominees);
+                opinion_vote.map(|n| &n.name).any(|n| *n == p.name)
+                    || e.rounds
+                        .iter()
+                        .flat_map(|r| &r.candidates)
+                        .any(|x| x.name == p.name && x.floor_nominee.is_some())
+            })
+        };
+        let mut out: Vec<&CandidateProfile> = self
+            .candidates
+            .iter()
+            .filter(|p| match &introduced {
+                Some(who) => who.is(&p.name),
+                None => !from_floor(p),
+            })
+            .collect();
+        out.sort_by_cached_key(|p| p.name.key());
+        out
+    }
+
+    /// Those the outgoing committee proposes for election `index` of an office (Ban Thường vụ,
+    /// Bí thư …): the first round's list less the names added at the meeting, in ballot order.
+    pub(crate) fn proposed_for_office(&self, index: usize) -> Vec<PersonName> {
+        let Ok(round) = self.election_round(index, 0) else {
+            return Vec::new();
+        };
+        round
+            .election
+            .candidates
+            .iter()
+            .filter(|c| c.floor_nominee.is_none())
+            .map(|c| c.name.clone())
+            .collect()
     }
 }
 

@@ -270,6 +270,13 @@ fn votes(v: &mut Validator, c: &Congress, e: &ElectionRecord) {
     for (r, vote) in e.list_votes.iter().enumerate() {
         hand_vote(v, &format!("list_votes[{r}]"), vote, &a);
     }
+    for (r, round) in e.rounds.iter().enumerate() {
+        for (j, w) in round.withdrawals.iter().enumerate() {
+            if let Some(vote) = &w.vote {
+                hand_vote(v, &format!("rounds[{r}].withdrawals[{j}].vote"), vote, &a);
+            }
+        }
+    }
     if let Some(vote) = &e.vote_counting_committee_vote {
         hand_vote(v, "vote_counting_committee_vote", vote, &a);
     }

@@ -139,7 +139,35 @@ impl Congress {
         }
         out.extend(self.ordinal_warnings(&mut value));
         out.extend(self.counting_warnings());
+        out.extend(self.proposal_warnings());
         out
+    }
+
+    /// An outgoing committee that proposes fewer people than the seats: its list must hold at
+    /// least the seats, and it prepares a surplus of 10–15 % (SPEC §6.4: [V] for the 2025 round,
+    /// [I] for 2020 — hence a warning, not an error).
+    fn proposal_warnings(&self) -> Vec<Diagnostic> {
+        let Some(i) = self.committee_election() else {
+            return Vec::new();
+        };
+        let seats = self.elections[i].seats;
+        let proposed = self.proposed_for_committee().len();
+        if proposed == 0 || proposed as u64 >= u64::from(seats) {
+            return Vec::new();
+        }
+        let source = if self.personnel.is_some() {
+            "those the personnel procedure introduced (`personnel`)"
+        } else {
+            "the profiles in `candidates` not nominated at the congress"
+        };
+        vec![Diagnostic::new(
+            format!("elections[{i}].seats"),
+            format!(
+                "is {seats}, but the outgoing committee's Đề án nhân sự proposes only {proposed} \
+                 people, {source}: its list holds at least the seats, with a surplus of 10–15 % \
+                 (SPEC §6.4); the congress fills the rest only by nominations from the floor"
+            ),
+        )]
     }
 
     /// A congress whose outgoing committee is "khoá XXIII" is "lần thứ XXIV": the texts that

@@ -45,6 +45,10 @@ pub struct Withdrawal {
     pub name: PersonName,
     /// Why, as the minutes say it.
     pub reason: String,
+    /// The show of hands agreeing to the withdrawal, as a floor nomination records the vote
+    /// admitting a name (`"được Đại hội đồng ý"` with its figures). Default: not recorded.
+    #[serde(default)]
+    pub vote: Option<HandVote>,
 }
 
 /// The counts of one round of an election, as the vote-counting committee entered them.

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, office_line, Header, Person, Signature};
+use super::parts::{committee_office, new_office_line, Header, Person, Signature};
 use super::results::{election_lines, ElectionLine, VoteLine};
 use crate::congress::{Absence, Congress, HeldBy};
 use crate::error::Result;
@@ -71,7 +71,9 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     let office = committee_office(c);
     let convened = c.new_committee().len() as u32;
     let attendance = fs.attendance(convened);
-    let committee = office_line(c, &office);
+    // The committee by its khoá, as the Đề án names it and as reports of such sessions do
+    // ("BCH Đảng bộ tỉnh khóa XVII tổ chức Hội nghị lần thứ Nhất", baohagiang.vn, 17/10/2020).
+    let committee = new_office_line(c, &office);
     let header = Header::congress(c, item.number.clone(), fs.date);
     let meta = PaperMeta::new(
         DocumentKind::FirstSessionMinutes,

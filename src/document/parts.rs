@@ -459,6 +459,11 @@ pub(crate) struct NomineeLine {
     pub name: String,
     /// "Tự ứng cử", "Đồng chí Phạm Thị Lan đề cử".
     pub by: String,
+    /// Tự ứng cử (`by` says "Tự ứng cử").
+    pub self_nominated: bool,
+    /// Who nominated them, "đồng chí Phạm Thị Lan" (`by` less its "đề cử"), as the partial
+    /// `nominated-by` says it.
+    pub nominator: String,
     pub agree: u32,
     /// Valid ballots not agreeing.
     pub disagree: u32,
@@ -484,15 +489,20 @@ impl NomineeLine {
     pub fn all(n: &crate::congress::Nominations) -> Vec<NomineeLine> {
         n.nominees
             .iter()
-            .map(|x| NomineeLine {
-                name: x.name.full(),
-                by: x.by.clone(),
-                agree: x.agree,
-                disagree: n.ballots.valid.saturating_sub(x.agree),
-                percent: crate::rules::Percent::of(x.agree, n.present)
-                    .map(|p| p.to_string())
-                    .unwrap_or_default(),
-                admitted: n.admits(x.agree),
+            .map(|x| {
+                let (self_nominated, nominator) = nominator_of(&x.by);
+                NomineeLine {
+                    name: x.name.full(),
+                    by: x.by.clone(),
+                    self_nominated,
+                    nominator,
+                    agree: x.agree,
+                    disagree: n.ballots.valid.saturating_sub(x.agree),
+                    percent: crate::rules::Percent::of(x.agree, n.present)
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
+                    admitted: n.admits(x.agree),
+                }
             })
             .collect()
     }
@@ -538,6 +548,19 @@ pub(crate) struct Withdrawn {
     pub name: String,
     /// "xin rút khỏi danh sách bầu cử lần thứ hai …, được Đại hội đồng ý".
     pub reason: String,
+    /// The show of hands agreeing to it, when recorded.
+    pub vote: Option<Figures>,
+}
+
+/// A show of hands in the words of a list's changes: "112/118 … có mặt", "94,92%".
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Figures {
+    /// In favour.
+    pub agree: u32,
+    /// Present at the vote.
+    pub voters: u32,
+    /// "94,92%".
+    pub percent: String,
 }
 
 /// How a round's list differs from the one the committee (or the earlier round) brought: the
@@ -575,14 +598,7 @@ impl ListChanges {
             .iter()
             .filter_map(|x| {
                 let f = x.floor_nominee.as_ref()?;
-                let by = f.by.trim();
-                let self_nominated = by.to_lowercase().starts_with("tự ứng cử");
-                let nominator = if self_nominated {
-                    String::new()
-                } else {
-                    let who = by.strip_suffix("đề cử").unwrap_or(by).trim_end();
-                    lower_first(who)
-                };
+                let (self_nominated, nominator) = nominator_of(&f.by);
                 Some(Nominee {
                     name: x.name.full(),
                     self_nominated,
@@ -596,6 +612,7 @@ impl ListChanges {
                 })
             })
             .collect();
+        let attendance = c.attendance_of(record);
         let withdrawn: Vec<Withdrawn> = record
             .rounds
             .get(round)
@@ -605,6 +622,15 @@ impl ListChanges {
                     .map(|w| Withdrawn {
                         name: w.name.full(),
                         reason: w.reason.clone(),
+                        vote: w
+                            .vote
+                            .as_ref()
+                            .zip(attendance.as_ref())
+                            .map(|(v, a)| Figures {
+                                agree: v.agree,
+                                voters: v.voters(a),
+                                percent: v.percent(a).map(|p| p.to_string()).unwrap_or_default(),
+                            }),
                     })
                     .collect()
             })
@@ -662,6 +688,18 @@ impl NominationsView {
             nominees: NomineeLine::all(n),
         })
     }
+}
+
+/// Who put a name forward, from the record's `by` ("Tự ứng cử", "Đồng chí Lê Thành Vinh đề
+/// cử"): whether they stood themselves, and otherwise who nominated them ("đồng chí Lê Thành
+/// Vinh"; empty when the record does not say).
+fn nominator_of(by: &str) -> (bool, String) {
+    let by = by.trim();
+    if by.to_lowercase().starts_with("tự ứng cử") {
+        return (true, String::new());
+    }
+    let who = by.strip_suffix("đề cử").unwrap_or(by).trim_end();
+    (false, lower_first(who))
 }
 
 /// "Đồng chí Lê Thành Vinh" → "đồng chí Lê Thành Vinh" (only a leading "Đồng chí" is lowered:

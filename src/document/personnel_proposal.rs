@@ -66,6 +66,11 @@ struct Body {
     is_delegates: bool,
     /// The committee itself (its people are listed below).
     is_committee: bool,
+    /// An office of the new committee (Ban Thường vụ, Bí thư …; a cell's bí thư and phó bí
+    /// thư): those the outgoing committee proposes for it, in ballot order — the first round's
+    /// list less the names added at the meeting, so the Đề án, the election list and the
+    /// first session's minutes name the same people.
+    nominees: Vec<String>,
 }
 
 /// Someone proposed for the committee.
@@ -74,6 +79,9 @@ struct Proposed {
     name: String,
     birth_year: i32,
     gender: &'static str,
+    /// Their post in the outgoing committee ("Bí thư Chi bộ", "Đảng uỷ viên"), when the
+    /// position does not already name it.
+    party_post: String,
     position: String,
     re_election: bool,
 }
@@ -82,7 +90,7 @@ struct Proposed {
 /// for it: dated with the last conference of the personnel procedure (the trích ngang that goes
 /// with it), or, without a procedure in the record, with the summons.
 pub(crate) fn items(c: &Congress) -> Vec<Item> {
-    if c.committee_election().is_none() || proposed(c).is_empty() {
+    if c.committee_election().is_none() || c.proposed_for_committee().is_empty() {
         return Vec::new();
     }
     let last_step = c.personnel.as_ref().and_then(|r| {
@@ -97,40 +105,12 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
     )]
 }
 
-/// The people proposed: those the personnel procedure introduced, or, without one in the
-/// record, every candidate with a profile who was not nominated from the floor at the congress
-/// (the Đề án is the outgoing committee's, made before it); in the order of the ballot (vần A,
-/// B, C).
-fn proposed(c: &Congress) -> Vec<&CandidateProfile> {
-    let introduced = c.introduced_people();
-    let from_floor = |p: &CandidateProfile| {
-        c.elections.iter().any(|e| {
-            let opinion_vote = e.nominations.iter().flat_map(|n| &n.nominees);
-            opinion_vote.map(|n| &n.name).any(|n| *n == p.name)
-                || e.rounds
-                    .iter()
-                    .flat_map(|r| &r.candidates)
-                    .any(|x| x.name == p.name && x.floor_nominee.is_some())
-        })
-    };
-    let mut out: Vec<&CandidateProfile> = c
-        .candidates
-        .iter()
-        .filter(|p| match &introduced {
-            Some(who) => who.is(&p.name),
-            None => !from_floor(p),
-        })
-        .collect();
-    out.sort_by_cached_key(|p| p.name.key());
-    out
-}
-
 pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
     let index = c.committee_election().ok_or_else(|| item.unexpected())?;
     let seats = c.elections.get(index).map_or(0, |e| e.seats);
     let office = committee_office(c);
     let committee = new_office_line(c, &office);
-    let people = proposed(c);
+    let people = c.proposed_for_committee();
     let total = people.len();
     let share = |n: usize| {
         Percent::of(n as u32, total as u32)
@@ -155,6 +135,11 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             by_new_committee: e.held_by == HeldBy::NewCommittee,
             is_delegates: matches!(e.office, Office::Delegates { .. }),
             is_committee: i == index,
+            nominees: if i == index || matches!(e.office, Office::Delegates { .. }) {
+                Vec::new()
+            } else {
+                c.proposed_for_office(i).iter().map(|n| n.full()).collect()
+            },
         })
         .collect();
     let header = Header::committee(c, item.number.clone(), item.date);
@@ -206,6 +191,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
                 name: p.name.full(),
                 birth_year: p.birth_date.year,
                 gender: p.gender.label(),
+                party_post: party_post(p),
                 position: p.position.clone(),
                 re_election: p.proposed == Track::ReElection,
             })
@@ -215,4 +201,22 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         signature,
     };
     Ok(Paper::new(meta, view))
+}
+
+/// The post in the outgoing committee to print before the position, unless the position names
+/// it already: "Phó Bí thư Đảng uỷ" is in "Phó Bí thư Đảng uỷ, Chủ tịch Hội đồng nhân dân
+/// phường", and in "Phó Bí thư Thường trực Đảng uỷ phường" (the same title, the same body).
+fn party_post(p: &CandidateProfile) -> String {
+    let post = p.committee.trim();
+    let position = p.position.as_str();
+    let named = position.contains(post)
+        || ["Phó Bí thư ", "Bí thư "].iter().any(|title| {
+            post.strip_prefix(title)
+                .is_some_and(|body| position.starts_with(title) && position.contains(body.trim()))
+        });
+    if named {
+        String::new()
+    } else {
+        post.to_string()
+    }
 }
