@@ -420,7 +420,7 @@ mod tests {
             shown(&keep_names_together_(
                 "Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng"
             )),
-            "Chi bộ Trường~THPT Đoàn~Kết - Hai~Bà~Trưng"
+            "Chi bộ Trường~THPT Đoàn~Kết~- Hai~Bà~Trưng"
         );
         assert_eq!(
             shown(&keep_names_together_(
