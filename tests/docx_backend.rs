@@ -1351,3 +1351,61 @@ fn adjacent_tables_are_kept_apart_by_a_paragraph() {
         .collect();
     assert_eq!(kids, ["tbl", "p", "tbl", "p", "tbl", "sectPr"], "{kids:?}");
 }
+
+/// The last rows of a table kept with the signature (the programme's, the trích ngang's) are
+/// a `w:tbl` of their own with `w:keepNext` on every paragraph, after a separator kept with
+/// it: Word keeps them with each other and with the signature, and LibreOffice, which ignores
+/// `w:keepNext` inside a table, keeps such a table with the next paragraph (issue 9: the
+/// signature alone on the Đoàn Kết programme's last page in LibreOffice). The rows before them
+/// keep only what they kept: a long table never moves whole.
+#[test]
+fn rows_kept_with_the_signature_are_a_table_of_their_own() {
+    let page = PageSetup::a4();
+    let tw = page.text_width();
+    let Block::Table(mut list) = list_table(tw, 20) else {
+        unreachable!()
+    };
+    let n = list.rows.len();
+    for row in &mut list.rows[n - 2..] {
+        for cell in &mut row.cells {
+            for b in &mut cell.blocks {
+                if let Block::Paragraph(p) = b {
+                    p.keep_with_next = true;
+                }
+            }
+        }
+    }
+    let doc = Document {
+        meta: meta(),
+        page,
+        blocks: vec![Block::Table(list), signature_block(tw)],
+    };
+    let parts = unzip(&export(&doc).unwrap());
+    let text = xml(&parts, "word/document.xml");
+    let xml_doc = roxmltree::Document::parse(&text).unwrap();
+    let tables = elements(&xml_doc, "tbl");
+    assert_eq!(tables.len(), 3, "body rows, kept rows, signature");
+    let rows =
+        |t: roxmltree::Node<'_, '_>| t.children().filter(|c| c.tag_name().name() == "tr").count();
+    let keeps = |t: roxmltree::Node<'_, '_>| {
+        t.descendants()
+            .filter(|p| p.tag_name().name() == "p")
+            .filter(|p| child(*p, "pPr").is_some_and(|ppr| child(ppr, "keepNext").is_some()))
+            .count()
+    };
+    let paragraphs = |t: roxmltree::Node<'_, '_>| {
+        t.descendants()
+            .filter(|p| p.tag_name().name() == "p")
+            .count()
+    };
+    assert_eq!(rows(tables[0]), n - 2);
+    assert_eq!(rows(tables[1]), 2);
+    assert_eq!(keeps(tables[1]), paragraphs(tables[1]));
+    // Only the header row keeps in the first part.
+    assert_eq!(keeps(tables[0]), 3);
+    // Between the parts, a paragraph kept with the next.
+    let between = tables[0].next_sibling_element().unwrap();
+    assert_eq!(between.tag_name().name(), "p");
+    assert!(child(child(between, "pPr").unwrap(), "keepNext").is_some());
+    assert_eq!(between.next_sibling_element(), Some(tables[1]));
+}

@@ -538,6 +538,25 @@ fn heading_start(pages: &[PageText]) -> Option<(bool, f32)> {
     Some((page.width > page.height, line.x0))
 }
 
+/// A line's text as printed, for comparing the two renderings: a mark that pdftotext reads as
+/// a word of its own is put back on the word before it (LibreOffice sets the upright ":" after
+/// an italic ")" a little apart, and pdftotext reads "Hà) :" where our PDF gives "Hà):" — the
+/// script's 118 speaker lines counted as breaking differently for that alone).
+fn printed(l: &Line) -> String {
+    let mut out = String::new();
+    for t in l.tokens() {
+        if !out.is_empty() && !t.chars().any(char::is_alphanumeric) {
+            out.push_str(&t);
+        } else {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&t);
+        }
+    }
+    out
+}
+
 /// The body lines of `a` (lines of the paper's top-level paragraphs; table cells, whose lines
 /// pdftotext groups by position, left out) that do not come back, word for word, in `b`.
 fn differing_lines(paper: &Paper, a: &[PageText], b: &[PageText]) -> Vec<String> {
@@ -551,13 +570,13 @@ fn differing_lines(paper: &Paper, a: &[PageText], b: &[PageText]) -> Vec<String>
     let mut theirs: BTreeMap<String, usize> = BTreeMap::new();
     for p in b {
         for l in body_lines(p) {
-            *theirs.entry(l.text()).or_default() += 1;
+            *theirs.entry(printed(l)).or_default() += 1;
         }
     }
     let mut differ = Vec::new();
     for p in a {
         for l in body_lines(p).into_iter().filter(|l| in_body(l)) {
-            match theirs.get_mut(&l.text()) {
+            match theirs.get_mut(&printed(l)) {
                 Some(n) if *n > 0 => *n -= 1,
                 _ => differ.push(l.text()),
             }
@@ -827,12 +846,10 @@ fn every_paper_is_print_ready_in_both_formats() {
     // not change it. Those lapses are LibreOffice's, and at most that many are tolerated, only
     // in the script; any other defect fails.
     let (lapses, problems): (Vec<String>, Vec<String>) = problems.into_iter().partition(|p| {
+        // A signature alone after a table is not among them: the DOCX writes the rows kept
+        // with it as a table of their own, which LibreOffice keeps with the next paragraph.
         let heading = p.contains("ends with a heading") && p.contains("kich-ban");
-        // LibreOffice keeps a table with the next paragraph only when every paragraph of
-        // the table has keepNext (checked on the DOCX by hand); our DOCX keeps the last row
-        // with the signature as Word does, with keepNext on that row alone.
-        let signature_after_table = p.contains("only the signature block");
-        p.contains("(docx)") && (heading || signature_after_table)
+        p.contains("(docx)") && heading
     });
     for l in &lapses {
         eprintln!("LibreOffice ignores w:keepNext: {l}");
@@ -928,6 +945,117 @@ fn names_in(record: &Value, out: &mut BTreeSet<String>) {
     }
 }
 
+/// The left and right edges of the text on the page of `tree`.
+fn page_edges(tree: &Tree) -> (f32, f32) {
+    (
+        tree.page.margin_left,
+        tree.page.width - tree.page.margin_right,
+    )
+}
+
+/// What a line must not be (REVIEW of issue 9, item 4): "(để b/c)" alone at the head of a line
+/// of the "Nơi nhận"; a centred line (a title's last) holding only the years of a term; an
+/// upper-cased line (a header's unit, a heading) that ends with a dash, its name cut after it.
+fn lone_tail(label: &str, page: usize, l: &LaidLine, (left, right): (f32, f32)) -> Vec<String> {
+    let mut out = Vec::new();
+    let words = tokens(&l.text);
+    if words.first().is_some_and(|w| w == "(để") {
+        out.push(format!(
+            "{label} p{}: \"(để b/c)\" starts a line: \"{}\"",
+            page + 1,
+            l.text
+        ));
+    }
+    let centred = l.x0 > left + 2.0 && ((l.x0 - left) - (right - l.x1)).abs() < 2.0;
+    let years = words.len() == 3
+        && is_year(&words[0])
+        && is_dash(&words[1])
+        && is_year(words[2].trim_end_matches([',', '.', ';', ':', ')']));
+    if centred && years {
+        out.push(format!(
+            "{label} p{}: a centred line holds only the years \"{}\"",
+            page + 1,
+            l.text
+        ));
+    }
+    let upper = l.text.chars().any(char::is_alphabetic) && !l.text.chars().any(char::is_lowercase);
+    if upper && words.len() > 1 && words.last().is_some_and(|w| is_dash(w)) {
+        out.push(format!(
+            "{label} p{}: an upper-cased line ends with a dash: \"{}\"",
+            page + 1,
+            l.text
+        ));
+    }
+    out
+}
+
+/// Units kept whole (names, "15 (100,00%)") wider than their column in a data table (one with
+/// borders) whose columns together have room for every unit: the grid should have given that
+/// column the room (REVIEW of issue 9, item 3: "Nguyễn Thị Minh / Nguyệt" in the programme's
+/// narrow column). Measured as LibreOffice needs it too (no-break spaces ~0.1 em wider).
+fn narrow_columns(label: &str, tree: &Tree) -> Vec<String> {
+    let fonts = engine().fonts();
+    let mut out = Vec::new();
+    let mut tables = Vec::new();
+    fn collect<'a>(blocks: &'a [Block], out: &mut Vec<&'a daihoi::tree::Table>) {
+        for b in blocks {
+            if let Block::Table(t) = b {
+                out.push(t);
+                for row in &t.rows {
+                    for cell in &row.cells {
+                        collect(&cell.blocks, out);
+                    }
+                }
+            }
+        }
+    }
+    collect(&tree.blocks, &mut tables);
+    for t in tables.into_iter().filter(|t| t.borders) {
+        let mut need = vec![0.0f32; t.columns.len()];
+        let mut widest: Vec<(f32, String)> = vec![(0.0, String::new()); t.columns.len()];
+        for row in &t.rows {
+            let mut col = 0;
+            for cell in &row.cells {
+                if cell.col_span == 1 && col < need.len() {
+                    for b in &cell.blocks {
+                        let Block::Paragraph(p) = b else { continue };
+                        let indent = p.indent_left + p.indent_right + p.first_line_indent.max(0.0);
+                        for inline in &p.inlines {
+                            let daihoi::tree::Inline::Text(r) = inline else {
+                                continue;
+                            };
+                            for piece in r.text.split(' ') {
+                                let w = fonts.face(r.style.face()).measure(piece, r.style.size)
+                                    + piece.matches('\u{a0}').count() as f32 * 0.1 * r.style.size
+                                    + indent
+                                    + 2.0 * t.cell_padding_x;
+                                if w > need[col] {
+                                    need[col] = w;
+                                    widest[col] = (w, piece.replace('\u{a0}', " "));
+                                }
+                            }
+                        }
+                    }
+                }
+                col += cell.col_span;
+            }
+        }
+        let total: f32 = t.columns.iter().sum();
+        if need.iter().sum::<f32>() > total {
+            continue;
+        }
+        for (c, (have, (w, unit))) in t.columns.iter().zip(&widest).enumerate() {
+            if *w > have + 0.5 {
+                out.push(format!(
+                    "{label}: \"{unit}\" ({w:.1} pt) is wider than column {} ({have:.1} pt), though the table has room",
+                    c + 1
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// How much wider than the font's space a justified line may set its word gaps. Liberation
 /// Serif's space is a quarter of an em, so this is 0.8 em; between 2× and this the greedy
 /// breaker leaves a line when the next word is itself long ("89,83%);", "(Biên bản").
@@ -964,6 +1092,7 @@ fn laid_out_pages_keep_names_lead_ins_and_even_word_gaps() {
         for (i, doc) in documents(&congress, DocumentKind::ALL).iter().enumerate() {
             let label = format!("{sample}-{:03}-{}", i + 1, doc.meta().file_stem);
             let tree = engine().render_tree(doc).unwrap();
+            problems.extend(narrow_columns(&label, &tree));
             let pages = laid_lines(&tree);
             for (n, lines) in pages.iter().enumerate() {
                 for (k, l) in lines.iter().enumerate() {
@@ -986,6 +1115,7 @@ fn laid_out_pages_keep_names_lead_ins_and_even_word_gaps() {
                             l.text
                         ));
                     }
+                    problems.extend(lone_tail(&label, n, l, page_edges(&tree)));
                     let Some(below) = below else {
                         continue;
                     };

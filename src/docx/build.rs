@@ -198,7 +198,29 @@ pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> 
                     // The paragraph between two tables carries the keep of the first.
                     emit(paragraph(cx.table_separator().keep_next(table_keeps)));
                 }
-                emit(DocumentChild::Table(Box::new(cx.table(t))));
+                match kept_tail(t) {
+                    // The rows kept with what follows go in a table of their own, every paragraph
+                    // of it kept with the next: Word keeps those rows with each other and with
+                    // the signature, and LibreOffice, which ignores `w:keepNext` inside a table,
+                    // reads a table whose every row keeps as a table kept with the next
+                    // paragraph (checked with LibreOffice 7.4). Kept on the whole table, Word
+                    // would move a table longer than a page to a page of its own.
+                    Some(at) if at > t.header_rows => {
+                        emit(DocumentChild::Table(Box::new(cx.table(t, 0..at, false))));
+                        // Adjacent tables would be read as one.
+                        emit(paragraph(cx.table_separator().keep_next(true)));
+                        let n = t.rows.len();
+                        emit(DocumentChild::Table(Box::new(cx.table(t, at..n, true))));
+                    }
+                    Some(_) => {
+                        let n = t.rows.len();
+                        emit(DocumentChild::Table(Box::new(cx.table(t, 0..n, true))));
+                    }
+                    None => {
+                        let n = t.rows.len();
+                        emit(DocumentChild::Table(Box::new(cx.table(t, 0..n, false))));
+                    }
+                }
                 after_table = true;
                 table_keeps = t.rows.last().is_some_and(row_keeps_with_next);
             }
@@ -414,23 +436,26 @@ impl Context {
             .add_run(Run::new().size(TINY).add_break(BreakType::Page))
     }
 
-    /// Writes a `w:tbl`: fixed layout, the grid from the column widths, explicit borders and
-    /// cell margins, placed at the left margin.
-    fn table(&mut self, t: &Table) -> DocxTable {
+    /// Writes a `w:tbl` of the rows `rows` of `t`: fixed layout, the grid from the column widths,
+    /// explicit borders and cell margins, placed at the left margin; with `keep_all`, every
+    /// paragraph of it is kept with the next.
+    fn table(&mut self, t: &Table, rows: std::ops::Range<usize>, keep_all: bool) -> DocxTable {
         let cols = column_twips(&t.columns);
         let total = sum(&cols);
         // At most i32::MAX, so the casts back to i32 below are exact.
         let pad_x = twips_u(t.cell_padding_x) as usize;
         let pad_y = twips_u(t.cell_padding_y) as usize;
 
-        let mut rows = Vec::with_capacity(t.rows.len());
-        for (r, row) in t.rows.iter().enumerate() {
-            let header = r < t.header_rows;
+        let first = rows.start;
+        let part = t.rows.get(rows).unwrap_or_default();
+        let mut rows = Vec::with_capacity(part.len());
+        for (r, row) in part.iter().enumerate() {
+            let header = first + r < t.header_rows;
             self.header_rows.push(header);
             // A header row stays with the first body row (as the PDF layout keeps them), and a
             // row with a paragraph kept with the next stays whole with the next: every
             // paragraph of such a row gets `w:keepNext`, as Word wants it.
-            let keep = header || row_keeps_with_next(row);
+            let keep = keep_all || header || row_keeps_with_next(row);
             let mut cells = Vec::with_capacity(row.cells.len());
             let mut col = 0usize;
             for cell in &row.cells {
@@ -500,7 +525,7 @@ impl Context {
                     } else if ends_with_table {
                         tc = tc.add_paragraph(self.table_separator());
                     }
-                    tc = tc.add_table(self.table(t));
+                    tc = tc.add_table(self.table(t, 0..t.rows.len(), false));
                     ends_with_table = true;
                 }
                 Block::PageBreak => {
@@ -594,6 +619,19 @@ fn styled_run(style: &RunStyle) -> Run {
         run = run.underline("single");
     }
     run
+}
+
+/// Where the rows that stay with what follows start, when the table ends with such rows (a
+/// programme's last row kept with the signature).
+fn kept_tail(t: &Table) -> Option<usize> {
+    let kept = t
+        .rows
+        .iter()
+        .skip(t.header_rows)
+        .rev()
+        .take_while(|r| row_keeps_with_next(r))
+        .count();
+    (kept > 0).then(|| t.rows.len() - kept)
 }
 
 /// Whether a row stays with what follows: a paragraph of it is kept with the next.

@@ -253,9 +253,11 @@ mod tests {
         assert!(xml.contains("w:orient=\"landscape\""), "{xml}");
         assert!(xml.contains("w:w=\"16838\""), "the page size is swapped");
         assert!(xml.contains("<w:widowControl w:val=\"1\" />"));
-        // Both paragraphs of the kept row, and the separator after that table, keep with the
-        // next; nothing else does.
-        assert_eq!(xml.matches("<w:keepNext />").count(), 3, "{xml}");
+        // The kept row is a table of its own (LibreOffice keeps only a whole table with the next
+        // paragraph): both its paragraphs, the separator before it and the one after it keep
+        // with the next; nothing else does.
+        assert_eq!(xml.matches("<w:keepNext />").count(), 4, "{xml}");
+        assert_eq!(xml.matches("<w:tbl>").count(), 3, "{xml}");
     }
 
     #[test]

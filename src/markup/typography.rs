@@ -9,9 +9,15 @@
 //!   and its weekday ("7h30’, Thứ Năm", "Chủ nhật"), an ordinal and a term ("lần thứ XXIV",
 //!   "nhiệm kỳ" before its years, in either case — a line may break after "kỳ", so a long unit
 //!   never stretches the line before it (REVIEW item 11) —, and "(để b/c)" in a list of
-//!   recipients;
+//!   recipients, with the word before it ("Hai Bà Trưng (để b/c)": never alone on a line);
+//! - in a centred paragraph (a title), "nhiệm kỳ" with the years after it: a title does not end
+//!   with the years alone on its last line ("… lần thứ XXIV, / nhiệm kỳ 2020 – 2025"); a
+//!   centred line does not stretch, so the longer unit costs nothing;
 //! - proper names, in every paragraph unless it says `keep-names="false"`: a run of capitalised words
-//!   ("Bạch Mai", "Hai Bà Trưng", "Đoàn Kết") and a lone dash after a word.
+//!   ("Bạch Mai", "Hai Bà Trưng", "Đoàn Kết") and a lone dash after a word. In an upper-cased
+//!   paragraph (a header's unit, a heading) a name goes whole across its dash ("ĐOÀN KẾT - HAI
+//!   BÀ TRƯNG", never "ĐOÀN KẾT -" / "HAI BÀ TRƯNG"). A name may break after the acronym of the
+//!   kind of institution before it ("Trường THPT" / "Đoàn Kết").
 //!
 //! Both work by turning spaces into no-break spaces (U+00A0), and a number cited in running text
 //! by a word joiner (U+2060, drawn as nothing) after each "-" or "/" inside it. Pure string
@@ -140,11 +146,27 @@ fn joins(w: &[&str], k: usize, bracket: &mut Option<usize>) -> bool {
         || (matches!(a, "thứ" | "THỨ")
             && prev.is_some_and(|p| matches!(trim_punct(p), "lần" | "LẦN")))
         || (matches!(trim_punct(a), "nhiệm" | "NHIỆM") && matches!(b, "kỳ" | "KỲ"))
-        || (a == "(để" && matches!(b, "b/c)" | "b/c),"))
+        || (a == "(để" && is_bc(b))
+        || (b == "(để" && c.is_some_and(is_bc))
 }
 
-/// `text` with no-break spaces inside its set phrases (see the module doc).
-pub(crate) fn protect_set_phrases(text: &str) -> String {
+/// "b/c)" after "(để": "(để b/c)", "(để b/c),", "(để b/c);".
+fn is_bc(w: &str) -> bool {
+    matches!(w, "b/c)" | "b/c)," | "b/c);" | "b/c).")
+}
+
+/// Whether the space between words `w[k]` and `w[k + 1]` of a centred paragraph keeps "nhiệm
+/// kỳ" with the years after it.
+fn joins_in_title(w: &[&str], k: usize) -> bool {
+    matches!(w[k], "kỳ" | "KỲ")
+        && k > 0
+        && matches!(trim_punct(w[k - 1]), "nhiệm" | "NHIỆM")
+        && is_year(w[k + 1])
+}
+
+/// `text` with no-break spaces inside its set phrases (see the module doc); `centred` for a
+/// centred paragraph.
+pub(crate) fn protect_set_phrases(text: &str, centred: bool) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     if words.len() < 2 {
         return text.to_string();
@@ -172,8 +194,9 @@ pub(crate) fn protect_set_phrases(text: &str) -> String {
             out.push_str(words[k]);
         }
         if k + 1 < words.len() {
-            let keep =
-                !words[k].is_empty() && !words[k + 1].is_empty() && joins(&words, k, &mut bracket);
+            let keep = !words[k].is_empty()
+                && !words[k + 1].is_empty()
+                && (joins(&words, k, &mut bracket) || (centred && joins_in_title(&words, k)));
             out.push(if keep { NBSP } else { ' ' });
         }
     }
@@ -222,7 +245,14 @@ fn ends_name(word: &str) -> bool {
 ///
 /// A line may then break inside a name only when the name is wider than the line (the layout
 /// warns when it has to).
-pub(crate) fn keep_names_together(text: &str) -> String {
+///
+/// A line may break after an acronym that stands before a capitalised word ("Trường THPT /
+/// Đoàn Kết": the kind of institution, then its name).
+///
+/// `upper` for a paragraph that is upper-cased (a header's unit, a heading): there a name goes
+/// whole across its dash, however long. Such lines are centred or left-aligned, so a long unit
+/// stretches nothing.
+pub(crate) fn keep_names_together(text: &str, upper: bool) -> String {
     let words: Vec<&str> = text.split(' ').collect();
     let mut joined = vec![false; words.len().saturating_sub(1)];
     for k in 0..joined.len() {
@@ -233,12 +263,19 @@ pub(crate) fn keep_names_together(text: &str) -> String {
             && (is_capitalised(a) || is_capitalised(b))
             && !ends_name(a)
             && !b.starts_with('(')
-            && !PLACE_PREFIXES.contains(&a);
+            && !PLACE_PREFIXES.contains(&a)
+            && (is_capitalised(a) || !is_capitalised(b));
         // A dash after a name of 4 words or more may start the next line: a unit that long
         // would stretch the line before it.
         let run = joined[..k].iter().rev().take_while(|j| **j).count() + 1;
-        let dash = !a.is_empty() && is_dash(b) && run < LONGEST_NAME;
-        joined[k] = name || dash;
+        let dash = !a.is_empty() && is_dash(b) && (run < LONGEST_NAME || upper);
+        // In an upper-cased paragraph the name goes on after its dash.
+        let after_dash = upper
+            && is_dash(a)
+            && k > 0
+            && joined[k - 1]
+            && is_capitalised(b);
+        joined[k] = name || dash || after_dash;
     }
     let mut out = String::with_capacity(text.len());
     for (k, w) in words.iter().enumerate() {
@@ -258,53 +295,95 @@ mod tests {
         s.replace(NBSP, "~")
     }
 
+    fn protect_set_phrases_(s: &str) -> String {
+        protect_set_phrases(s, false)
+    }
+
+    fn keep_names_together_(s: &str) -> String {
+        keep_names_together(s, false)
+    }
+
+    #[test]
+    fn a_recipient_keeps_its_de_bc_and_a_title_its_term_and_years() {
+        assert_eq!(
+            shown(&protect_set_phrases_("- Ban Thường vụ Quận uỷ Hai Bà Trưng (để b/c),")),
+            "- Ban Thường vụ Quận uỷ Hai Bà Trưng~(để~b/c),"
+        );
+        // Centred: "nhiệm kỳ" goes with the years; in justified prose the line may break
+        // after "kỳ" (a long unit would stretch the line before it).
+        assert_eq!(
+            shown(&protect_set_phrases("lần thứ XXIV, nhiệm kỳ 2020 – 2025", true)),
+            "lần~thứ~XXIV, nhiệm~kỳ~2020~–~2025"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases_("lần thứ XXIV, nhiệm kỳ 2020 – 2025")),
+            "lần~thứ~XXIV, nhiệm~kỳ 2020~–~2025"
+        );
+    }
+
+    #[test]
+    fn an_upper_cased_unit_name_goes_whole_across_its_dash() {
+        // "CHI BỘ TRƯỜNG THPT" / "ĐOÀN KẾT - HAI BÀ TRƯNG", never "… ĐOÀN KẾT -" / "HAI BÀ TRƯNG".
+        assert_eq!(
+            shown(&keep_names_together(
+                "Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng",
+                true
+            )),
+            "Chi bộ Trường~THPT Đoàn~Kết~-~Hai~Bà~Trưng"
+        );
+        assert_eq!(
+            shown(&keep_names_together("Đảng bộ quận Hai Bà Trưng", true)),
+            "Đảng bộ quận Hai~Bà~Trưng"
+        );
+    }
+
     #[test]
     fn year_ranges_figures_numbers_and_marks_stay_together() {
         assert_eq!(
-            shown(&protect_set_phrases("nhiệm kỳ 2020 – 2025; Số 01-GM/ĐU")),
+            shown(&protect_set_phrases_("nhiệm kỳ 2020 – 2025; Số 01-GM/ĐU")),
             "nhiệm~kỳ 2020~–~2025; Số~01-GM/ĐU"
         );
         // A number cited in brackets: "(số 04-BC/ĐH)" is not broken after its "/".
         assert!(
-            protect_set_phrases("đại biểu (số 04-BC/ĐH)").contains("(số\u{a0}04-\u{2060}BC/\u{2060}ĐH)")
+            protect_set_phrases_("đại biểu (số 04-BC/ĐH)").contains("(số\u{a0}04-\u{2060}BC/\u{2060}ĐH)")
         );
         // So is each number of a list of them.
-        assert!(protect_set_phrases("số 01-BB/ĐU, 02-BB/ĐU, 03-BB/ĐU")
+        assert!(protect_set_phrases_("số 01-BB/ĐU, 02-BB/ĐU, 03-BB/ĐU")
             .ends_with("02-\u{2060}BB/\u{2060}ĐU, 03-\u{2060}BB/\u{2060}ĐU"));
         assert_eq!(
-            shown(&protect_set_phrases(
+            shown(&protect_set_phrases_(
                 "có mặt 118 (một trăm mười tám) đại biểu"
             )),
             "có mặt 118~(một trăm mười~tám) đại biểu"
         );
         assert_eq!(
-            shown(&protect_set_phrases("8 (tám) phiếu")),
+            shown(&protect_set_phrases_("8 (tám) phiếu")),
             "8~(tám) phiếu"
         );
         assert_eq!(
-            shown(&protect_set_phrases("21 (hai mươi mốt) đảng viên")),
+            shown(&protect_set_phrases_("21 (hai mươi mốt) đảng viên")),
             "21~(hai~mươi~mốt) đảng viên"
         );
         assert_eq!(
-            shown(&protect_set_phrases("15 (100,00%) Đạt")),
+            shown(&protect_set_phrases_("15 (100,00%) Đạt")),
             "15~(100,00%) Đạt"
         );
         assert_eq!(
-            shown(&protect_set_phrases("T/M ĐẢNG UỶ và K/T BÍ THƯ")),
+            shown(&protect_set_phrases_("T/M ĐẢNG UỶ và K/T BÍ THƯ")),
             "T/M~ĐẢNG UỶ và K/T~BÍ THƯ"
         );
         assert_eq!(
-            shown(&protect_set_phrases(
+            shown(&protect_set_phrases_(
                 "Thời gian: 7h30’, Thứ Năm, ngày 19/3/2020."
             )),
             "Thời gian: 7h30’,~Thứ~Năm, ngày 19/3/2020."
         );
         assert_eq!(
-            shown(&protect_set_phrases("(nhiệm kỳ 2015 - 2020)")),
+            shown(&protect_set_phrases_("(nhiệm kỳ 2015 - 2020)")),
             "(nhiệm~kỳ 2015~-~2020)"
         );
         assert_eq!(
-            shown(&protect_set_phrases("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXIV")),
+            shown(&protect_set_phrases_("ĐẠI HỘI ĐẠI BIỂU LẦN THỨ XXIV")),
             "ĐẠI HỘI ĐẠI BIỂU LẦN~THỨ~XXIV"
         );
     }
@@ -312,49 +391,49 @@ mod tests {
     #[test]
     fn a_number_cited_in_running_text_does_not_break_inside() {
         assert_eq!(
-            shown(&protect_set_phrases("Nghị quyết số 08-NQ/ĐH ngày")).replace(WORD_JOINER, "^"),
+            shown(&protect_set_phrases_("Nghị quyết số 08-NQ/ĐH ngày")).replace(WORD_JOINER, "^"),
             "Nghị quyết số~08-^NQ/^ĐH ngày"
         );
         // The header's "Số 01-GM/ĐU" sits on a line of its own; a date's slashes are left alone.
-        assert!(!protect_set_phrases("Số 01-GM/ĐU").contains(WORD_JOINER));
-        assert!(!protect_set_phrases("ngày 19/3/2020").contains(WORD_JOINER));
+        assert!(!protect_set_phrases_("Số 01-GM/ĐU").contains(WORD_JOINER));
+        assert!(!protect_set_phrases_("ngày 19/3/2020").contains(WORD_JOINER));
     }
 
     #[test]
     fn brackets_that_are_not_number_words_are_left_alone() {
         assert_eq!(
-            protect_set_phrases("Khu dân cư 2 (phường Bạch Mai)"),
+            protect_set_phrases_("Khu dân cư 2 (phường Bạch Mai)"),
             "Khu dân cư 2 (phường Bạch Mai)"
         );
-        assert_eq!(protect_set_phrases("năm 2020 - nay"), "năm 2020 - nay");
-        assert_eq!(protect_set_phrases(""), "");
-        assert_eq!(protect_set_phrases("  a  "), "  a  ");
+        assert_eq!(protect_set_phrases_("năm 2020 - nay"), "năm 2020 - nay");
+        assert_eq!(protect_set_phrases_(""), "");
+        assert_eq!(protect_set_phrases_("  a  "), "  a  ");
     }
 
     #[test]
     fn proper_names_are_runs_of_capitalised_words() {
         assert_eq!(
-            shown(&keep_names_together("Đảng uỷ phường Bạch Mai")),
+            shown(&keep_names_together_("Đảng uỷ phường Bạch Mai")),
             "Đảng uỷ phường Bạch~Mai"
         );
         assert_eq!(
-            shown(&keep_names_together(
+            shown(&keep_names_together_(
                 "Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng"
             )),
-            "Chi bộ Trường~THPT~Đoàn~Kết - Hai~Bà~Trưng"
+            "Chi bộ Trường~THPT Đoàn~Kết~- Hai~Bà~Trưng"
         );
         assert_eq!(
-            shown(&keep_names_together(
+            shown(&keep_names_together_(
                 "Đồng chí Đinh Thị Lan Duyên, Phó Bí thư"
             )),
             "Đồng chí Đinh~Thị~Lan~Duyên, Phó~Bí thư"
         );
         assert_eq!(
-            shown(&keep_names_together("Đại hội lần thứ XXVI")),
+            shown(&keep_names_together_("Đại hội lần thứ XXVI")),
             "Đại hội lần thứ XXVI"
         );
         assert_eq!(
-            shown(&keep_names_together("T/M ĐẢNG UỶ, Phường Bạch Mai")),
+            shown(&keep_names_together_("T/M ĐẢNG UỶ, Phường Bạch Mai")),
             "T/M ĐẢNG UỶ, Phường Bạch~Mai"
         );
     }

@@ -100,8 +100,8 @@ impl Resolver<'_, '_> {
     }
 
     /// Keeps what comes next (a signature block) with the end of `before`: at least its last
-    /// [`KEEP_LINES`] lines of text, or its last table row. Sets `keep_with_next` on the
-    /// paragraphs that must stay with what follows (on those of the last row of a table), which
+    /// [`KEEP_LINES`] lines of text, or as many of its last table rows. Sets `keep_with_next` on the
+    /// paragraphs that must stay with what follows (on those of the last rows of a table), which
     /// both backends honour — the DOCX as `w:keepNext`, with widow control keeping the lines of
     /// the last paragraph together.
     pub(super) fn keep_with_previous(&self, before: &mut [Block], width: f32) {
@@ -117,7 +117,12 @@ impl Resolver<'_, '_> {
                     }
                 }
                 Block::Table(t) => {
-                    if let Some(row) = t.rows.last_mut() {
+                    // Its last [`KEEP_LINES`] body rows: LibreOffice keeps a table's rows with
+                    // what follows only as a table of their own (the DOCX writes them so) of
+                    // two rows or more; one row alone it leaves behind (checked with 7.4).
+                    let body = t.rows.len().saturating_sub(t.header_rows);
+                    let n = t.rows.len();
+                    for row in &mut t.rows[n - body.min(KEEP_LINES)..] {
                         for cell in &mut row.cells {
                             for b in &mut cell.blocks {
                                 if let Block::Paragraph(p) = b {

@@ -21,6 +21,8 @@ pub(super) struct InlineCollector {
     pub(super) upper: bool,
     /// Keep proper names on one line.
     pub(super) keep_names: bool,
+    /// The paragraph is centred (a title): see [`typography::protect_set_phrases`].
+    pub(super) centred: bool,
     /// Index into `items` of the first inline after a `<hang/>`.
     pub(super) hang: Option<usize>,
     /// The next text starts a run of its own (it follows a `<hang/>`).
@@ -64,9 +66,9 @@ impl InlineCollector {
         if buf.is_empty() {
             return;
         }
-        let mut buf = typography::protect_set_phrases(&buf);
+        let mut buf = typography::protect_set_phrases(&buf, self.centred);
         if self.keep_names {
-            buf = typography::keep_names_together(&buf);
+            buf = typography::keep_names_together(&buf, self.upper);
         }
         if self.upper {
             buf = crate::vi::upper(&buf);

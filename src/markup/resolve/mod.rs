@@ -45,7 +45,11 @@ pub fn resolve(markup: &str, ctx: &ResolveContext<'_>, mut meta: Meta) -> Result
         })
         .with_hint("user data must go through {{…}} (escaped), never {{{…}}}")
     })?;
-    let r = Resolver { ctx, xml: &xml };
+    let mut r = Resolver {
+        ctx,
+        xml: &xml,
+        fit_columns: false,
+    };
     let root = xml.root_element();
     if root.tag_name().name() != "document" {
         return Err(r.error(root, "the root element must be <document>"));
@@ -65,6 +69,7 @@ pub fn resolve(markup: &str, ctx: &ResolveContext<'_>, mut meta: Meta) -> Result
         "portrait" => portrait,
         "landscape" => portrait.landscape(),
         "auto" => {
+            // Portrait when the tables fit as drawn, before any column is widened.
             let blocks = r.blocks(root, portrait.text_width(), false)?;
             if tables_fit(&blocks, ctx.fonts) {
                 return Ok(Document {
@@ -82,6 +87,7 @@ pub fn resolve(markup: &str, ctx: &ResolveContext<'_>, mut meta: Meta) -> Result
             ))
         }
     };
+    r.fit_columns = true;
     let blocks = r.blocks(root, page.text_width(), false)?;
     Ok(Document { meta, page, blocks })
 }

@@ -82,6 +82,7 @@ impl Resolver<'_, '_> {
         let mut collector = InlineCollector {
             upper,
             keep_names,
+            centred: st.align == Align::Center,
             ..Default::default()
         };
         self.inlines(node, base, &mut collector)?;

@@ -31,6 +31,9 @@ pub(super) fn excerpt(s: &str, max: usize) -> String {
 pub(super) struct Resolver<'a, 'x> {
     pub(super) ctx: &'a ResolveContext<'a>,
     pub(super) xml: &'x roxmltree::Document<'x>,
+    /// Widen a data table's columns to the units kept whole in them (off while an `auto`
+    /// orientation is judged on the table as the template draws it).
+    pub(super) fit_columns: bool,
 }
 
 impl Resolver<'_, '_> {
