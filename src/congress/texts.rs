@@ -196,55 +196,38 @@ impl<'w, 'f> Compound<'w, 'f> {
         self.walker.nested(Segment::Index(i), value)
     }
 
+    fn end_plain(self) -> Result<(), Never> {
+        Ok(())
+    }
+
     fn end_variant(self) -> Result<(), Never> {
         self.walker.path.pop();
         Ok(())
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
+/// The serde traits of a list's kinds: each item is walked at its position.
+macro_rules! items {
+    ($($trait:ident::$method:ident => $end:ident),* $(,)?) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Never;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
+                self.item(value)
+            }
+            fn end(self) -> Result<(), Never> {
+                self.$end()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Never> {
-        self.item(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        self.end_variant()
-    }
-}
+items!(
+    SerializeSeq::serialize_element => end_plain,
+    SerializeTuple::serialize_element => end_plain,
+    SerializeTupleStruct::serialize_field => end_plain,
+    SerializeTupleVariant::serialize_field => end_variant,
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -262,38 +245,36 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        self.walker.nested(Segment::Field(key.into()), value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
+/// The serde traits of a struct's kinds: each field is walked under its name.
+macro_rules! fields {
+    ($($trait:ident => $end:ident),* $(,)?) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Never;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Never> {
+                self.walker.nested(Segment::Field(key.into()), value)
+            }
+            fn end(self) -> Result<(), Never> {
+                self.$end()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        self.walker.nested(Segment::Field(key.into()), value)
-    }
-    fn end(self) -> Result<(), Never> {
-        self.end_variant()
-    }
-}
+fields!(SerializeStruct => end_plain, SerializeStructVariant => end_variant);
 
 /// A map key as the text JSON would give it (a string, or a number written out).
 struct KeyText;
+
+macro_rules! written {
+    ($($name:ident: $t:ty),*) => {
+        $(fn $name(self, v: $t) -> Result<String, Never> { Ok(v.to_string()) })*
+    };
+}
 
 impl ser::Serializer for KeyText {
     type Ok = String;
@@ -309,42 +290,9 @@ impl ser::Serializer for KeyText {
     fn serialize_str(self, s: &str) -> Result<String, Never> {
         Ok(s.to_string())
     }
-    fn serialize_char(self, c: char) -> Result<String, Never> {
-        Ok(c.to_string())
-    }
-    fn serialize_bool(self, v: bool) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_i8(self, v: i8) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_f32(self, v: f32) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
-    fn serialize_f64(self, v: f64) -> Result<String, Never> {
-        Ok(v.to_string())
-    }
+    written!(serialize_char: char, serialize_bool: bool, serialize_i8: i8, serialize_i16: i16,
+        serialize_i32: i32, serialize_i64: i64, serialize_u8: u8, serialize_u16: u16,
+        serialize_u32: u32, serialize_u64: u64, serialize_f32: f32, serialize_f64: f64);
     fn serialize_bytes(self, _: &[u8]) -> Result<String, Never> {
         Ok(String::new())
     }
