@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::congress::{for_each_string, Congress};
@@ -433,29 +432,110 @@ fn tree_size(blocks: &[tree::Block]) -> usize {
 }
 
 /// Runs `work` in parallel on `n` inputs drawn in order from `next`, and hands the results to
-/// `take` in the same order, with a few per thread in flight at a time (so memory does not grow
-/// with `n`). An error of `take` stops at once.
+/// `take` in the same order, on the calling thread, while the workers go on with the next
+/// inputs. At most [`in_flight`] inputs are drawn and not yet taken, so memory does not grow
+/// with `n`. An error of `take` stops at once: no input is drawn after it, and the call returns
+/// once the workers have finished what they hold.
+///
+/// A sliding window rather than batches: with batches every thread waited for the slowest
+/// paper of its batch (a 500-page script held one core while the other idled), and no paper
+/// was made while the files of the last batch were written.
 pub(crate) fn in_order<I: Send, T: Send>(
     n: usize,
     mut next: impl FnMut(usize) -> Option<I>,
     work: impl Fn(I) -> T + Sync,
     take: &mut dyn FnMut(T) -> Result<()>,
 ) -> Result<()> {
-    let in_flight = (rayon::current_num_threads() * 4).max(4);
-    let mut start = 0;
-    while start < n {
-        let end = (start + in_flight).min(n);
-        let inputs: Vec<I> = (start..end).map_while(&mut next).collect();
-        if inputs.is_empty() {
-            break;
+    use std::collections::BTreeMap;
+    use std::sync::mpsc;
+
+    let threads = rayon::current_num_threads().max(1);
+    let window = in_flight(threads);
+    // Inputs go out on `jobs` (never more than `window` waiting, so `send` does not block);
+    // results come back on `done`, `None` when a worker panicked.
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, I)>(window);
+    let job_rx = std::sync::Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Option<(usize, T)>>();
+    // Set when `take` fails: the inputs still queued are dropped, not worked.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(n) {
+            let (job_rx, done_tx, work, stop) = (&job_rx, done_tx.clone(), &work, &stop);
+            scope.spawn(move || {
+                // Tells the caller a worker is gone, so that it does not wait for its result.
+                struct Gone<T>(mpsc::Sender<Option<(usize, T)>>);
+                impl<T> Drop for Gone<T> {
+                    fn drop(&mut self) {
+                        if std::thread::panicking() {
+                            let _ = self.0.send(None);
+                        }
+                    }
+                }
+                let gone = Gone(done_tx);
+                loop {
+                    // A poisoned lock means another worker panicked: stop too.
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((i, input)) = job else { return };
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        continue;
+                    }
+                    if gone.0.send(Some((i, work(input)))).is_err() {
+                        return;
+                    }
+                }
+            });
         }
-        let outputs: Vec<T> = inputs.into_par_iter().map(&work).collect();
-        for out in outputs {
-            take(out)?;
+        drop(done_tx);
+        let mut job_tx = Some(job_tx);
+        let (mut drawn, mut taken) = (0, 0);
+        let mut ready: BTreeMap<usize, T> = BTreeMap::new();
+        while taken < drawn || (drawn < n && job_tx.is_some()) {
+            while drawn < n && drawn - taken < window {
+                let Some(tx) = &job_tx else { break };
+                let Some(input) = next(drawn) else {
+                    job_tx = None;
+                    break;
+                };
+                if tx.send((drawn, input)).is_err() {
+                    job_tx = None;
+                    break;
+                }
+                drawn += 1;
+            }
+            if drawn >= n {
+                // Every input is out: the workers stop once the queue is empty.
+                job_tx = None;
+            }
+            if taken == drawn {
+                break;
+            }
+            match done_rx.recv() {
+                Ok(Some((i, out))) => {
+                    ready.insert(i, out);
+                }
+                // A worker panicked (the scope passes the panic on) or every worker is gone.
+                Ok(None) | Err(_) => return Ok(()),
+            }
+            while let Some(out) = ready.remove(&taken) {
+                taken += 1;
+                if let Err(e) = take(out) {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
         }
-        start = end;
-    }
-    Ok(())
+        Ok(())
+    })
+}
+
+/// How many papers may be drawn and not yet handed on: enough that a long paper (the script
+/// of a congress of ten thousand guests takes about a second) does not leave the other threads
+/// idle behind it, few enough that the papers waiting for it cost a few megabytes.
+fn in_flight(threads: usize) -> usize {
+    (threads * 16).max(32)
 }
 
 #[cfg(test)]
