@@ -446,7 +446,6 @@ pub(crate) fn in_order<I: Send, T: Send>(
     work: impl Fn(I) -> T + Sync,
     take: &mut dyn FnMut(T) -> Result<()>,
 ) -> Result<()> {
-    use std::collections::BTreeMap;
     use std::sync::mpsc;
 
     let threads = rayon::current_num_threads().max(1);
@@ -459,9 +458,10 @@ pub(crate) fn in_order<I: Send, T: Send>(
     // Set when `take` fails: the inputs still queued are dropped, not worked.
     let stop = std::sync::atomic::AtomicBool::new(false);
     std::thread::scope(|scope| {
+        let mut workers = Vec::new();
         for _ in 0..threads.min(n) {
             let (job_rx, done_tx, work, stop) = (&job_rx, done_tx.clone(), &work, &stop);
-            scope.spawn(move || {
+            workers.push(scope.spawn(move || {
                 // Tells the caller a worker is gone, so that it does not wait for its result.
                 struct Gone<T>(mpsc::Sender<Option<(usize, T)>>);
                 impl<T> Drop for Gone<T> {
@@ -486,49 +486,71 @@ pub(crate) fn in_order<I: Send, T: Send>(
                         return;
                     }
                 }
-            });
+            }));
         }
         drop(done_tx);
-        let mut job_tx = Some(job_tx);
-        let (mut drawn, mut taken) = (0, 0);
-        let mut ready: BTreeMap<usize, T> = BTreeMap::new();
-        while taken < drawn || (drawn < n && job_tx.is_some()) {
-            while drawn < n && drawn - taken < window {
-                let Some(tx) = &job_tx else { break };
-                let Some(input) = next(drawn) else {
-                    job_tx = None;
-                    break;
-                };
-                if tx.send((drawn, input)).is_err() {
-                    job_tx = None;
-                    break;
-                }
-                drawn += 1;
-            }
-            if drawn >= n {
-                // Every input is out: the workers stop once the queue is empty.
-                job_tx = None;
-            }
-            if taken == drawn {
-                break;
-            }
-            match done_rx.recv() {
-                Ok(Some((i, out))) => {
-                    ready.insert(i, out);
-                }
-                // A worker panicked (the scope passes the panic on) or every worker is gone.
-                Ok(None) | Err(_) => return Ok(()),
-            }
-            while let Some(out) = ready.remove(&taken) {
-                taken += 1;
-                if let Err(e) = take(out) {
-                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                    return Err(e);
-                }
+        let result = feed_and_take(n, window, job_tx, &done_rx, &mut next, take, &stop);
+        // The queue is closed (its sender is gone): the workers end; a worker's panic is
+        // passed on as it was.
+        for worker in workers {
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
             }
         }
-        Ok(())
+        result
     })
+}
+
+/// The calling thread's side of [`in_order`]: draws inputs into `jobs` while fewer than
+/// `window` are out, and hands the results on in order.
+fn feed_and_take<I, T>(
+    n: usize,
+    window: usize,
+    jobs: std::sync::mpsc::SyncSender<(usize, I)>,
+    done: &std::sync::mpsc::Receiver<Option<(usize, T)>>,
+    next: &mut impl FnMut(usize) -> Option<I>,
+    take: &mut dyn FnMut(T) -> Result<()>,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Result<()> {
+    let mut job_tx = Some(jobs);
+    let (mut drawn, mut taken) = (0, 0);
+    let mut ready = std::collections::BTreeMap::new();
+    while taken < drawn || (drawn < n && job_tx.is_some()) {
+        while drawn < n && drawn - taken < window {
+            let Some(tx) = &job_tx else { break };
+            let Some(input) = next(drawn) else {
+                job_tx = None;
+                break;
+            };
+            if tx.send((drawn, input)).is_err() {
+                job_tx = None;
+                break;
+            }
+            drawn += 1;
+        }
+        if drawn >= n {
+            // Every input is out: the workers stop once the queue is empty.
+            job_tx = None;
+        }
+        if taken == drawn {
+            break;
+        }
+        match done.recv() {
+            Ok(Some((i, out))) => {
+                ready.insert(i, out);
+            }
+            // A worker panicked (the caller passes the panic on) or every worker is gone.
+            Ok(None) | Err(_) => return Ok(()),
+        }
+        while let Some(out) = ready.remove(&taken) {
+            taken += 1;
+            if let Err(e) = take(out) {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// How many papers may be drawn and not yet handed on: enough that a long paper (the script
@@ -546,5 +568,81 @@ mod tests {
     fn engine_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Engine>();
+    }
+
+    /// Runs `in_order` over `n` inputs on a pool of `threads`, with a work that takes longer
+    /// for every seventh input; returns what was taken and the most inputs ever drawn and not
+    /// yet taken.
+    fn run(n: usize, threads: usize, fail_at: Option<usize>) -> (Result<()>, Vec<usize>, usize) {
+        use std::cell::{Cell, RefCell};
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let taken = RefCell::new(Vec::new());
+            let most = Cell::new(0);
+            let result = in_order(
+                n,
+                |i| {
+                    most.set(most.get().max(i + 1 - taken.borrow().len()));
+                    Some(i)
+                },
+                |i| {
+                    if i % 7 == 0 {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                    i
+                },
+                &mut |i| {
+                    if Some(i) == fail_at {
+                        return Err(Error::new(crate::error::ErrorKind::Io, "disk full"));
+                    }
+                    taken.borrow_mut().push(i);
+                    Ok(())
+                },
+            );
+            (result, taken.into_inner(), most.get())
+        })
+    }
+
+    #[test]
+    fn a_batch_is_handed_on_in_order_whatever_finishes_first() {
+        for threads in [1, 2, 5] {
+            let (result, taken, _) = run(300, threads, None);
+            assert!(result.is_ok());
+            assert_eq!(taken, (0..300).collect::<Vec<_>>(), "{threads} threads");
+        }
+        let (result, taken, _) = run(0, 2, None);
+        assert!(result.is_ok() && taken.is_empty());
+    }
+
+    #[test]
+    fn a_batch_draws_no_more_than_its_window_ahead_of_what_was_taken() {
+        let (_, _, most) = run(500, 2, None);
+        assert!(most <= in_flight(2), "{most} drawn and not taken");
+    }
+
+    #[test]
+    fn an_error_of_take_stops_the_batch_at_once() {
+        let (result, taken, _) = run(1000, 2, Some(40));
+        assert!(result.is_err());
+        assert_eq!(taken, (0..40).collect::<Vec<_>>());
+    }
+
+    #[test]
+    #[should_panic(expected = "paper 13")]
+    fn a_panic_of_the_work_is_passed_on_not_waited_for() {
+        let _ = in_order(
+            100,
+            Some,
+            |i: usize| {
+                if i == 13 {
+                    panic!("paper 13");
+                }
+                i
+            },
+            &mut |_| Ok(()),
+        );
     }
 }
