@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::congress::{for_each_string, for_each_text, Congress};
@@ -430,40 +429,144 @@ fn tree_size(blocks: &[tree::Block]) -> usize {
 }
 
 /// Runs `work` in parallel on `n` inputs drawn in order from `next`, and hands the results to
-/// `take` in the same order, with a few per thread in flight at a time (so memory does not grow
-/// with `n`). An error of `take` stops at once.
+/// `take` in the same order, on the calling thread, while the workers go on with the next
+/// inputs. At most [`in_flight`] inputs are drawn and not yet taken, so memory does not grow
+/// with `n`. An error of `take` stops at once: no input is drawn after it, and the call returns
+/// once the workers have finished what they hold.
+///
+/// A sliding window rather than batches: with batches every thread waited for the slowest
+/// paper of its batch (a 500-page script held one core while the other idled), and no paper
+/// was made while the files of the last batch were written.
 pub(crate) fn in_order<I: Send, T: Send>(
     n: usize,
     mut next: impl FnMut(usize) -> Option<I>,
     work: impl Fn(I) -> T + Sync,
     take: &mut dyn FnMut(T) -> Result<()>,
 ) -> Result<()> {
-    // Asking rayon for its threads starts its pool: not for one paper.
-    let in_flight = if n > 1 {
-        (rayon::current_num_threads() * 4).max(4)
-    } else {
-        1
-    };
-    let mut start = 0;
-    while start < n {
-        let end = (start + in_flight).min(n);
-        let inputs: Vec<I> = (start..end).map_while(&mut next).collect();
-        if inputs.is_empty() {
+    use std::sync::mpsc;
+
+    // One paper (a one-paper `render`) is made on this thread: starting threads (and asking
+    // rayon how many, which starts its pool) cost more than the paper.
+    match n {
+        0 => return Ok(()),
+        1 => {
+            return match next(0) {
+                Some(input) => take(work(input)),
+                None => Ok(()),
+            }
+        }
+        _ => {}
+    }
+    let threads = rayon::current_num_threads().max(1);
+    let window = in_flight(threads);
+    // Inputs go out on `jobs` (never more than `window` waiting, so `send` does not block);
+    // results come back on `done`, `None` when a worker panicked.
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, I)>(window);
+    let job_rx = std::sync::Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Option<(usize, T)>>();
+    // Set when `take` fails: the inputs still queued are dropped, not worked.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let mut workers = Vec::new();
+        for _ in 0..threads.min(n) {
+            let (job_rx, done_tx, work, stop) = (&job_rx, done_tx.clone(), &work, &stop);
+            workers.push(scope.spawn(move || {
+                // Tells the caller a worker is gone, so that it does not wait for its result.
+                struct Gone<T>(mpsc::Sender<Option<(usize, T)>>);
+                impl<T> Drop for Gone<T> {
+                    fn drop(&mut self) {
+                        if std::thread::panicking() {
+                            let _ = self.0.send(None);
+                        }
+                    }
+                }
+                let gone = Gone(done_tx);
+                loop {
+                    // A poisoned lock means another worker panicked: stop too.
+                    let job = match job_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((i, input)) = job else { return };
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        continue;
+                    }
+                    if gone.0.send(Some((i, work(input)))).is_err() {
+                        return;
+                    }
+                }
+            }));
+        }
+        drop(done_tx);
+        let result = feed_and_take(n, window, job_tx, &done_rx, &mut next, take, &stop);
+        // The queue is closed (its sender is gone): the workers end; a worker's panic is
+        // passed on as it was.
+        for worker in workers {
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
+        }
+        result
+    })
+}
+
+/// The calling thread's side of [`in_order`]: draws inputs into `jobs` while fewer than
+/// `window` are out, and hands the results on in order.
+fn feed_and_take<I, T>(
+    n: usize,
+    window: usize,
+    jobs: std::sync::mpsc::SyncSender<(usize, I)>,
+    done: &std::sync::mpsc::Receiver<Option<(usize, T)>>,
+    next: &mut impl FnMut(usize) -> Option<I>,
+    take: &mut dyn FnMut(T) -> Result<()>,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Result<()> {
+    let mut job_tx = Some(jobs);
+    let (mut drawn, mut taken) = (0, 0);
+    let mut ready = std::collections::BTreeMap::new();
+    while taken < drawn || (drawn < n && job_tx.is_some()) {
+        while drawn < n && drawn - taken < window {
+            let Some(tx) = &job_tx else { break };
+            let Some(input) = next(drawn) else {
+                job_tx = None;
+                break;
+            };
+            if tx.send((drawn, input)).is_err() {
+                job_tx = None;
+                break;
+            }
+            drawn += 1;
+        }
+        if drawn >= n {
+            // Every input is out: the workers stop once the queue is empty.
+            job_tx = None;
+        }
+        if taken == drawn {
             break;
         }
-        // One paper (a one-paper `render`) is made on this thread: starting the pool's threads
-        // and letting them spin down cost more than the paper.
-        let outputs: Vec<T> = if inputs.len() == 1 {
-            inputs.into_iter().map(&work).collect()
-        } else {
-            inputs.into_par_iter().map(&work).collect()
-        };
-        for out in outputs {
-            take(out)?;
+        match done.recv() {
+            Ok(Some((i, out))) => {
+                ready.insert(i, out);
+            }
+            // A worker panicked (the caller passes the panic on) or every worker is gone.
+            Ok(None) | Err(_) => return Ok(()),
         }
-        start = end;
+        while let Some(out) = ready.remove(&taken) {
+            taken += 1;
+            if let Err(e) = take(out) {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                return Err(e);
+            }
+        }
     }
     Ok(())
+}
+
+/// How many papers may be drawn and not yet handed on: enough that a long paper (the script
+/// of a congress of ten thousand guests takes about a second) does not leave the other threads
+/// idle behind it, few enough that the papers waiting for it cost a few megabytes.
+fn in_flight(threads: usize) -> usize {
+    (threads * 16).max(32)
 }
 
 #[cfg(test)]
@@ -474,5 +577,81 @@ mod tests {
     fn engine_is_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<Engine>();
+    }
+
+    /// Runs `in_order` over `n` inputs on a pool of `threads`, with a work that takes longer
+    /// for every seventh input; returns what was taken and the most inputs ever drawn and not
+    /// yet taken.
+    fn run(n: usize, threads: usize, fail_at: Option<usize>) -> (Result<()>, Vec<usize>, usize) {
+        use std::cell::{Cell, RefCell};
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| {
+            let taken = RefCell::new(Vec::new());
+            let most = Cell::new(0);
+            let result = in_order(
+                n,
+                |i| {
+                    most.set(most.get().max(i + 1 - taken.borrow().len()));
+                    Some(i)
+                },
+                |i| {
+                    if i % 7 == 0 {
+                        std::thread::sleep(std::time::Duration::from_millis(2));
+                    }
+                    i
+                },
+                &mut |i| {
+                    if Some(i) == fail_at {
+                        return Err(Error::new(crate::error::ErrorKind::Io, "disk full"));
+                    }
+                    taken.borrow_mut().push(i);
+                    Ok(())
+                },
+            );
+            (result, taken.into_inner(), most.get())
+        })
+    }
+
+    #[test]
+    fn a_batch_is_handed_on_in_order_whatever_finishes_first() {
+        for threads in [1, 2, 5] {
+            let (result, taken, _) = run(300, threads, None);
+            assert!(result.is_ok());
+            assert_eq!(taken, (0..300).collect::<Vec<_>>(), "{threads} threads");
+        }
+        let (result, taken, _) = run(0, 2, None);
+        assert!(result.is_ok() && taken.is_empty());
+    }
+
+    #[test]
+    fn a_batch_draws_no_more_than_its_window_ahead_of_what_was_taken() {
+        let (_, _, most) = run(500, 2, None);
+        assert!(most <= in_flight(2), "{most} drawn and not taken");
+    }
+
+    #[test]
+    fn an_error_of_take_stops_the_batch_at_once() {
+        let (result, taken, _) = run(1000, 2, Some(40));
+        assert!(result.is_err());
+        assert_eq!(taken, (0..40).collect::<Vec<_>>());
+    }
+
+    #[test]
+    #[should_panic(expected = "paper 13")]
+    fn a_panic_of_the_work_is_passed_on_not_waited_for() {
+        let _ = in_order(
+            100,
+            Some,
+            |i: usize| {
+                if i == 13 {
+                    panic!("paper 13");
+                }
+                i
+            },
+            &mut |_| Ok(()),
+        );
     }
 }

@@ -386,6 +386,19 @@ impl<'c> Plan<'c> {
         self.order.len()
     }
 
+    /// How many guests the congress invites.
+    pub fn guests(&self) -> usize {
+        self.congress.guests.len()
+    }
+
+    /// Whether the `i`-th paper is the one paper of its kind and reads the guests (the
+    /// script, the congress minutes): it names every guest, so it grows with their number.
+    pub fn names_every_guest(&self, i: usize) -> bool {
+        let (k, _) = self.order[i];
+        let (kind, list) = &self.items[k];
+        list.len() == 1 && kind.reads().contains(&"guests")
+    }
+
     /// Builds the `i`-th paper.
     pub fn build(&self, i: usize) -> Result<Paper> {
         let (k, j) = self.order[i];

@@ -93,10 +93,36 @@ pub(super) fn encode(ops: &[Op]) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
+/// A page's content stream, deflated as soon as it is encoded (a 500-page script held 7 MB of
+/// plain content streams until the whole document was compressed).
+pub(super) struct Content {
+    /// The stream's bytes.
+    pub bytes: Vec<u8>,
+    /// Whether they are a zlib stream (`/Filter /FlateDecode`).
+    pub deflated: bool,
+}
+
+impl Content {
+    /// `plain`, deflated when that makes it smaller (as [`super::compress`] decides it, so the
+    /// bytes are those it would have written).
+    pub fn new(plain: Vec<u8>) -> Content {
+        match super::deflated(&plain) {
+            Some(packed) => Content {
+                bytes: packed,
+                deflated: true,
+            },
+            None => Content {
+                bytes: plain,
+                deflated: false,
+            },
+        }
+    }
+}
+
 /// Puts `contents[i]` into the content stream of page `i + 1` of `doc`.
 pub(super) fn set_contents(
     doc: &mut lopdf::Document,
-    contents: Vec<Vec<u8>>,
+    contents: Vec<Content>,
 ) -> Result<(), String> {
     let pages = doc.get_pages();
     if pages.len() != contents.len() {
@@ -113,7 +139,12 @@ pub(super) fn set_contents(
             .and_then(Object::as_reference)
             .map_err(|e| format!("a page without a content stream: {e}"))?;
         match doc.get_object_mut(stream) {
-            Ok(Object::Stream(s)) => s.set_content(bytes),
+            Ok(Object::Stream(s)) => {
+                s.set_content(bytes.bytes);
+                if bytes.deflated {
+                    s.dict.set("Filter", "FlateDecode");
+                }
+            }
             _ => return Err("a page whose contents are not a stream".to_string()),
         }
     }

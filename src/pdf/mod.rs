@@ -150,7 +150,9 @@ impl<'a> Writer<'a> {
         for page in &pages {
             let size = Rect::from_wh(Pt(page.width), Pt(page.height));
             let ops = self.page_ops(page, &faces)?;
-            contents.push(content::encode(&ops).map_err(content_error)?);
+            contents.push(content::Content::new(
+                content::encode(&ops).map_err(content_error)?,
+            ));
             let mut pdf_page = PdfPage::new(Mm(0.0), Mm(0.0), Vec::new());
             pdf_page.media_box = size.clone();
             pdf_page.trim_box = size.clone();
@@ -404,14 +406,16 @@ fn compress(lo: &mut lopdf::Document) {
         }
         // Font programs (`/Length1`) too: 1.2 M instructions for a one-page document's three
         // faces (4.2 M in all), an eighth of its size (28.6 KB to 25.0 KB).
-        match crate::deflate::zlib(&stream.content) {
-            Some(packed) if packed.len() + 19 < stream.content.len() => {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(packed);
-            }
-            _ => {}
+        if let Some(packed) = deflated(&stream.content) {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
         }
     }
+}
+
+/// `plain` as a zlib stream, when that is smaller by more than `/Filter /FlateDecode` costs.
+fn deflated(plain: &[u8]) -> Option<Vec<u8>> {
+    crate::deflate::zlib(plain).filter(|packed| packed.len() + 19 < plain.len())
 }
 
 /// A stroke in PDF coordinates (y up).
