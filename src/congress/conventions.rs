@@ -207,10 +207,11 @@ impl Conventions {
     }
 }
 
-/// The phrases of `congress` that hold the word "uỷ" in either spelling, longest first.
-pub(crate) fn own_phrases(congress: &super::Congress) -> Vec<String> {
+/// The phrases of `record` (the congress) that hold the word "uỷ" in either spelling, longest
+/// first.
+pub(crate) fn own_phrases<T: serde::Serialize>(record: &T) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    super::for_each_text(congress, &mut |_, s| {
+    super::texts::for_each_text(record, &mut |_, s| {
         let other = vi::respell_uy(s, UySpelling::ToneOnU);
         let same = vi::respell_uy(s, UySpelling::ToneOnY);
         if (other != s || same != s) && !out.iter().any(|o| o == s) {

@@ -176,7 +176,14 @@ fn default_item(
             (s, String::new(), "Ban Tổ chức".into())
         }
         StepKind::AttendanceCheck => (
-            "Kiểm tra số lượng đại biểu, ổn định tổ chức".into(),
+            format!(
+                "Kiểm tra số lượng {}, ổn định tổ chức",
+                if delegates {
+                    "đại biểu"
+                } else {
+                    "đảng viên"
+                }
+            ),
             String::new(),
             host,
         ),
