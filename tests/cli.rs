@@ -384,3 +384,33 @@ fn pack_errors_name_the_file_and_a_failed_pack_keeps_the_old_one() {
     assert!(before == after, "the old pack is left as it was");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+/// `daihoi render invitation … | head -1`: the reader goes after one line; the files are still
+/// all written, and the tool neither panics nor fails.
+#[test]
+fn a_reader_that_goes_away_does_not_stop_the_work_or_make_a_panic() {
+    use std::io::{BufRead, BufReader};
+    let out = common::scratch("cli-closed-pipe");
+    let data = common::root().join("examples/data/bach-mai-2020.json");
+    let mut child = daihoi()
+        .args(["render", "invitation", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The pipe's reading end is closed here, before the tool has said the rest.
+    let o = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(first.starts_with("wrote "), "{first}");
+    assert!(o.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let written = std::fs::read_dir(&out).unwrap().count();
+    assert_eq!(written, 2 * common::sample().guests.len());
+}

@@ -9,6 +9,24 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use daihoi::{Congress, DocumentKind, Engine, Error, ErrorKind, Format, Rendered};
 
+/// `println!` that does not panic when the reader of stdout has gone (`daihoi kinds | head`):
+/// what is said on stdout is a report of what was done, and the work is finished (and its
+/// files moved into place) whether or not anyone reads it.
+macro_rules! println {
+    ($($arg:tt)*) => { say(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `print!`, as [`println!`] here.
+macro_rules! print {
+    ($($arg:tt)*) => { say(format_args!($($arg)*)) };
+}
+
+fn say(text: std::fmt::Arguments) {
+    use std::io::Write as _;
+    // A closed pipe (or a full disk behind a redirection) cannot be told on stdout either.
+    let _ = std::io::stdout().lock().write_fmt(text);
+}
+
 #[derive(Parser)]
 #[command(
     name = "daihoi",
