@@ -422,3 +422,35 @@ fn the_new_committee_holds_its_first_session_and_presents_itself() {
         ],
     );
 }
+
+/// The count committee reads every candidate's result, not only the elected: a round with no
+/// one elected still says how far the candidate fell short (SPEC §6.3), and the others follow
+/// the elected, most votes first.
+#[test]
+fn the_results_read_aloud_give_the_votes_of_those_not_elected() {
+    let text = text_of(&common::sample());
+    assert_in_order(
+        &text,
+        &[
+            "Các đồng chí trúng cử",
+            "Số phiếu bầu của các đồng chí không trúng cử:",
+            "Đồng chí Cao Thị Ngọc Lan: 70 phiếu, đạt 59,32%;",
+            "Đồng chí Tạ Quang Minh: 70 phiếu, đạt 59,32%;",
+            "Đồng chí Hoàng Văn Thịnh: 48 phiếu, đạt 40,68%;",
+            "Đồng chí Phan Thị Mai Anh: 40 phiếu, đạt 33,90%.",
+        ],
+    );
+    let cell = daihoi::load_congress(
+        &std::fs::read_to_string(common::root().join("examples/data/bach-mai-tdp12-2027.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_in_order(
+        &text_of(&cell),
+        &[
+            "Không có đồng chí nào trúng cử trong lần bầu này.",
+            "Số phiếu bầu của đồng chí không trúng cử:",
+            "Đồng chí Lê Minh Tuấn: 9 phiếu, đạt 47,37%.",
+        ],
+    );
+}

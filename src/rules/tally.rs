@@ -112,6 +112,19 @@ pub struct Tally {
     pub warnings: Vec<Diagnostic>,
 }
 
+impl Tally {
+    /// Indexes of the candidates not elected in this round (those tied at the cut-off among
+    /// them), by votes descending, ties in ballot order: the results the announcement and the
+    /// minutes read after the elected.
+    pub fn not_elected(&self) -> Vec<usize> {
+        let mut rest: Vec<usize> = (0..self.outcomes.len())
+            .filter(|i| !self.elected.contains(i))
+            .collect();
+        rest.sort_by_key(|&i| std::cmp::Reverse(self.outcomes[i].votes));
+        rest
+    }
+}
+
 /// Tallies one ballot: checks every invariant (all violations in one error, each naming the
 /// count and by how much), then applies SPEC §6.3 with integers only.
 ///

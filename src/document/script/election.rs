@@ -53,6 +53,15 @@ impl Script<'_> {
                     percent: t.outcomes[*i].percent.to_string(),
                 })
                 .collect();
+            let not_elected: Vec<ResultView> = t
+                .not_elected()
+                .into_iter()
+                .map(|i| ResultView {
+                    name: name(i),
+                    votes: t.outcomes[i].votes,
+                    percent: t.outcomes[i].percent.to_string(),
+                })
+                .collect();
             elected_total += elected.len();
             let tie = t.tie.as_ref().map(|tie| TieView {
                 names: tie.candidates.iter().map(|i| name(*i)).collect(),
@@ -141,6 +150,7 @@ impl Script<'_> {
                 has_elected: !elected.is_empty(),
                 elected_total: elected.len(),
                 elected,
+                not_elected,
                 tie,
                 shortfall: t.further_round_seats,
                 unfinished: next_seats > 0,

@@ -423,6 +423,8 @@ pub(super) struct RoundView {
     pub exclusions: Vec<crate::document::parts::ExclusionLine>,
     pub votes_needed: u32,
     pub elected: Vec<ResultView>,
+    /// The others, most votes first (their results are read too).
+    pub not_elected: Vec<ResultView>,
     pub elected_total: usize,
     pub has_elected: bool,
     pub tie: Option<TieView>,
