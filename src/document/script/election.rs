@@ -44,24 +44,13 @@ impl Script<'_> {
             }
             let t = rules::tally(&el)?;
             let name = |i: usize| t.outcomes[i].name.full();
-            let elected: Vec<ResultView> = t
-                .elected
-                .iter()
-                .map(|i| ResultView {
-                    name: name(*i),
-                    votes: t.outcomes[*i].votes,
-                    percent: t.outcomes[*i].percent.to_string(),
-                })
-                .collect();
-            let not_elected: Vec<ResultView> = t
-                .not_elected()
-                .into_iter()
-                .map(|i| ResultView {
-                    name: name(i),
-                    votes: t.outcomes[i].votes,
-                    percent: t.outcomes[i].percent.to_string(),
-                })
-                .collect();
+            let result = |i: usize| ResultView {
+                name: name(i),
+                votes: t.outcomes[i].votes,
+                percent: t.outcomes[i].percent.to_string(),
+            };
+            let elected: Vec<ResultView> = t.elected.iter().map(|i| result(*i)).collect();
+            let not_elected: Vec<ResultView> = t.not_elected().into_iter().map(result).collect();
             elected_total += elected.len();
             let tie = t.tie.as_ref().map(|tie| TieView {
                 names: tie.candidates.iter().map(|i| name(*i)).collect(),
