@@ -182,24 +182,10 @@ impl Resolver<'_, '_> {
 
     /// The natural width of the widest line of `p` (no wrapping).
     pub(super) fn text_width(&self, p: &Paragraph) -> f32 {
-        let mut widest: f32 = 0.0;
-        let mut line = 0.0;
-        for inline in &p.inlines {
-            match inline {
-                Inline::Text(run) => {
-                    line += self
-                        .ctx
-                        .fonts
-                        .face(run.style.face())
-                        .measure(&run.text, run.style.size)
-                }
-                Inline::Break => {
-                    widest = widest.max(line);
-                    line = 0.0;
-                }
-            }
-        }
-        widest.max(line)
+        p.inlines
+            .split(|i| matches!(i, Inline::Break))
+            .map(|line| self.inline_width(line))
+            .fold(0.0, f32::max)
     }
 }
 
