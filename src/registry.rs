@@ -103,8 +103,8 @@ kinds! {
     /// Danh sách ký tên dự Đại hội — the sign-in sheet, a column per session.
     SignInSheet = "sign-in-sheet", "Danh sách ký tên dự Đại hội",
         None, &["convened", "proceedings"];
-    /// Báo cáo thẩm tra tư cách đại biểu (a cell: tình hình đảng viên dự Đại hội) (BC, the
-    /// congress's sequence).
+    /// Báo cáo thẩm tra tư cách đại biểu (BC, the congress's sequence); a cell: tình hình đảng
+    /// viên dự Đại hội, the convening chi uỷ's (BC in its sequence, set on the item).
     CredentialsReport = "credentials-report", "Báo cáo thẩm tra tư cách đại biểu",
         Some((Sequence::Congress, "BC")), &["proceedings"];
     /// Danh sách bầu cử — the election list of one election round, as adopted.

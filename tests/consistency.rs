@@ -428,12 +428,24 @@ fn floor_nominations_are_told_as_the_record_has_them_with_their_admission_votes(
                 ý, đạt 64,41%; đồng chí Bùi Đức Thắng được 90/118 đại biểu chính thức có mặt \
                 đồng ý, đạt 76,27%.";
     for (kind, about) in [
-        (DocumentKind::Script, About::Congress),
         (DocumentKind::CongressMinutes, About::Congress),
         (DocumentKind::VoteCountMinutes, round(0, 0)),
     ] {
         let text = text_of(&paper_of(&c, kind, about));
         assert!(text.contains(said), "{kind:?}: {text}");
+    }
+    // The script holds the vote: the names put forward, then the show of hands and its result.
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    for said in [
+        "Tại Đại hội có 3 (ba) đồng chí ứng cử, được đề cử: đồng chí Vũ Văn Dũng (do đồng chí \
+         Lê Thành Vinh đề cử); đồng chí Tạ Quang Minh (tự ứng cử); đồng chí Bùi Đức Thắng (do \
+         đồng chí Nguyễn Thị Thu Hà đề cử).",
+        "Kết quả biểu quyết: đồng chí Vũ Văn Dũng được 81/118 đại biểu chính thức có mặt đồng \
+         ý, đạt 68,64%; đồng chí Tạ Quang Minh được 76/118 đại biểu chính thức có mặt đồng ý, \
+         đạt 64,41%; đồng chí Bùi Đức Thắng được 90/118 đại biểu chính thức có mặt đồng ý, đạt \
+         76,27%. Các đồng chí trên được đưa vào danh sách bầu cử.",
+    ] {
+        assert!(script.contains(said), "{said}: {script}");
     }
     for kind in [DocumentKind::ElectionList, DocumentKind::VoteCountMinutes] {
         let text = text_of(&paper_of(&c, kind, round(0, 0)));
@@ -561,24 +573,28 @@ fn the_credentials_report_cites_what_exists_and_names_the_absent() {
     );
 }
 
+/// One order for the bodies the first session elects, in every paper that lists them: the one
+/// of their vote-count minutes, most votes first, ties in ballot order (vần A, B, C; SPEC §7).
+/// (The clerk found the Uỷ ban Kiểm tra listed by votes in the first session's minutes and by
+/// office in the papers to the superior.)
 #[test]
-fn bodies_of_the_first_session_are_listed_by_office_outside_the_count() {
-    // Ban Thường vụ: Bí thư, the two Phó Bí thư, then the others by vần A, B, C; the Uỷ ban
-    // Kiểm tra: its Chủ nhiệm, then the others A, B, C. Vote order only in the count minutes.
+fn bodies_of_the_first_session_are_listed_in_the_order_of_their_count_everywhere() {
     let c = sample();
+    // 15 votes: Nguyễn Thị Thu Hà before Lê Thành Vinh (Hà before Vinh on the ballot).
     let standing = [
-        "Lê Thành Vinh",
         "Nguyễn Thị Thu Hà",
+        "Lê Thành Vinh",
         "Trần Quang Huy",
         "Phạm Văn Đông",
         "Ngô Thị Thuỷ",
     ];
+    // 15: Tô Minh Thành, Ngô Thị Thuỷ (Thành before Thuỷ); 14: Lê Tiến Hoà, Lương Văn Khải; 13.
     let inspection = [
+        "Tô Minh Thành",
         "Ngô Thị Thuỷ",
         "Lê Tiến Hoà",
         "Lương Văn Khải",
         "Đặng Đức Lâm",
-        "Tô Minh Thành",
     ];
     let in_order = |text: &str, from: &str, names: &[&str]| {
         // The last mention of the body followed by all its members: the list of it.
@@ -601,6 +617,7 @@ fn bodies_of_the_first_session_are_listed_by_office_outside_the_count() {
         DocumentKind::Resolution,
         DocumentKind::ApprovalRequest,
         DocumentKind::CongressMinutes,
+        DocumentKind::FirstSessionMinutes,
         DocumentKind::Script,
     ] {
         let text = text_of(&paper_of(&c, kind, About::Congress));
@@ -611,10 +628,16 @@ fn bodies_of_the_first_session_are_listed_by_office_outside_the_count() {
             &inspection,
         );
     }
-    // The count minutes keep the vote order: Tô Minh Thành (15) before Lê Tiến Hoà (14).
-    let count = text_of(&paper_of(&c, DocumentKind::VoteCountMinutes, round(5, 0)));
-    // (the table in ballot order, then the elected, most votes first)
-    assert!(count.rfind("Tô Minh Thành").unwrap() < count.rfind("Lê Tiến Hoà").unwrap());
+    // The count minutes' own list of the elected (the last mention of each name).
+    for (election, names) in [(2, &standing), (5, &inspection)] {
+        let count = text_of(&paper_of(
+            &c,
+            DocumentKind::VoteCountMinutes,
+            round(election, 0),
+        ));
+        let at: Vec<usize> = names.iter().map(|n| count.rfind(n).unwrap()).collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{names:?}: {count}");
+    }
 }
 
 #[test]
@@ -650,7 +673,9 @@ fn no_committee_number_is_dated_in_the_congress_and_the_new_committee_numbers_af
     // 36-HD point 1.3 (SPEC §3.4): the congress's sequence runs from the preparatory session to
     // the closing day, the new committee's term "từ ngày liền kề sau ngày bế mạc". So the first
     // session's papers, held during the congress, are numbered …/ĐH, and no paper numbered in a
-    // committee's sequence is dated on a day of the congress.
+    // committee's sequence is dated on a day of the congress — but the outgoing committee's own
+    // report to it (a cell's Báo cáo tình hình đảng viên dự Đại hội, made when the congress
+    // opens), in the term that runs to the closing day.
     for c in [sample(), doan_ket()] {
         let code = format!("/{}", c.organisation.committee_code);
         let (first, closing) = (c.first_day(), c.last_day());
@@ -658,7 +683,7 @@ fn no_committee_number_is_dated_in_the_congress_and_the_new_committee_numbers_af
             for paper in kind.papers(&c).unwrap() {
                 let m = paper.meta();
                 let Some(number) = &m.number else { continue };
-                if number.ends_with(&code) {
+                if number.ends_with(&code) && *kind != DocumentKind::CredentialsReport {
                     assert!(
                         m.date < first || m.date > closing,
                         "{number} ({}) is dated {}, a day of the congress ({first} – {closing})",
@@ -687,6 +712,42 @@ fn no_committee_number_is_dated_in_the_congress_and_the_new_committee_numbers_af
         About::Congress,
     );
     assert_eq!(minutes.meta().number.as_deref(), Some("14-BB/ĐH"));
+}
+
+/// A paper's number says who issues it, as its letterhead and its signature do (36-HD point 1.3,
+/// SPEC §3.4): the credentials committee's report is the congress's (…-BC/ĐH, T/M BAN THẨM TRA
+/// TƯ CÁCH ĐẠI BIỂU); a cell's report on the members attending is its chi uỷ's (…-BC/CB, under
+/// the cell's letterhead, T/M CHI UỶ), in the manifest as on the paper. (The clerk found the
+/// cell's report signed T/M CHI UỶ and numbered 04-BC/ĐH.)
+#[test]
+fn the_report_on_those_attending_is_numbered_by_whoever_signs_it() {
+    let tdp12 = tdp12();
+    for (c, number, signer) in [
+        (sample(), "04-BC/ĐH", "T/M BAN THẨM TRA TƯ CÁCH ĐẠI BIỂU"),
+        (doan_ket(), "01-BC/CB", "T/M CHI UỶ"),
+        (tdp12, "01-BC/CB", "T/M CHI UỶ"),
+    ] {
+        let paper = paper_of(&c, DocumentKind::CredentialsReport, About::Congress);
+        let text = text_of(&paper);
+        assert_eq!(paper.meta().number.as_deref(), Some(number), "{text}");
+        assert!(text.contains(&format!("Số {number}")), "{text}");
+        assert!(text.contains(signer), "{signer}: {text}");
+        let pack = engine().pack(&c, &[daihoi::Format::Pdf]).unwrap();
+        let listed = pack
+            .documents
+            .iter()
+            .find(|d| d.kind == DocumentKind::CredentialsReport)
+            .unwrap();
+        assert_eq!(listed.number.as_deref(), Some(number));
+        // The papers that cite it cite that number.
+        for kind in [DocumentKind::CongressMinutes, DocumentKind::Script] {
+            let citing = text_of(&paper_of(&c, kind, About::Congress));
+            assert!(
+                citing.contains(&format!("(số {number})")),
+                "{kind:?}: {citing}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -938,5 +999,29 @@ fn a_nominator_is_named_in_lower_case_after_do_and_party_posts_precede_positions
     assert!(
         !proposal.contains("Phó Bí thư Đảng uỷ, Phó Bí thư"),
         "{proposal}"
+    );
+}
+
+/// "Đảng viên" is not a post: a member without one is named without a title, and no paper of
+/// any sample calls someone ", Đảng viên" in a sentence as if it were one (the clerk's read of
+/// the 2027 script: "đồng chí Bùi Thị Ngọc Ánh, Đảng viên, Thư ký Đại hội").
+#[test]
+fn a_member_without_a_post_is_not_given_dang_vien_as_a_title() {
+    for c in [sample(), doan_ket(), tdp12()] {
+        for kind in DocumentKind::ALL {
+            for paper in kind.papers(&c).unwrap() {
+                let text = text_of(&paper);
+                assert!(
+                    !text.contains(", Đảng viên"),
+                    "{}: {text}",
+                    paper.meta().title
+                );
+            }
+        }
+    }
+    let script = text_of(&paper_of(&tdp12(), DocumentKind::Script, About::Congress));
+    assert!(
+        script.contains("Thư ký Đại hội: đồng chí Bùi Thị Ngọc Ánh."),
+        "{script}"
     );
 }

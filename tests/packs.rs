@@ -140,7 +140,9 @@ fn the_congress_sequence_is_unique_gap_free_and_starts_at_01() {
         let pack = pack(&load(path));
         let manifest: Value = serde_json::from_str(&pack.manifest_json()).unwrap();
         let mut congress_numbers = Vec::new();
-        let mut committee: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        // Per type and term: the outgoing committee's, and the new one's (its report and
+        // request, from the day after the closing: 36-HD point 1.3), each from its own 01.
+        let mut committee: BTreeMap<(String, bool), Vec<u32>> = BTreeMap::new();
         for d in manifest["documents"].as_array().unwrap() {
             let Some(n) = d["number"].as_str() else {
                 continue;
@@ -149,7 +151,11 @@ fn the_congress_sequence_is_unique_gap_free_and_starts_at_01() {
             if body == "ĐH" {
                 congress_numbers.push(seq);
             } else {
-                committee.entry(ty).or_default().push(seq);
+                let new_term = matches!(
+                    d["kind"].as_str(),
+                    Some("results-report" | "approval-request")
+                );
+                committee.entry((ty, new_term)).or_default().push(seq);
             }
         }
         // One sequence for every congress paper, whatever its type, in the order of the
@@ -178,15 +184,15 @@ fn the_congress_sequence_is_unique_gap_free_and_starts_at_01() {
             "{name}: the congress minutes close the sequence"
         );
         // The committee's sequences: unique per type; the invitations from 01 without gaps.
-        for (ty, numbers) in &committee {
+        for ((ty, new_term), numbers) in &committee {
             let unique: BTreeSet<_> = numbers.iter().collect();
             assert_eq!(
                 unique.len(),
                 numbers.len(),
-                "{name}: {ty} numbers {numbers:?}"
+                "{name}: {ty} numbers {numbers:?} (new term: {new_term})"
             );
         }
-        let gm = &committee["GM"];
+        let gm = &committee[&("GM".to_string(), false)];
         assert_eq!(
             gm,
             &(1..=gm.len() as u32).collect::<Vec<_>>(),
@@ -253,6 +259,68 @@ fn the_minutes_cite_each_vote_count_minutes_by_its_own_number() {
             "{name}: {first}"
         );
     }
+}
+
+/// A biên bản records every candidate's votes, the not elected too, round by round, as the
+/// vote-count minutes do (the clerk found the congress minutes giving the elected only): in the
+/// congress minutes for the congress's elections, in the first session's minutes for its own.
+#[test]
+fn the_minutes_give_the_votes_of_every_candidate_of_each_round() {
+    let mut not_elected = 0;
+    for (name, path) in SAMPLES {
+        let congress = load(path);
+        let text_of_kind = |kind: DocumentKind| {
+            kind.papers(&congress)
+                .unwrap()
+                .first()
+                .map(common::text_of)
+                .unwrap_or_default()
+        };
+        let congress_minutes = text_of_kind(DocumentKind::CongressMinutes);
+        let session_minutes = text_of_kind(DocumentKind::FirstSessionMinutes);
+        for paper in DocumentKind::VoteCountMinutes.papers(&congress).unwrap() {
+            let m = paper.meta();
+            let n = m.number.clone().unwrap();
+            let daihoi::About::Round { election, round } = m.about else {
+                panic!("{name}: {n} is not about a round");
+            };
+            let text = match congress.elections[election].held_by {
+                daihoi::congress::HeldBy::Congress => &congress_minutes,
+                daihoi::congress::HeldBy::NewCommittee => &session_minutes,
+            };
+            // The round's result: from its count's citation to the next one.
+            let from = text
+                .find(&format!("Biên bản kiểm phiếu số {n}"))
+                .unwrap_or_else(|| panic!("{name}: {n} is not cited"));
+            let rest = &text[from + 1..];
+            let to = rest.find("Biên bản kiểm phiếu số").unwrap_or(rest.len());
+            let result = &text[from..from + 1 + to];
+            let count = common::text_of(&paper);
+            for c in &congress.elections[election].rounds[round].candidates {
+                let full = c.name.full();
+                // Its name, then its votes before the sentence or the list item ends.
+                let said = result.match_indices(&full).any(|(i, _)| {
+                    let after = &result[i + full.len()..];
+                    let end = after.find([';', '.']).unwrap_or(after.len());
+                    let said = &after[..end];
+                    said.contains(&format!("({} phiếu", c.votes))
+                        || said.contains(&format!("được {} phiếu", c.votes))
+                });
+                assert!(
+                    said,
+                    "{name} {n}: {full} ({} phiếu) not in\n{result}",
+                    c.votes
+                );
+                if !count.contains(&format!("Đồng chí {full}: {} (", c.votes)) {
+                    not_elected += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        not_elected > 0,
+        "the samples elect every candidate: nothing checked"
+    );
 }
 
 #[test]
@@ -451,15 +519,15 @@ fn pinned_numbers_are_kept_and_the_others_fill_in() {
             "03-CTr/ĐH",
             "01-QC/ĐH",
             "02-QC/ĐH",
-            "04-BC/ĐH",
+            // (The report on the members attending is the chi uỷ's: …-BC/CB.)
+            "04-BB/ĐH",
             "05-BB/ĐH",
             "06-BB/ĐH",
-            "07-BB/ĐH",
             // The first session's count and minutes, held during the congress.
+            "07-BB/ĐH",
             "08-BB/ĐH",
-            "09-BB/ĐH",
-            "10-NQ/ĐH",
-            "11-BB/ĐH",
+            "09-NQ/ĐH",
+            "10-BB/ĐH",
         ]
         .map(|n| Some(n.to_string()))
     );
@@ -493,6 +561,9 @@ fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
             "05-GM/CB",
             "07-TB/CB",
             "01-ĐA/CB",
+            // The outgoing chi uỷ's report on the members attending, in its term (which runs
+            // to the closing day); the new committee's report starts the new term's sequence.
+            "01-BC/CB",
             "01-BC/CB",
             "01-TTr/CB"
         ]
@@ -850,6 +921,66 @@ fn the_personnel_proposal_is_the_outgoing_committees_and_names_no_floor_nominee(
         "{text}"
     );
     assert!(text.contains("T/M CHI UỶ"), "{text}");
+}
+
+/// The Đề án names whom the outgoing committee proposes as delegates to the superior congress,
+/// as it does for the offices of the new committee — the first list less the names added at
+/// the congress, read from the record — and every list of delegates prints the year of birth,
+/// as the lists of the committee do. (The clerk found the Đề án giving only their number and
+/// the Bạch Mai delegates' election lists without "Năm sinh".)
+#[test]
+fn delegates_are_named_in_the_proposal_and_listed_with_their_year_of_birth() {
+    for (name, path) in SAMPLES {
+        let congress = load(path);
+        let Some(index) = congress
+            .elections
+            .iter()
+            .position(|e| matches!(e.office, daihoi::rules::Office::Delegates { .. }))
+        else {
+            continue;
+        };
+        let proposed: Vec<String> = congress.elections[index].rounds[0]
+            .candidates
+            .iter()
+            .filter(|c| c.floor_nominee.is_none())
+            .map(|c| c.name.full())
+            .collect();
+        let paper = &DocumentKind::PersonnelProposal.papers(&congress).unwrap()[0];
+        let text = common::text_of(paper);
+        let line = format!(
+            "theo số lượng cấp uỷ cấp trên phân bổ; dự kiến giới thiệu {}",
+            if proposed.len() == 1 {
+                format!("đồng chí {}.", proposed[0])
+            } else {
+                format!("{} (", proposed.len())
+            }
+        );
+        assert!(text.contains(&line), "{name}: {line:?} not in\n{text}");
+        let after = &text[text.find(&line).unwrap()..];
+        let after = &after[..after.find('.').unwrap()];
+        for p in &proposed {
+            assert!(after.contains(p.as_str()), "{name}: {p} not in {after:?}");
+        }
+        let lists = DocumentKind::ElectionList
+            .papers(&congress)
+            .unwrap()
+            .into_iter()
+            .chain(DocumentKind::ElectedDelegates.papers(&congress).unwrap())
+            .filter(|p| {
+                p.meta().kind == DocumentKind::ElectedDelegates
+                    || matches!(p.meta().about, About::Round { election, .. } if election == index)
+            })
+            .collect::<Vec<_>>();
+        assert!(!lists.is_empty(), "{name}");
+        for list in lists {
+            let text = common::text_of(&list);
+            assert!(
+                text.contains("Năm sinh"),
+                "{name} {}:\n{text}",
+                list.meta().title
+            );
+        }
+    }
 }
 
 /// A bí thư elected at the second ballot: the report and the tờ trình say so beside the figures,

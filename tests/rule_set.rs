@@ -120,7 +120,9 @@ fn nominations_bring_the_opinion_ballot_and_its_minutes_and_are_told_in_script_a
     assert!(ballot.contains("Hoàng Văn Nam"), "{ballot}");
     assert!(ballot.contains("Không đồng ý"), "{ballot}");
     let minutes = paper_of(&c, DocumentKind::OpinionMinutes, round(0, 0));
-    assert_eq!(minutes.meta().number.as_deref(), Some("05-BB/ĐH"));
+    // 04: the programme, the standing orders and the rules are 01–03; the report on the members
+    // attending is the chi uỷ's (…-BC/CB).
+    assert_eq!(minutes.meta().number.as_deref(), Some("04-BB/ĐH"));
     let m = text_of(&minutes);
     for line in [
         "Xin ý kiến về người ứng cử, được đề cử tại Đại hội vào danh sách bầu cử Chi uỷ Chi bộ Tổ dân phố số 12",
@@ -139,13 +141,13 @@ fn nominations_bring_the_opinion_ballot_and_its_minutes_and_are_told_in_script_a
         "{script}"
     );
     assert!(
-        script.contains("(Biên bản kiểm phiếu số 05-BB/ĐH): đồng chí Hoàng Văn Nam được 8/18 phiếu đồng ý, đạt 44,44%, được đưa vào danh sách bầu cử."),
+        script.contains("(Biên bản kiểm phiếu số 04-BB/ĐH): đồng chí Hoàng Văn Nam được 8/18 phiếu đồng ý, đạt 44,44%, được đưa vào danh sách bầu cử."),
         "{script}"
     );
     let congress = text(&c, DocumentKind::CongressMinutes, About::Congress);
     assert!(
         congress.contains(
-            "theo Biên bản kiểm phiếu số 05-BB/ĐH: đồng chí Hoàng Văn Nam được 8/18 phiếu đồng ý"
+            "theo Biên bản kiểm phiếu số 04-BB/ĐH: đồng chí Hoàng Văn Nam được 8/18 phiếu đồng ý"
         ),
         "{congress}"
     );

@@ -454,3 +454,56 @@ fn the_results_read_aloud_give_the_votes_of_those_not_elected() {
         ],
     );
 }
+
+/// SPEC §4.5 and §6.4: nominations from the floor, then the show of hands admitting each name
+/// (the minutes record it: "Đại hội đã biểu quyết đưa vào danh sách bầu cử: …"), then the list
+/// read and adopted, then the Ban kiểm phiếu and the ballots — in the script as in the minutes.
+/// The member of the presidium who runs the block is not one of the names put forward: Vũ Văn
+/// Dũng, nominated from the floor, does not announce his own nomination (the clerk's read of
+/// the Bạch Mai script).
+#[test]
+fn the_congress_votes_the_floor_nominees_onto_the_list_before_adopting_it() {
+    let text = text_of(&sample());
+    assert_in_order(
+        &text,
+        &[
+            "16. BẦU BAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG BẠCH MAI",
+            "Đồng chí Nguyễn Thị Thu Hà (Đoàn Chủ tịch):",
+            "– Ứng cử, đề cử",
+            "(Đại hội ứng cử, đề cử)",
+            "Tại Đại hội có 3 (ba) đồng chí ứng cử, được đề cử: đồng chí Vũ Văn Dũng (do đồng chí Lê Thành Vinh đề cử);",
+            "– Biểu quyết đưa vào danh sách bầu cử",
+            "khi được hơn 30% số đại biểu chính thức có mặt đồng ý",
+            "(Đại hội biểu quyết)",
+            "Kết quả biểu quyết: đồng chí Vũ Văn Dũng được 81/118 đại biểu chính thức có mặt đồng ý, đạt 68,64%;",
+            "Các đồng chí trên được đưa vào danh sách bầu cử.",
+            "– Danh sách bầu cử",
+            "Đồng chí nào nhất trí với danh sách bầu cử gồm 18 đồng chí như trên",
+            "– Ban kiểm phiếu",
+            "– Thể lệ bầu cử",
+        ],
+    );
+    let block = &text[text.find("16. BẦU BAN CHẤP HÀNH").unwrap()..];
+    let block = &block[..block.find("– Thể lệ bầu cử").unwrap()];
+    assert!(
+        !block.contains("Đồng chí Vũ Văn Dũng (Đoàn Chủ tịch):"),
+        "{block}"
+    );
+    // The minutes tell the same steps in the same order.
+    let minutes = common::text_of(&paper_of(
+        &sample(),
+        DocumentKind::CongressMinutes,
+        About::Congress,
+    ));
+    assert_in_order(
+        &minutes,
+        &[
+            "1. Bầu Ban Chấp hành Đảng bộ phường Bạch Mai",
+            "Tại Đại hội có 2 đồng chí được đề cử",
+            "Đại hội đã biểu quyết đưa vào danh sách bầu cử: đồng chí Vũ Văn Dũng được 81/118",
+            "Đại hội đã thông qua danh sách bầu cử gồm 18 (mười tám) đồng chí",
+            "Đại hội đã cử Ban kiểm phiếu gồm: Nguyễn Thị Thu Trang (Trưởng ban)",
+            "Bầu lần thứ nhất",
+        ],
+    );
+}

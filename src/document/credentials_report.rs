@@ -1,7 +1,8 @@
 //! Báo cáo thẩm tra tư cách đại biểu — the credentials report (SPEC §4.2: BC, the congress's
 //! sequence, signed for the credentials committee); at a members' congress, Báo cáo tình hình
-//! đảng viên dự Đại hội, issued and signed by the convening chi uỷ (QĐ 29 mục 12.2). The convened by category, those present and
-//! absent, and the conclusion on who is qualified; the congress adopts it by show of hands.
+//! đảng viên dự Đại hội, issued, signed and numbered by the convening chi uỷ (QĐ 29 mục 12.2;
+//! BC in its term's sequence). The convened by category, those present and absent, and the
+//! conclusion on who is qualified; the congress adopts it by show of hands.
 
 use serde::Serialize;
 
@@ -89,10 +90,28 @@ pub(crate) fn items(c: &Congress) -> Vec<Item> {
         .agenda_item(StepKind::Credentials)
         .map(|(_, s)| s.date)
         .unwrap_or_else(|| c.first_day());
-    vec![Item::new(About::Congress, date).pin(
+    let item = Item::new(About::Congress, date).pin(
         x.number,
         crate::error::Path::from("proceedings.credentials.number"),
-    )]
+    );
+    // The number says who issues it (36-HD point 1.3; SPEC §3.4): the credentials committee
+    // numbers in the congress's sequence (…-BC/ĐH); the convening chi uỷ's report on the members
+    // attending is the committee's paper, under its letterhead and signature, in the sequence of
+    // its term — which runs to the closing day of this congress (…-BC/CB).
+    if by_convening_committee(c) {
+        vec![item.sequence(crate::congress::Sequence::Committee)]
+    } else {
+        vec![item]
+    }
+}
+
+/// The convening committee issues the report (a members' congress, or a delegates' congress
+/// without a credentials committee), not the credentials committee.
+fn by_convening_committee(c: &Congress) -> bool {
+    c.kind != CongressKind::Delegates
+        || c.proceedings
+            .as_ref()
+            .is_none_or(|p| p.credentials_committee.is_empty())
 }
 
 pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper> {
@@ -105,8 +124,8 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             .map(|p| p.to_string())
             .unwrap_or_default()
     };
-    let (header, signature, title) = match (is_delegates, p.credentials_committee.first()) {
-        (true, Some(head)) => (
+    let (header, signature, title) = match p.credentials_committee.first() {
+        Some(head) if !by_convening_committee(c) => (
             Header::working_body(
                 c,
                 "Ban Thẩm tra\u{2028}tư cách đại biểu",
@@ -122,7 +141,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         ),
         // A members' congress hears the convening committee (QĐ 29-QĐ/TW mục 12.2), which
         // signs: "T/M CHI UỶ / BÍ THƯ" (a cell without a chi uỷ: T/M CHI BỘ).
-        // Its header is the convening committee's; its number the congress's (SPEC §4.2).
+        // Its header, signature and number are the convening committee's (`items`).
         _ => (
             Header::committee(c, item.number.clone(), item.date),
             Signature::new(

@@ -67,9 +67,9 @@ struct Body {
     /// The committee itself (its people are listed below).
     is_committee: bool,
     /// An office of the new committee (Ban Thường vụ, Bí thư …; a cell's bí thư and phó bí
-    /// thư): those the outgoing committee proposes for it, in ballot order — the first round's
-    /// list less the names added at the meeting, so the Đề án, the election list and the
-    /// first session's minutes name the same people.
+    /// thư), or the delegates to the superior congress: those the outgoing committee proposes,
+    /// in ballot order — the first round's list less the names added at the meeting, so the Đề
+    /// án, the election list and the minutes name the same people.
     nominees: Vec<String>,
 }
 
@@ -135,7 +135,9 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             by_new_committee: e.held_by == HeldBy::NewCommittee,
             is_delegates: matches!(e.office, Office::Delegates { .. }),
             is_committee: i == index,
-            nominees: if i == index || matches!(e.office, Office::Delegates { .. }) {
+            // The committee's people are the table below; every other election's — the delegates
+            // to the superior congress too — are named here, as its first list has them.
+            nominees: if i == index {
                 Vec::new()
             } else {
                 c.proposed_for_office(i).iter().map(|n| n.full()).collect()

@@ -65,24 +65,10 @@ pub(crate) struct OfficeResult {
 pub(crate) fn office_results(c: &Congress, numbers: &PaperNumbers) -> Result<Vec<OfficeResult>> {
     let mut out = Vec::new();
     for (i, e) in c.elections.iter().enumerate() {
-        let mut elected = c.elected(i)?;
-        // A body the first session elects is listed by office — Bí thư, Phó Bí thư (the
-        // Chủ nhiệm of the Uỷ ban Kiểm tra), then the others by vần A, B, C (SPEC §7); the
-        // vote order stays in its vote-count minutes.
-        if e.held_by == HeldBy::NewCommittee && e.office.is_body() {
-            let rank = |name: &str| {
-                let posts = Posts::of(c, name);
-                match e.office {
-                    Office::InspectionCommittee => u8::from(!posts.inspection_chair),
-                    _ => posts.rank(),
-                }
-            };
-            elected.sort_by(|a, b| {
-                rank(&a.name.full())
-                    .cmp(&rank(&b.name.full()))
-                    .then_with(|| a.name.key().cmp(&b.name.key()))
-            });
-        }
+        // In the order of its vote-count minutes — most votes first, ties in ballot order (vần
+        // A, B, C; SPEC §7) — in every paper: the first session's minutes, the resolution, the
+        // congress minutes, the script and the papers to the superior read one list.
+        let elected = c.elected(i)?;
         let elected: Vec<Winner> = elected
             .into_iter()
             .map(|w| Winner {
@@ -194,8 +180,15 @@ pub(crate) struct RoundLine {
     pub elected: Vec<Winner>,
     /// How many were elected in this round.
     pub elected_count: usize,
+    /// The others, most votes first, those tied at the cut-off excepted: a biên bản gives
+    /// every candidate's votes, as the vote-count minutes do.
+    pub not_elected: Vec<Winner>,
     /// Tied at the cut-off (re-ballot), if any.
     pub tie: Vec<String>,
+    /// The votes each of those tied received.
+    pub tie_votes: u32,
+    /// Their share of the denominator: "59,32%".
+    pub tie_percent: String,
     /// Seats still to fill after this round (tie + shortfall).
     pub seats_left: u32,
     /// Seats left unfilled for want of a majority (not a tie).
@@ -223,6 +216,9 @@ pub(crate) struct ElectionLine {
     pub same_committee: bool,
     /// The show of hands electing the committee, when recorded.
     pub committee_vote: Option<VoteLine>,
+    /// The committee was elected before the list: it counts the secret opinion vote on the
+    /// nominees (round2025). Otherwise it is elected after the list is adopted (SPEC §4.5).
+    pub counting_first: bool,
     /// The rounds.
     pub rounds: Vec<RoundLine>,
     /// Everyone elected over all rounds.
@@ -296,28 +292,28 @@ pub(crate) fn election_lines(
                 )
                 .map(|n| n.symbol())
                 .unwrap_or_default();
-            let elected: Vec<Winner> = t
-                .elected
-                .iter()
-                .map(|k| Winner {
-                    name: t.outcomes[*k].name.full(),
-                    votes: t.outcomes[*k].votes,
-                    percent: t.outcomes[*k].percent.to_string(),
-                    base: t.denominator,
-                    // The line is the round's own.
-                    later_round: None,
-                })
-                .collect();
-            let tie: Vec<String> = t
+            let winner = |k: usize| Winner {
+                name: t.outcomes[k].name.full(),
+                votes: t.outcomes[k].votes,
+                percent: t.outcomes[k].percent.to_string(),
+                base: t.denominator,
+                // The line is the round's own.
+                later_round: None,
+            };
+            let elected: Vec<Winner> = t.elected.iter().map(|k| winner(*k)).collect();
+            let tied = t
                 .tie
                 .as_ref()
-                .map(|tie| {
-                    tie.candidates
-                        .iter()
-                        .map(|k| t.outcomes[*k].name.full())
-                        .collect()
-                })
+                .map(|tie| tie.candidates.as_slice())
                 .unwrap_or_default();
+            let not_elected: Vec<Winner> = t
+                .not_elected()
+                .into_iter()
+                .filter(|k| !tied.contains(k))
+                .map(winner)
+                .collect();
+            let tie_outcome = tied.first().map(|k| &t.outcomes[*k]);
+            let tie: Vec<String> = tied.iter().map(|k| t.outcomes[*k].name.full()).collect();
             let seats_left =
                 t.tie.as_ref().map(|x| x.seats_left).unwrap_or(0) + t.further_round_seats;
             rounds.push(RoundLine {
@@ -348,8 +344,13 @@ pub(crate) fn election_lines(
                 valid: el.ballots.valid,
                 elected_count: elected.len(),
                 elected,
+                not_elected,
                 shortfall: tie.is_empty() && seats_left > 0,
                 tie,
+                tie_votes: tie_outcome.map(|o| o.votes).unwrap_or_default(),
+                tie_percent: tie_outcome
+                    .map(|o| o.percent.to_string())
+                    .unwrap_or_default(),
                 seats_left,
             });
         }
@@ -371,6 +372,7 @@ pub(crate) fn election_lines(
                 .vote_counting_committee_vote
                 .as_ref()
                 .map(|v| VoteLine::new(v, attendance)),
+            counting_first: e.nominations.is_some(),
             complete: elected_total >= e.seats,
             elected_total,
             rounds,

@@ -207,7 +207,7 @@ impl Script<'_> {
                         step.superior_remarks = Some(self.speakers(&p.superior_remarks));
                     }
                     StepKind::Election => {
-                        role = self.presidium_role(next_runner());
+                        role = self.presidium_role(not_nominated(c, next_runner(), item.index));
                         if let Some(i) = item.index.filter(|i| *i < c.elections.len()) {
                             let committee = &c.elections[i].vote_counting_committee;
                             let same = last_committee == Some(committee);
@@ -364,6 +364,37 @@ fn attendance_step(agenda: &[crate::congress::AgendaSession]) -> Option<(usize, 
     find(StepKind::Credentials)
         .or_else(|| find(StepKind::AttendanceCheck))
         .or_else(|| find(StepKind::Opening))
+}
+
+/// The presidium member at `runner`, or — when the election at `index` put them on its list
+/// from the floor (đề cử, ứng cử) — the next one it did not (the others in turn, then the
+/// head): the runner announces the nominations and puts them to the vote, and no one announces
+/// their own.
+fn not_nominated(c: &Congress, runner: usize, index: Option<usize>) -> usize {
+    let (Some(p), Some(e)) = (&c.proceedings, index.and_then(|i| c.elections.get(i))) else {
+        return runner;
+    };
+    let n = p.presidium.len();
+    let nominated = |k: usize| {
+        p.presidium.get(k).is_some_and(|x| {
+            e.rounds
+                .iter()
+                .flat_map(|r| &r.candidates)
+                .any(|c| c.floor_nominee.is_some() && c.name == x.name)
+                || e.nominations
+                    .as_ref()
+                    .is_some_and(|m| m.nominees.iter().any(|c| c.name == x.name))
+        })
+    };
+    if runner == 0 || runner >= n || !nominated(runner) {
+        return runner;
+    }
+    // The other members in turn, then the head.
+    (0..n - 2)
+        .map(|k| 1 + (runner + k) % (n - 1))
+        .chain([0])
+        .find(|&k| !nominated(k))
+        .unwrap_or(runner)
 }
 
 /// The role the agenda gives an item (its presenter, else its performer), or `role`.
