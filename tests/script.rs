@@ -507,3 +507,31 @@ fn the_congress_votes_the_floor_nominees_onto_the_list_before_adopting_it() {
         ],
     );
 }
+
+/// A name withdrawn before the first ballot is announced where the names added are: the step of
+/// the show of hands on the names put forward does not take its place.
+#[test]
+fn a_withdrawal_before_the_first_ballot_is_read_before_the_list() {
+    let mut value: serde_json::Value = serde_json::from_str(&sample_text()).unwrap();
+    let round = &mut value["elections"][1]["rounds"][0];
+    let Some(serde_json::Value::Array(candidates)) = round.get_mut("candidates") else {
+        panic!("the delegates' first round has candidates");
+    };
+    let gone = candidates.pop().unwrap();
+    round["withdrawals"] = serde_json::json!([{
+        "name": gone["name"],
+        "reason": "xin rút khỏi danh sách bầu cử vì lý do sức khoẻ, được Đại hội đồng ý",
+        "vote": { "agree": 110, "against": 8 }
+    }]);
+    let congress = daihoi::load_congress(&value.to_string()).unwrap();
+    let text = text_of(&congress);
+    let block = &text[text.find("BẦU ĐẠI BIỂU").unwrap()..];
+    assert_in_order(
+        block,
+        &[
+            "(Đại hội ứng cử, đề cử)",
+            "Đồng chí Lê Thành Vinh xin rút khỏi danh sách bầu cử vì lý do sức khoẻ, được Đại hội đồng ý (110/118 đại biểu chính thức có mặt tán thành, đạt 93,22%).",
+            "– Danh sách bầu cử",
+        ],
+    );
+}
