@@ -5,8 +5,9 @@
 
 use serde::Serialize;
 
+use super::nominations::{ListChanges, Nominee};
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{office_line, round_items, Header, ListChanges, Meeting, Nominee, Signature};
+use super::parts::{office_line, round_items, Header, Meeting, Signature};
 use super::shared::ListedPerson;
 use crate::congress::{Congress, HeldBy};
 use crate::error::Result;

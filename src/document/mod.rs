@@ -19,6 +19,7 @@ mod election_list;
 mod election_rules;
 mod first_session_minutes;
 mod invitation;
+mod nominations;
 mod opinion_ballot;
 mod opinion_minutes;
 mod paper;

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
+use super::nominations::{nomination_items, nomination_of};
 use super::paper::{Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{nomination_items, nomination_of};
 use crate::congress::Congress;
 use crate::error::Result;
 use crate::registry::DocumentKind;

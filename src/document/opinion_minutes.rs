@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
+use super::nominations::{nomination_items, nomination_of, NomineeLine};
 use super::paper::{Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{nomination_items, nomination_of, Header, Meeting, NomineeLine, Signature};
+use super::parts::{Header, Meeting, Signature};
 use crate::congress::{BodyMember, Congress};
 use crate::error::Result;
 use crate::registry::DocumentKind;

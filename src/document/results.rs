@@ -5,8 +5,9 @@
 
 use serde::Serialize;
 
+use super::nominations::{ListChanges, NominationsView};
 use super::paper::{About, PaperNumbers};
-use super::parts::{new_office_line, office_line, ListChanges, NominationsView};
+use super::parts::{new_office_line, office_line};
 use crate::congress::{Attendance, Congress, HandVote, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;

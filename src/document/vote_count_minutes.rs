@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
+use super::nominations::{ListChanges, Nominee};
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
 use super::parts::{
-    designation_due, office_line, round_items, ExclusionLine, Header, ListChanges, Meeting,
-    Nominee, Signature,
+    designation_due, office_line, round_items, ExclusionLine, Header, Meeting, Signature,
 };
 use crate::congress::{BodyMember, Congress};
 use crate::error::Result;

@@ -4,8 +4,9 @@
 use super::context::Script;
 use super::view::*;
 use crate::congress::Attendance;
+use crate::document::nominations::{ListChanges, NominationsView};
 use crate::document::paper::About;
-use crate::document::parts::{designation_due, office_line, ListChanges, Meeting, NominationsView};
+use crate::document::parts::{designation_due, office_line, Meeting};
 use crate::document::results::DesignatedLine;
 use crate::error::Result;
 use crate::registry::DocumentKind;

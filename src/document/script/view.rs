@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use crate::congress::{Attendance, HandVote};
-use crate::document::parts::{Header, NominationsView, Person};
+use crate::document::nominations::NominationsView;
+use crate::document::parts::{Header, Person};
 use crate::document::results::OfficeResult;
 use crate::vi::{Date, Time};
 
@@ -408,7 +409,7 @@ pub(super) struct RoundView {
     /// The opinion vote on nominees before the first round (round2025), if held.
     pub nominations: Option<NominationsView>,
     /// Names the meeting added to the list, names withdrawn (the partial `list-changes`).
-    pub changes: crate::document::parts::ListChanges,
+    pub changes: crate::document::nominations::ListChanges,
     /// "02-BB/ĐH".
     pub minutes: String,
     pub convened: u32,
