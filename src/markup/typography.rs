@@ -234,6 +234,13 @@ const LONGEST_NAME: usize = 4;
 /// break after "Phường" in a narrow cell.
 const PLACE_PREFIXES: &[&str] = &["Phường", "Quận", "Huyện", "Xã", "Tỉnh"];
 
+/// Words that start a post or a body in title case without being a name: "Phó Trưởng / Công an
+/// phường", "Ban / Thường vụ", "Hội / Liên hiệp Phụ nữ", "Tổ / Toán – Tin" may break after them
+/// ("Phó" stays with the word after it: "Phó Bí thư", "Phó Chủ tịch"). Kept
+/// whole, such a post was wider than its table column and squeezed the column beside it
+/// (issue 9); people's names and places stay whole.
+const POST_PREFIXES: &[&str] = &["Trưởng", "Ban", "Hội", "Tổ", "Uỷ", "Ủy", "Chủ"];
+
 /// Whether a word ends a name: it ends with punctuation.
 fn ends_name(word: &str) -> bool {
     word.ends_with([',', ';', ':', '.', ')', '!', '?', '”'])
@@ -264,6 +271,7 @@ pub(crate) fn keep_names_together(text: &str, upper: bool) -> String {
             && !ends_name(a)
             && !b.starts_with('(')
             && !PLACE_PREFIXES.contains(&a)
+            && (upper || !POST_PREFIXES.contains(&a))
             && (is_capitalised(a) || !is_capitalised(b));
         // A dash after a name of 4 words or more may start the next line: a unit that long
         // would stretch the line before it.
@@ -408,6 +416,24 @@ mod tests {
         assert_eq!(protect_set_phrases_("năm 2020 - nay"), "năm 2020 - nay");
         assert_eq!(protect_set_phrases_(""), "");
         assert_eq!(protect_set_phrases_("  a  "), "  a  ");
+    }
+
+    #[test]
+    fn a_post_in_title_case_may_break_but_the_name_in_it_may_not() {
+        assert_eq!(
+            shown(&keep_names_together_("Phó Trưởng Công an phường Bạch Mai")),
+            "Phó~Trưởng Công an phường Bạch~Mai"
+        );
+        assert_eq!(
+            shown(&keep_names_together_(
+                "Uỷ viên Ban Thường vụ, Chủ tịch Hội Liên hiệp Phụ nữ phường"
+            )),
+            "Uỷ viên Ban Thường vụ, Chủ tịch Hội Liên hiệp Phụ nữ phường"
+        );
+        assert_eq!(
+            shown(&keep_names_together_("Đồng chí Trần Quang Huy")),
+            "Đồng chí Trần~Quang~Huy"
+        );
     }
 
     #[test]
