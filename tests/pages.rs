@@ -1056,6 +1056,83 @@ fn narrow_columns(label: &str, tree: &Tree) -> Vec<String> {
     out
 }
 
+/// The most lines a table cell's paragraph may take while a column of its table could give it
+/// [`SPARE_ROOM`] without wrapping anything of its own.
+const CRAMPED_LINES: usize = 4;
+
+/// Room (points) that a column with text has beyond its widest line and widest unit.
+const SPARE_ROOM: f32 = 12.0;
+
+/// Table cells whose text wraps to [`CRAMPED_LINES`] lines or more while another column of the
+/// same table has [`SPARE_ROOM`] it does not use, and the cell would take fewer lines with it
+/// (issue 9: the programme's "Nội dung" on 8 to 12 short lines, BM 090's "Chức vụ" beside a
+/// column of names with room to spare).
+fn cramped_cells(label: &str, tree: &Tree) -> Vec<String> {
+    let fonts = engine().fonts();
+    let mut out = Vec::new();
+    for t in tree.blocks.iter().filter_map(|b| match b {
+        Block::Table(t) if t.borders => Some(t),
+        _ => None,
+    }) {
+        let n = t.columns.len();
+        let (mut need, mut natural) = (vec![0.0f32; n], vec![0.0f32; n]);
+        let mut cells = Vec::new();
+        for (r, row) in t.rows.iter().enumerate() {
+            let mut col = 0;
+            for cell in &row.cells {
+                if cell.col_span == 1 && col < n {
+                    for b in &cell.blocks {
+                        let Block::Paragraph(p) = b else { continue };
+                        let indent = p.indent_left + p.indent_right + p.first_line_indent.max(0.0);
+                        let (unit, line) = daihoi::layout::unit_and_natural_width(p, fonts);
+                        need[col] = need[col].max(unit + indent);
+                        if r >= t.header_rows {
+                            natural[col] = natural[col].max(line + indent);
+                            cells.push((col, p));
+                        }
+                    }
+                }
+                col += cell.col_span;
+            }
+        }
+        let inner = |c: usize| t.columns[c] - 2.0 * t.cell_padding_x;
+        // A column empty below its header is room to write in, not room to spare.
+        let spare: Vec<f32> = (0..n)
+            .map(|c| {
+                if natural[c] > 0.0 {
+                    inner(c) - need[c].max(natural[c])
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        for (col, p) in cells {
+            let lines = daihoi::layout::count_lines(p, inner(col), fonts);
+            if lines < CRAMPED_LINES {
+                continue;
+            }
+            let Some(d) = (0..n)
+                .filter(|&d| d != col)
+                .max_by(|a, b| spare[*a].total_cmp(&spare[*b]))
+            else {
+                continue;
+            };
+            if spare[d] >= SPARE_ROOM
+                && daihoi::layout::count_lines(p, inner(col) + spare[d], fonts) < lines
+            {
+                out.push(format!(
+                    "{label}: a cell of column {} takes {lines} lines while column {} has {:.0} pt to spare: \"{}\"",
+                    col + 1,
+                    d + 1,
+                    spare[d],
+                    p.text()
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// How much wider than the font's space a justified line may set its word gaps. Liberation
 /// Serif's space is a quarter of an em, so this is 0.8 em; between 2× and this the greedy
 /// breaker leaves a line when the next word is itself long ("89,83%);", "(Biên bản").
@@ -1093,6 +1170,7 @@ fn laid_out_pages_keep_names_lead_ins_and_even_word_gaps() {
             let label = format!("{sample}-{:03}-{}", i + 1, doc.meta().file_stem);
             let tree = engine().render_tree(doc).unwrap();
             problems.extend(narrow_columns(&label, &tree));
+            problems.extend(cramped_cells(&label, &tree));
             let pages = laid_lines(&tree);
             for (n, lines) in pages.iter().enumerate() {
                 for (k, l) in lines.iter().enumerate() {
