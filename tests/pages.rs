@@ -87,6 +87,64 @@ fn tokens(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first word of the first cell of each row of a data table with a header row and at
+/// least two body rows: (header, first body row, second body row).
+fn table_starts(tree: &Tree) -> Vec<(String, String, String)> {
+    let first_word = |row: &daihoi::tree::Row| -> Option<String> {
+        let cell = row.cells.first()?;
+        cell.blocks.iter().find_map(|b| match b {
+            Block::Paragraph(p) => tokens(&p.text()).into_iter().next(),
+            _ => None,
+        })
+    };
+    tree.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) if t.borders && t.header_rows == 1 && t.rows.len() >= 3 => Some((
+                first_word(&t.rows[0])?,
+                first_word(&t.rows[1])?,
+                first_word(&t.rows[2])?,
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A table that starts at the foot of a page with its header row and a single body row under it
+/// (issue 9, BM 077 p.2): the header travels with two body rows, or the whole table when it is
+/// shorter. Found by the first cell's first word: the header's ("TT"), then the rows' ("1",
+/// "2") in the same column, below it on that page.
+fn header_with_one_row(label: &str, tree: &Tree, pages: &[PageText]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut starts = table_starts(tree);
+    starts.sort();
+    starts.dedup();
+    for (n, page) in pages.iter().enumerate().take(pages.len().saturating_sub(1)) {
+        let lines = body_lines(page);
+        for (head, one, two) in &starts {
+            for (i, h) in lines.iter().enumerate() {
+                if h.words[0].text != *head {
+                    continue;
+                }
+                let centre = |w: &Word| (w.x0 + w.x1) / 2.0;
+                let column = centre(&h.words[0]);
+                let below: Vec<&String> = lines[i + 1..]
+                    .iter()
+                    .filter(|l| (centre(&l.words[0]) - column).abs() < 3.0 * TOL)
+                    .map(|l| &l.words[0].text)
+                    .collect();
+                if below.len() == 1 && below[0] == one && one != two {
+                    out.push(format!(
+                        "{label} p{}: a table's header row ends the page with one row under it",
+                        n + 1
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Pages, lines and words of a PDF, from `pdftotext -bbox-layout`; lines in reading order
 /// (top to bottom, then left to right).
 fn read_pdf(path: &Path) -> Vec<PageText> {
@@ -395,6 +453,8 @@ fn defects(paper: &Paper, pages: &[PageText], which: &str) -> Vec<String> {
             }
         }
     }
+
+    out.extend(header_with_one_row(&label, &paper.tree, pages));
 
     // Page breaks: lone lines and headings at the foot of a page.
     for n in 0..pages.len().saturating_sub(1) {
@@ -750,6 +810,7 @@ fn summary(problems: &[String]) -> String {
         ("header line", "header line"),
         ("pages in the PDF", "page count"),
         ("right heading starts", "header grid"),
+        ("one row under it", "header with one row"),
     ];
     let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     for p in problems {
