@@ -1195,9 +1195,10 @@ fn cramped_cells(label: &str, tree: &Tree) -> Vec<String> {
 }
 
 /// How much wider than the font's space a justified line may set its word gaps. Liberation
-/// Serif's space is a quarter of an em, so this is 0.8 em; between 2× and this the greedy
-/// breaker leaves a line when the next word is itself long ("89,83%);", "(Biên bản").
-const MAX_STRETCH: f32 = 3.25;
+/// Serif's space is a quarter of an em, so this is 0.75 em; between 2× and this the greedy
+/// breaker leaves a line when the next word is itself long ("89,83%);", "(Biên bản"). Was
+/// 3.25; the pack's worst line not excused below is now 2.8× (issue 9, item 3).
+const MAX_STRETCH: f32 = 3.0;
 
 /// The most words a unit kept on one line (a person's name, "Hai Bà Trưng", "2020 – 2025") may
 /// hold and still excuse the stretch of the line before it: the price of not splitting a name.
@@ -1215,6 +1216,8 @@ const WORST_STRETCH: f32 = 7.0;
 #[test]
 fn laid_out_pages_keep_names_lead_ins_and_even_word_gaps() {
     let mut problems = Vec::new();
+    // Justified lines whose word gaps pass twice the space, by paper (printed, for the record).
+    let mut stretched: BTreeMap<String, usize> = BTreeMap::new();
     for sample in ["bach-mai-2020", "doan-ket-2020", "bach-mai-tdp12-2027"] {
         let path = format!("examples/data/{sample}.json");
         let record = load_value(&path);
@@ -1246,6 +1249,9 @@ fn laid_out_pages_keep_names_lead_ins_and_even_word_gaps() {
                         .and_then(|m| m.text.split(' ').next())
                         .map_or(0, |u| u.split('\u{a0}').count());
                     let excused = (2..=KEPT_UNIT).contains(&unit) && l.stretch <= WORST_STRETCH;
+                    if l.stretch > 2.0 {
+                        *stretched.entry(label.clone()).or_default() += 1;
+                    }
                     if l.stretch > MAX_STRETCH && !excused {
                         problems.push(format!(
                             "{label} p{}: word gaps {:.1}× the space: \"{}\"",
@@ -1322,6 +1328,12 @@ fn laid_out_pages_keep_names_lead_ins_and_even_word_gaps() {
             }
         }
     }
+    eprintln!(
+        "{} justified lines with word gaps over twice the space, in {} papers: {:?}",
+        stretched.values().sum::<usize>(),
+        stretched.len(),
+        stretched
+    );
     assert!(
         problems.is_empty(),
         "{} defects:\n{}",
