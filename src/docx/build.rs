@@ -452,10 +452,14 @@ impl Context {
         for (r, row) in part.iter().enumerate() {
             let header = first + r < t.header_rows;
             self.header_rows.push(header);
-            // A header row stays with the first body row (as the PDF layout keeps them), and a
-            // row with a paragraph kept with the next stays whole with the next: every
-            // paragraph of such a row gets `w:keepNext`, as Word wants it.
-            let keep = keep_all || header || row_keeps_with_next(row);
+            // A header row stays with the first two body rows (as the PDF layout keeps them:
+            // a header never ends a page with one row under it), and a row with a paragraph
+            // kept with the next stays whole with the next: every paragraph of such a row gets
+            // `w:keepNext`, as Word wants it.
+            let first_body = t.header_rows > 0
+                && first + r == t.header_rows
+                && t.rows.len() > t.header_rows + 1;
+            let keep = keep_all || header || first_body || row_keeps_with_next(row);
             let mut cells = Vec::with_capacity(row.cells.len());
             let mut col = 0usize;
             for cell in &row.cells {

@@ -261,6 +261,44 @@ mod tests {
     }
 
     #[test]
+    fn a_header_row_keeps_with_the_first_two_body_rows() {
+        let row = |text: &str| Row {
+            cells: vec![Cell {
+                blocks: vec![Block::Paragraph(para(text, false))],
+                col_span: 1,
+                v_align: VAlign::Top,
+            }],
+            cant_split: true,
+        };
+        let table = |body: usize| {
+            let mut rows = vec![row("head")];
+            rows.extend((0..body).map(|i| row(&format!("r{i}"))));
+            Block::Table(Table {
+                columns: vec![200.0],
+                borders: true,
+                border_width: 0.5,
+                cell_padding_x: 0.0,
+                cell_padding_y: 0.0,
+                header_rows: 1,
+                rows,
+            })
+        };
+        let doc = |body: usize| Document {
+            meta: Meta::default(),
+            page: PageSetup::a4(),
+            blocks: vec![table(body)],
+        };
+        // The header row and the first body row keep with the next (issue 9: a header never
+        // ends a page with one row under it) …
+        let xml = document_xml(&doc(3));
+        assert_eq!(xml.matches("<w:keepNext />").count(), 2, "{xml}");
+        assert!(xml.contains("<w:tblHeader />"), "{xml}");
+        // … and a table of one body row keeps only its header with it.
+        let xml = document_xml(&doc(1));
+        assert_eq!(xml.matches("<w:keepNext />").count(), 1, "{xml}");
+    }
+
+    #[test]
     fn xml_chars() {
         for c in ['a', '\t', 'ễ', '\u{FFFD}', '\u{1F600}', '\u{E000}'] {
             assert!(is_xml_char(c), "{c:?}");

@@ -19,7 +19,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
 use crate::tree::{Align, Block, Document, PageSetup, Rule, RunStyle};
 
-pub(crate) use paragraph::{classify, count_lines, widest_unit, Glyph};
+pub(crate) use paragraph::{classify, Glyph};
+pub use paragraph::{count_lines, unit_and_natural_width, widest_unit};
 use page::{Atom, Piece, EPS};
 pub use page::{Item, Layout, Page, PositionedText, Stroke};
 

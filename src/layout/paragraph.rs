@@ -77,17 +77,26 @@ pub(crate) fn layout_paragraph(
 
 /// How many lines `p` takes in a band `width` wide (for the resolver's keep rules; a paragraph
 /// that cannot be measured counts as one line).
-pub(crate) fn count_lines(p: &Paragraph, width: f32, fonts: &FontSet) -> usize {
+pub fn count_lines(p: &Paragraph, width: f32, fonts: &FontSet) -> usize {
     layout_paragraph(p, 0.0, width, fonts, &mut Vec::new()).map_or(1, |lines| lines.len())
 }
 
 /// The width of the widest piece of `p` that no line may break inside (a word, or words joined
 /// by no-break spaces), in points.
-pub(crate) fn widest_unit(p: &Paragraph, fonts: &FontSet) -> f32 {
+pub fn widest_unit(p: &Paragraph, fonts: &FontSet) -> f32 {
+    unit_and_natural_width(p, fonts).0
+}
+
+/// The width of the widest piece of `p` that no line may break inside (as [`widest_unit`]) and
+/// the width of its widest line when nothing breaks but its explicit line breaks (its
+/// "natural" width: in a column at least that wide it takes no more lines than it has hard
+/// lines), in points, measured in one pass.
+pub fn unit_and_natural_width(p: &Paragraph, fonts: &FontSet) -> (f32, f32) {
     let Ok(hard_lines) = measure(p, fonts) else {
-        return 0.0;
+        return (0.0, 0.0);
     };
     let mut widest = 0.0f32;
+    let mut natural = 0.0f32;
     for hard in &hard_lines {
         let mut start = 0;
         for (b, _) in break_positions(&hard.text) {
@@ -99,8 +108,10 @@ pub(crate) fn widest_unit(p: &Paragraph, fonts: &FontSet) -> f32 {
             widest = widest.max(w);
             start = b;
         }
+        let end = visible_end(&hard.chars, 0, hard.chars.len());
+        natural = natural.max(hard.chars[..end].iter().map(|c| c.adv).sum());
     }
-    widest
+    (widest, natural)
 }
 
 /// Splits the paragraph at `Inline::Break`s and measures every character.

@@ -224,12 +224,17 @@ impl PreparedTable {
     }
 
     /// Whether the page may break before row `i` (an index into `rows`): never between the
-    /// header rows and the first body row, never after a row kept with the next.
+    /// header rows and the first body row, nor between the first two body rows of a table with
+    /// header rows (a header does not end a page with a single row under it: it travels with
+    /// two, issue 9), never after a row kept with the next.
     pub(super) fn may_break_before(&self, i: usize) -> bool {
         if i == 0 {
             return true;
         }
         if i <= self.header_rows {
+            return false;
+        }
+        if self.header_rows > 0 && i == self.header_rows + 1 && !self.rows[i].continued {
             return false;
         }
         self.rows[i].continued || !self.rows[i - 1].keep_with_next

@@ -285,6 +285,38 @@ fn a_table_row_kept_with_the_next_travels_with_the_block_after_it() {
 }
 
 #[test]
+fn a_table_header_travels_with_two_body_rows() {
+    let fonts = fonts();
+    let row = |text: &str| crate::tree::Row {
+        cells: vec![crate::tree::Cell {
+            blocks: vec![Block::Paragraph(paragraph(text, Align::Left))],
+            col_span: 1,
+            v_align: crate::tree::VAlign::Top,
+        }],
+        cant_split: true,
+    };
+    let table = crate::tree::Table {
+        columns: vec![200.0],
+        borders: true,
+        border_width: 0.5,
+        cell_padding_x: 4.0,
+        cell_padding_y: 0.0,
+        header_rows: 1,
+        rows: vec![row("head"), row("r1"), row("r2"), row("r3")],
+    };
+    // Room for the header and one row (BM 077 p.2): the table starts on the next page.
+    let d = doc(vec![filler(45.0), Block::Table(table.clone())]);
+    let pages = page_texts(&layout_document(&d, &fonts).unwrap());
+    assert_eq!(pages[0], Vec::<String>::new());
+    assert_eq!(pages[1], ["head", "r1", "r2", "r3"]);
+    // Room for the header and two rows: the third goes on, under the header repeated.
+    let d = doc(vec![filler(65.0), Block::Table(table)]);
+    let pages = page_texts(&layout_document(&d, &fonts).unwrap());
+    assert_eq!(pages[0], ["head", "r1", "r2"]);
+    assert_eq!(pages[1], ["head", "r3"]);
+}
+
+#[test]
 fn space_after_and_space_before_are_not_added_and_an_empty_paragraph_is_one_pitch() {
     let fonts = fonts();
     let mut a = paragraph("a", Align::Left);

@@ -6,18 +6,20 @@
 //!   percentage in brackets ("8 (tám)", "118 (một trăm mười tám)", "15 (100,00%)"), a document
 //!   number after "Số" / "số" ("Số 01-GM/ĐU"; in running text, "số 08-NQ/ĐH" is not broken
 //!   after its "-" or "/" either), the authority marks "T/M", "K/T", "TM.", "KT.", "TL.", a time
-//!   and its weekday ("7h30’, Thứ Năm", "Chủ nhật"), an ordinal and a term ("lần thứ XXIV",
-//!   "nhiệm kỳ" before its years, in either case — a line may break after "kỳ", so a long unit
+//!   and its weekday ("7h30’, Thứ Năm", "Chủ nhật"), an ordinal and a term ("thứ XXIV", and
+//!   "LẦN THỨ XXIV" in upper case; in running text a line may break after "lần"), "nhiệm kỳ"
+//!   before its years, in either case — a line may break after "kỳ", so a long unit
 //!   never stretches the line before it (REVIEW item 11) —, and "(để b/c)" in a list of
 //!   recipients, with the word before it ("Hai Bà Trưng (để b/c)": never alone on a line);
-//! - in a centred paragraph (a title), "nhiệm kỳ" with the years after it: a title does not end
+//! - in a centred paragraph (a title), "lần thứ" whole and "nhiệm kỳ" with the years after it: a title does not end
 //!   with the years alone on its last line ("… lần thứ XXIV, / nhiệm kỳ 2020 – 2025"); a
 //!   centred line does not stretch, so the longer unit costs nothing;
 //! - proper names, in every paragraph unless it says `keep-names="false"`: a run of capitalised words
 //!   ("Bạch Mai", "Hai Bà Trưng", "Đoàn Kết") and a lone dash after a word. In an upper-cased
 //!   paragraph (a header's unit, a heading) a name goes whole across its dash ("ĐOÀN KẾT - HAI
 //!   BÀ TRƯNG", never "ĐOÀN KẾT -" / "HAI BÀ TRƯNG"). A name may break after the acronym of the
-//!   kind of institution before it ("Trường THPT" / "Đoàn Kết").
+//!   kind of institution before it ("Trường THPT" / "Đoàn Kết"), and after the word that starts
+//!   a post or a body in title case ("Ban / Thường vụ", "Trường / THPT") outside upper case.
 //!
 //! Both work by turning spaces into no-break spaces (U+00A0), and a number cited in running text
 //! by a word joiner (U+2060, drawn as nothing) after each "-" or "/" inside it. Pure string
@@ -142,7 +144,9 @@ fn joins(w: &[&str], k: usize, bracket: &mut Option<usize>) -> bool {
         || (is_time(a) && matches!(b, "Thứ" | "Chủ"))
         || (a == "Thứ" && WEEKDAYS.contains(&trim_punct(b)))
         || (a == "Chủ" && trim_punct(b) == "nhật")
-        || (matches!(trim_punct(a), "lần" | "LẦN") && matches!(b, "thứ" | "THỨ"))
+        // "LẦN THỨ XXIV" in a heading; in running text "lần / thứ XVII" may break before the
+        // ordinal (a three-word unit stretched the line before it 18 times in the samples).
+        || (trim_punct(a) == "LẦN" && b == "THỨ")
         || (matches!(a, "thứ" | "THỨ")
             && prev.is_some_and(|p| matches!(trim_punct(p), "lần" | "LẦN")))
         || (matches!(trim_punct(a), "nhiệm" | "NHIỆM") && matches!(b, "kỳ" | "KỲ"))
@@ -158,10 +162,11 @@ fn is_bc(w: &str) -> bool {
 /// Whether the space between words `w[k]` and `w[k + 1]` of a centred paragraph keeps "nhiệm
 /// kỳ" with the years after it.
 fn joins_in_title(w: &[&str], k: usize) -> bool {
-    matches!(w[k], "kỳ" | "KỲ")
+    (matches!(w[k], "kỳ" | "KỲ")
         && k > 0
         && matches!(trim_punct(w[k - 1]), "nhiệm" | "NHIỆM")
-        && is_year(w[k + 1])
+        && is_year(w[k + 1]))
+        || (trim_punct(w[k]) == "lần" && w[k + 1] == "thứ")
 }
 
 /// `text` with no-break spaces inside its set phrases (see the module doc); `centred` for a
@@ -234,6 +239,13 @@ const LONGEST_NAME: usize = 4;
 /// break after "Phường" in a narrow cell.
 const PLACE_PREFIXES: &[&str] = &["Phường", "Quận", "Huyện", "Xã", "Tỉnh"];
 
+/// Words that start a post or a body in title case without being a name: "Phó Trưởng / Công an
+/// phường", "Ban / Thường vụ", "Hội / Liên hiệp Phụ nữ", "Tổ / Toán – Tin" may break after them
+/// ("Phó" stays with the word after it: "Phó Bí thư", "Phó Chủ tịch"). Kept
+/// whole, such a post was wider than its table column and squeezed the column beside it
+/// (issue 9); people's names and places stay whole.
+const POST_PREFIXES: &[&str] = &["Trưởng", "Ban", "Hội", "Tổ", "Uỷ", "Ủy", "Chủ", "Trường"];
+
 /// Whether a word ends a name: it ends with punctuation.
 fn ends_name(word: &str) -> bool {
     word.ends_with([',', ';', ':', '.', ')', '!', '?', '”'])
@@ -264,6 +276,7 @@ pub(crate) fn keep_names_together(text: &str, upper: bool) -> String {
             && !ends_name(a)
             && !b.starts_with('(')
             && !PLACE_PREFIXES.contains(&a)
+            && (upper || !POST_PREFIXES.contains(&a))
             && (is_capitalised(a) || !is_capitalised(b));
         // A dash after a name of 4 words or more may start the next line: a unit that long
         // would stretch the line before it.
@@ -317,7 +330,7 @@ mod tests {
         );
         assert_eq!(
             shown(&protect_set_phrases_("lần thứ XXIV, nhiệm kỳ 2020 – 2025")),
-            "lần~thứ~XXIV, nhiệm~kỳ 2020~–~2025"
+            "lần thứ~XXIV, nhiệm~kỳ 2020~–~2025"
         );
     }
 
@@ -411,6 +424,36 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinal_keeps_its_numeral_and_a_title_keeps_lan_thu_whole() {
+        assert_eq!(
+            shown(&protect_set_phrases_("tiến tới Đại hội đại biểu lần thứ XVII Đảng bộ")),
+            "tiến tới Đại hội đại biểu lần thứ~XVII Đảng bộ"
+        );
+        assert_eq!(
+            shown(&protect_set_phrases("Đại hội đại biểu lần thứ XXIV", true)),
+            "Đại hội đại biểu lần~thứ~XXIV"
+        );
+    }
+
+    #[test]
+    fn a_post_in_title_case_may_break_but_the_name_in_it_may_not() {
+        assert_eq!(
+            shown(&keep_names_together_("Phó Trưởng Công an phường Bạch Mai")),
+            "Phó~Trưởng Công an phường Bạch~Mai"
+        );
+        assert_eq!(
+            shown(&keep_names_together_(
+                "Uỷ viên Ban Thường vụ, Chủ tịch Hội Liên hiệp Phụ nữ phường"
+            )),
+            "Uỷ viên Ban Thường vụ, Chủ tịch Hội Liên hiệp Phụ nữ phường"
+        );
+        assert_eq!(
+            shown(&keep_names_together_("Đồng chí Trần Quang Huy")),
+            "Đồng chí Trần~Quang~Huy"
+        );
+    }
+
+    #[test]
     fn proper_names_are_runs_of_capitalised_words() {
         assert_eq!(
             shown(&keep_names_together_("Đảng uỷ phường Bạch Mai")),
@@ -420,7 +463,7 @@ mod tests {
             shown(&keep_names_together_(
                 "Chi bộ Trường THPT Đoàn Kết - Hai Bà Trưng"
             )),
-            "Chi bộ Trường~THPT Đoàn~Kết~- Hai~Bà~Trưng"
+            "Chi bộ Trường THPT Đoàn~Kết~- Hai~Bà~Trưng"
         );
         assert_eq!(
             shown(&keep_names_together_(

@@ -7,6 +7,14 @@ use crate::error::Result;
 use crate::markup::style::CELL_PADDING_X;
 use crate::tree::*;
 
+/// The least room (points) worth moving from a column that does not need it to one whose text
+/// wraps: less changes no line.
+const MIN_SPREAD: f32 = 3.0;
+
+/// Room (points) a column keeps beyond its widest line when it gives what it does not need:
+/// text does not touch the rules.
+const KEEP_ROOM: f32 = 4.0;
+
 impl Resolver<'_, '_> {
     pub(super) fn table(&self, node: Node<'_, '_>, width: f32) -> Result<Table> {
         self.check_attrs(
@@ -56,11 +64,12 @@ impl Resolver<'_, '_> {
         let mut rows = self.rows(node, &columns, cell_padding_x)?;
         // A data table's columns are at least as wide as the widest unit kept on one line in
         // them (a name, "15 (100,00%)"), where the others can spare the room: a name never
-        // breaks inside itself because its column was drawn too narrow. The header and
-        // signature grids (no borders) stay as the style sheet draws them.
+        // breaks inside itself because its column was drawn too narrow; and room a column does
+        // not need goes to the columns whose text wraps. The header and signature grids (no
+        // borders) stay as the style sheet draws them.
         let mut columns = columns;
         if borders && self.fit_columns {
-            if let Some(wider) = self.fit_columns(&columns, &rows, cell_padding_x) {
+            if let Some(wider) = self.fit_columns(&columns, &rows, header_rows, cell_padding_x) {
                 columns = wider;
                 rows = self.rows(node, &columns, cell_padding_x)?;
             }
@@ -174,70 +183,126 @@ impl Resolver<'_, '_> {
         Ok(rows)
     }
 
-    /// Columns widened to the widest unit kept whole in each (see [`Self::table`]), taken from
-    /// the columns that have room to spare, in proportion to it; `None` when every unit fits.
-    fn fit_columns(&self, columns: &[f32], rows: &[Row], cell_padding_x: f32) -> Option<Vec<f32>> {
+    /// Columns widened to the widest unit kept whole in each (see [`Self::table`]), and room
+    /// that a column does not need given to the columns whose text wraps; `None` when every
+    /// unit fits and no room is worth moving. The room is taken first where nothing needs it — a column wider than its
+    /// widest line, e.g. a column of short names or of figures — and only then from columns whose
+    /// text wraps, in proportion to their room: widening the column of a whole name must not
+    /// squeeze the prose of its neighbour when a column of figures has room to spare (issue 9:
+    /// the programme's "Nội dung" at 120 pt, its items on 8 to 12 short lines). Header rows only
+    /// count for the units (a header may wrap between words).
+    fn fit_columns(
+        &self,
+        columns: &[f32],
+        rows: &[Row],
+        header_rows: usize,
+        cell_padding_x: f32,
+    ) -> Option<Vec<f32>> {
         let mut need = vec![0.0f32; columns.len()];
-        for row in rows {
+        let mut natural = vec![0.0f32; columns.len()];
+        // A column left empty below its header is room to write in (a signature, a note, a
+        // tick): it gives nothing.
+        let mut written = vec![false; columns.len()];
+        for (r, row) in rows.iter().enumerate() {
             let mut col = 0;
             for cell in &row.cells {
-                if cell.col_span == 1 {
-                    if let Some(n) = need.get_mut(col) {
-                        *n = n.max(self.widest_unit(&cell.blocks) + 2.0 * cell_padding_x);
+                if cell.col_span == 1 && col < columns.len() {
+                    let (unit, line) = self.widest_unit(&cell.blocks);
+                    need[col] = need[col].max(unit + 2.0 * cell_padding_x);
+                    if r >= header_rows && line > 0.0 {
+                        natural[col] = natural[col].max(line + 2.0 * cell_padding_x);
+                        written[col] = true;
                     }
                 }
                 col += cell.col_span;
             }
         }
         let deficit: f32 = columns.iter().zip(&need).map(|(c, n)| (n - c).max(0.0)).sum();
-        if deficit < 0.01 {
+        // Room nobody needs (the column is wider than its widest line), and room that costs
+        // lines (the column's text wraps, but no unit would break).
+        let free: Vec<f32> = columns
+            .iter()
+            .zip(need.iter().zip(&natural))
+            .zip(&written)
+            .map(|((&c, (&n, &l)), &w)| {
+                if w {
+                    (c - n.max(l) - KEEP_ROOM).max(0.0)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let room: Vec<f32> = columns
+            .iter()
+            .zip(need.iter().zip(&free))
+            .map(|(&c, (&n, &f))| (c - n - f).max(0.0))
+            .collect();
+        let (free_total, room_total): (f32, f32) = (free.iter().sum(), room.iter().sum());
+        let from_free = deficit.min(free_total);
+        let from_room = (deficit - from_free).min(room_total);
+        let given = from_free + from_room;
+        let share = |part: f32, total: f32, of: f32| if total > 0.0 { part * of / total } else { 0.0 };
+        let mut fitted: Vec<f32> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if need[i] > c {
+                    c + (need[i] - c) * given / deficit.max(f32::MIN_POSITIVE)
+                } else {
+                    c - share(free[i], free_total, from_free) - share(room[i], room_total, from_room)
+                }
+            })
+            .collect();
+        // What no column needs goes to the columns whose text wraps, in proportion to what
+        // each lacks for one line: a column of prose does not wrap to many short lines beside
+        // a column with room to spare.
+        let spare = free_total - from_free;
+        let lack: Vec<f32> = fitted
+            .iter()
+            .zip(&natural)
+            .map(|(&c, &l)| (l - c).max(0.0))
+            .collect();
+        let lack_total: f32 = lack.iter().sum();
+        let spread = spare.min(lack_total);
+        if spread >= MIN_SPREAD {
+            for (i, c) in fitted.iter_mut().enumerate() {
+                *c += share(lack[i], lack_total, spread) - share(free[i], free_total, spread);
+            }
+        } else if given < 0.01 {
             return None;
         }
-        let slack: f32 = columns.iter().zip(&need).map(|(c, n)| (c - n).max(0.0)).sum();
-        if slack < 0.01 {
-            return None;
-        }
-        // Each short column gets what it lacks (or its share of what there is); each
-        // column with room gives in proportion to its room.
-        let given = deficit.min(slack);
-        Some(
-            columns
-                .iter()
-                .zip(&need)
-                .map(|(&c, &n)| {
-                    if n > c {
-                        c + (n - c) * given / deficit
-                    } else {
-                        c - (c - n) * given / slack
-                    }
-                })
-                .collect(),
-        )
+        Some(fitted)
     }
 
     /// The width of the widest run of text in `blocks` that no line may break (words joined by
-    /// no-break spaces), with its paragraph's indents, and room for the DOCX's readers:
-    /// LibreOffice (7.4, measured) sets a no-break space about 0.1 em wider than the font's
-    /// space and rounds widths to twips; a unit that fits only by our measure would break
-    /// there between letters.
-    fn widest_unit(&self, blocks: &[Block]) -> f32 {
+    /// no-break spaces), and of the widest line when none breaks but at explicit breaks, with
+    /// its paragraph's indents, and room for the DOCX's readers: LibreOffice (7.4, measured)
+    /// sets a no-break space about 0.1 em wider than the font's space and rounds widths to
+    /// twips; a unit that fits only by our measure would break there between letters.
+    fn widest_unit(&self, blocks: &[Block]) -> (f32, f32) {
         let mut widest = 0.0f32;
+        let mut natural = 0.0f32;
         for block in blocks {
             let Block::Paragraph(p) = block else { continue };
             let indent = p.indent_left + p.indent_right + p.first_line_indent.max(0.0);
             let mut allowance = 0.0f32;
+            let mut nbsps = 0.0f32;
             for inline in &p.inlines {
                 if let Inline::Text(run) = inline {
                     for piece in run.text.split(' ') {
                         let nbsp = piece.matches(NBSP).count() as f32;
                         allowance = allowance.max(nbsp * 0.1 * run.style.size);
                     }
+                    nbsps += run.text.matches(NBSP).count() as f32 * 0.1 * run.style.size;
                 }
             }
-            let unit = crate::layout::widest_unit(p, self.ctx.fonts);
+            let (unit, line) = crate::layout::unit_and_natural_width(p, self.ctx.fonts);
             widest = widest.max(unit + indent + allowance + 1.0);
+            if line > 0.0 {
+                natural = natural.max(line + indent + nbsps + 1.0);
+            }
         }
-        widest
+        (widest, natural)
     }
 
     pub(super) fn columns(&self, node: Node<'_, '_>, spec: &str, width: f32) -> Result<Vec<f32>> {

@@ -203,3 +203,29 @@ fn a_line_separator_in_the_data_is_a_line_break_and_names_stay_together_in_upper
     let err = resolve_str("<document><p case=\"title\">a</p></document>").unwrap_err();
     assert!(err.to_string().contains("case must be"), "{err}");
 }
+
+#[test]
+fn a_name_widens_its_column_from_room_nobody_needs_and_prose_keeps_its_share() {
+    // A programme's grid (issue 9): a narrow column of figures with room to spare, a column of
+    // prose, a column whose name is wider than drawn, and an empty column to sign in.
+    let prose = "Báo cáo tổng kết nhiệm kỳ 2015 – 2020; phương hướng, nhiệm vụ nhiệm kỳ 2020 – 2025 của Chi bộ";
+    let doc = resolve_str(&format!(
+        "<document><table columns=\"25%,25%,20%,30%\" borders=\"true\" header-rows=\"1\">\
+         <row><cell><p>Giờ</p></cell><cell><p>Nội dung</p></cell><cell><p>Người</p></cell><cell><p>Ký</p></cell></row>\
+         <row><cell><p>7h15’</p></cell><cell><p>{prose}</p></cell>\
+         <cell><p>Đồng chí Nguyễn Thị Minh Nguyệt</p></cell><cell><p/></cell></row>\
+         </table></document>"
+    ))
+    .unwrap();
+    let Block::Table(t) = &doc.blocks[0] else {
+        panic!()
+    };
+    let w = doc.page.text_width();
+    // The name's column is widened; the figures' column gave what it did not need …
+    assert!(t.columns[2] > w * 0.2 + 1.0, "{:?}", t.columns);
+    assert!(t.columns[0] < w * 0.25 - 1.0, "{:?}", t.columns);
+    // … the prose kept (and took) room, and the empty column kept its room to sign.
+    assert!(t.columns[1] >= w * 0.25 - 0.01, "{:?}", t.columns);
+    assert!((t.columns[3] - w * 0.3).abs() < 0.01, "{:?}", t.columns);
+    assert!((t.width() - w).abs() < 0.05);
+}
