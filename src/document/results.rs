@@ -307,12 +307,7 @@ pub(crate) fn election_lines(
                 .as_ref()
                 .map(|tie| tie.candidates.as_slice())
                 .unwrap_or_default();
-            let not_elected: Vec<Winner> = t
-                .not_elected()
-                .into_iter()
-                .filter(|k| !tied.contains(k))
-                .map(winner)
-                .collect();
+            let not_elected: Vec<Winner> = t.not_elected().into_iter().map(winner).collect();
             let tie_outcome = tied.first().map(|k| &t.outcomes[*k]);
             let tie: Vec<String> = tied.iter().map(|k| t.outcomes[*k].name.full()).collect();
             let seats_left =

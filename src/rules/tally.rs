@@ -113,12 +113,14 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Indexes of the candidates not elected in this round (those tied at the cut-off among
-    /// them), by votes descending, ties in ballot order: the results the announcement and the
-    /// minutes read after the elected.
+    /// Indexes of the candidates not elected in this round, by votes descending, ties in
+    /// ballot order: the results the announcement and the minutes read after the elected.
+    /// Those tied at the cut-off are not among them: they are neither elected nor out, and go
+    /// to the re-ballot ([`Tally::tie`]).
     pub fn not_elected(&self) -> Vec<usize> {
+        let tied = self.tie.as_ref().map(|t| t.candidates.as_slice());
         let mut rest: Vec<usize> = (0..self.outcomes.len())
-            .filter(|i| !self.elected.contains(i))
+            .filter(|i| !self.elected.contains(i) && !tied.unwrap_or_default().contains(i))
             .collect();
         rest.sort_by_key(|&i| std::cmp::Reverse(self.outcomes[i].votes));
         rest
