@@ -29,7 +29,6 @@ use printpdf::{
     PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 
-use self::embed::PackedFace;
 use self::subset::FontProgram;
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
@@ -78,7 +77,7 @@ type Programs = [OnceLock<std::result::Result<FontProgram, String>>; 4];
 /// glyphs an earlier one drew embeds them without subsetting or deflating again. The output is
 /// the same bytes either way.
 #[derive(Debug, Default)]
-struct Packs([Mutex<HashMap<Vec<(u16, char)>, Arc<PackedFace>>>; 4]);
+struct Packs([Mutex<HashMap<Vec<(u16, char)>, Arc<embed::PackedFace>>>; 4]);
 
 /// Subsets kept per face. An invitation's subsets differ by the letters of the guest's name:
 /// the Bạch Mai sample's 10 000-guest record has about a hundred sets per face. A full table is
@@ -92,8 +91,8 @@ impl Packs {
         &self,
         face: Face,
         unicode: Vec<(u16, char)>,
-        make: impl FnOnce(&[(u16, char)]) -> Result<PackedFace>,
-    ) -> Result<Arc<PackedFace>> {
+        make: impl FnOnce(&[(u16, char)]) -> Result<embed::PackedFace>,
+    ) -> Result<Arc<embed::PackedFace>> {
         // A poisoned lock only means another document panicked; the table is still whole.
         let table = &self.0[face.index()];
         let lock = || table.lock().unwrap_or_else(|e| e.into_inner());
@@ -153,7 +152,7 @@ struct UsedFace<'a> {
     tag: String,
     program: &'a FontProgram,
     /// The subset, its program and its `ToUnicode` CMap, written.
-    packed: Arc<PackedFace>,
+    packed: Arc<embed::PackedFace>,
 }
 
 struct Writer<'a> {
@@ -274,7 +273,7 @@ impl<'a> Writer<'a> {
                         format!("cannot subset the {face:?} font face: {e}"),
                     )
                 })?;
-                Ok(PackedFace::new(subset, unicode))
+                Ok(embed::PackedFace::new(subset, unicode))
             })?;
             let mut salt = 0u8;
             let mut tag = subset_tag(face, &ids, salt);
