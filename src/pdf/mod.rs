@@ -77,7 +77,10 @@ type Programs = [OnceLock<std::result::Result<FontProgram, String>>; 4];
 /// glyphs an earlier one drew embeds them without subsetting or deflating again. The output is
 /// the same bytes either way.
 #[derive(Debug, Default)]
-struct Packs([Mutex<HashMap<Vec<(u16, char)>, Arc<embed::PackedFace>>>; 4]);
+struct Packs([Mutex<PackTable>; 4]);
+
+/// One face's kept subsets, by the glyphs drawn and the character each extracts as.
+type PackTable = HashMap<Vec<(u16, char)>, Arc<embed::PackedFace>>;
 
 /// Subsets kept per face. An invitation's subsets differ by the letters of the guest's name:
 /// the Bạch Mai sample's 10 000-guest record has about a hundred sets per face. A full table is
