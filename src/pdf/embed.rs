@@ -12,23 +12,87 @@ pub(crate) fn width(program: &FontProgram, gid: u16) -> f64 {
     (w * 1000.0).round() / 1000.0
 }
 
-/// Writes the font objects of `subset` named `tag`+PostScript name; returns the `Type0` font.
-/// `unicode` gives the character each original glyph id stands for, in glyph id order.
+/// A face's subset with its two streams already written and deflated: what a document that
+/// draws the same glyphs with the same face embeds again, byte for byte.
+///
+/// Invitations differ by the guest's name only, so most documents of a batch draw a face with
+/// glyphs some earlier one drew; subsetting and deflating the program and the CMap again cost a
+/// quarter of a one-page document's instructions.
+#[derive(Debug)]
+pub(crate) struct PackedFace {
+    /// The renumbering (its `program` is empty: the stream below holds it).
+    pub(crate) subset: Subset,
+    /// The length of the plain TrueType program (`/Length1`).
+    program_len: usize,
+    /// The `FontFile2` stream's content.
+    file: Packed,
+    /// The `ToUnicode` stream's content.
+    cmap: Packed,
+}
+
+/// A stream's content as [`super::compress`] would leave it: deflated when that is smaller.
+#[derive(Debug)]
+struct Packed {
+    bytes: Vec<u8>,
+    deflated: bool,
+}
+
+impl Packed {
+    fn new(plain: Vec<u8>) -> Packed {
+        match super::deflated(&plain) {
+            Some(bytes) => Packed {
+                bytes,
+                deflated: true,
+            },
+            None => Packed {
+                bytes: plain,
+                deflated: false,
+            },
+        }
+    }
+
+    /// The stream with `dict`, as `compress` would have written it: `/Filter` after the keys
+    /// `dict` has and `/Length`, and left alone by `compress` afterwards.
+    fn stream(&self, dict: lopdf::Dictionary) -> Stream {
+        let mut stream = Stream::new(dict, self.bytes.clone());
+        if self.deflated {
+            stream.dict.set("Filter", "FlateDecode");
+        } else {
+            // `compress` would find it no smaller, as it was found here.
+            stream.allows_compression = false;
+        }
+        stream
+    }
+}
+
+impl PackedFace {
+    /// `subset` of `program` with the CMap of `unicode` (the character each original glyph id
+    /// stands for, in glyph id order), both written and deflated.
+    pub(crate) fn new(mut subset: Subset, unicode: &[(u16, char)]) -> PackedFace {
+        let cmap = Packed::new(to_unicode_cmap(&subset, unicode));
+        let plain = std::mem::take(&mut subset.program);
+        PackedFace {
+            program_len: plain.len(),
+            file: Packed::new(plain),
+            cmap,
+            subset,
+        }
+    }
+}
+
+/// Writes the font objects of `packed` named `tag`+PostScript name; returns the `Type0` font.
 pub(crate) fn add_font(
     doc: &mut lopdf::Document,
     tag: &str,
     program: &FontProgram,
-    subset: &Subset,
-    unicode: &[(u16, char)],
+    packed: &PackedFace,
 ) -> ObjectId {
     let d = &program.descriptor;
     let name = format!("{tag}+{}", d.postscript_name);
 
-    let mut file = Stream::new(
-        dictionary! { "Length1" => subset.program.len() as i64 },
-        subset.program.clone(),
-    );
-    file.allows_compression = true;
+    let file = packed
+        .file
+        .stream(dictionary! { "Length1" => packed.program_len as i64 });
     let file_id = doc.add_object(file);
 
     const NONSYMBOLIC: i64 = 1 << 5;
@@ -47,7 +111,8 @@ pub(crate) fn add_font(
         "FontFile2" => file_id,
     });
 
-    let widths: Vec<Object> = subset
+    let widths: Vec<Object> = packed
+        .subset
         .old_gids
         .iter()
         .map(|&gid| {
@@ -74,10 +139,7 @@ pub(crate) fn add_font(
         "CIDToGIDMap" => "Identity",
     });
 
-    let to_unicode = doc.add_object(Stream::new(
-        dictionary! {},
-        to_unicode_cmap(subset, unicode),
-    ));
+    let to_unicode = doc.add_object(packed.cmap.stream(dictionary! {}));
 
     doc.add_object(dictionary! {
         "Type" => "Font",

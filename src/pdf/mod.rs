@@ -20,8 +20,8 @@ mod embed;
 mod meta;
 mod subset;
 
-use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use lopdf::Object;
 use printpdf::{
@@ -29,7 +29,7 @@ use printpdf::{
     PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 
-use self::subset::{FontProgram, Subset};
+use self::subset::FontProgram;
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::FontSet;
 use crate::layout::{classify, layout_document, Glyph, Item, Layout, Page, PositionedText, Stroke};
@@ -52,9 +52,11 @@ pub struct PdfOutput {
 /// many documents, build a [`PdfWriter`] once and call [`PdfWriter::export_with`].
 pub fn export(doc: &Document, fonts: &FontSet) -> Result<PdfOutput> {
     let programs = Programs::default();
+    let packed = Packs::default();
     Writer {
         fonts,
         programs: &programs,
+        packed: &packed,
     }
     .export(doc)
 }
@@ -64,10 +66,53 @@ pub fn export(doc: &Document, fonts: &FontSet) -> Result<PdfOutput> {
 pub struct PdfWriter {
     fonts: FontSet,
     programs: Programs,
+    packed: Packs,
 }
 
 /// The font tables of each face, read on first use.
 type Programs = [OnceLock<std::result::Result<FontProgram, String>>; 4];
+
+/// The subsets written so far, by face and by the glyphs drawn (with the character each
+/// extracts as): the same glyphs give the same subset, program and CMap, so a document drawing
+/// glyphs an earlier one drew embeds them without subsetting or deflating again. The output is
+/// the same bytes either way.
+#[derive(Debug, Default)]
+struct Packs([Mutex<PackTable>; 4]);
+
+/// One face's kept subsets, by the glyphs drawn and the character each extracts as.
+type PackTable = HashMap<Vec<(u16, char)>, Arc<embed::PackedFace>>;
+
+/// Subsets kept per face. An invitation's subsets differ by the letters of the guest's name:
+/// the Bạch Mai sample's 10 000-guest record has about a hundred sets per face. A full table is
+/// emptied and filled again; each entry costs about 15 KB (the deflated program and CMap, and
+/// the renumbering).
+const PACKS_PER_FACE: usize = 128;
+
+impl Packs {
+    /// The packed subset of `face` for `unicode`, made with `make` when it is not kept.
+    fn get_or_make(
+        &self,
+        face: Face,
+        unicode: Vec<(u16, char)>,
+        make: impl FnOnce(&[(u16, char)]) -> Result<embed::PackedFace>,
+    ) -> Result<Arc<embed::PackedFace>> {
+        // A poisoned lock only means another document panicked; the table is still whole.
+        let table = &self.0[face.index()];
+        let lock = || table.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = lock().get(&unicode) {
+            return Ok(Arc::clone(found));
+        }
+        // Made outside the lock: another thread may make the same one meanwhile, and both
+        // are equal.
+        let made = Arc::new(make(&unicode)?);
+        let mut map = lock();
+        if map.len() >= PACKS_PER_FACE {
+            map.clear();
+        }
+        map.insert(unicode, Arc::clone(&made));
+        Ok(made)
+    }
+}
 
 impl PdfWriter {
     /// A writer for `fonts`. The tables of a face are read when a document first draws with
@@ -76,6 +121,7 @@ impl PdfWriter {
         Ok(PdfWriter {
             fonts: fonts.clone(),
             programs: Programs::default(),
+            packed: Packs::default(),
         })
     }
 
@@ -83,6 +129,7 @@ impl PdfWriter {
         Writer {
             fonts: &self.fonts,
             programs: &self.programs,
+            packed: &self.packed,
         }
     }
 
@@ -107,14 +154,14 @@ impl PdfWriter {
 struct UsedFace<'a> {
     tag: String,
     program: &'a FontProgram,
-    subset: Subset,
-    /// The character each original glyph id extracts as, for `ToUnicode`, by glyph id.
-    unicode: Vec<(u16, char)>,
+    /// The subset, its program and its `ToUnicode` CMap, written.
+    packed: Arc<embed::PackedFace>,
 }
 
 struct Writer<'a> {
     fonts: &'a FontSet,
     programs: &'a Programs,
+    packed: &'a Packs,
 }
 
 impl<'a> Writer<'a> {
@@ -222,11 +269,14 @@ impl<'a> Writer<'a> {
             }
             let program = self.program(face)?;
             let ids: Vec<u16> = unicode.iter().map(|&(gid, _)| gid).collect();
-            let subset = program.subset(&ids).map_err(|e| {
-                Error::new(
-                    ErrorKind::Pdf,
-                    format!("cannot subset the {face:?} font face: {e}"),
-                )
+            let packed = self.packed.get_or_make(face, unicode, |unicode| {
+                let subset = program.subset(&ids).map_err(|e| {
+                    Error::new(
+                        ErrorKind::Pdf,
+                        format!("cannot subset the {face:?} font face: {e}"),
+                    )
+                })?;
+                Ok(embed::PackedFace::new(subset, unicode))
             })?;
             let mut salt = 0u8;
             let mut tag = subset_tag(face, &ids, salt);
@@ -237,8 +287,7 @@ impl<'a> Writer<'a> {
             faces[face.index()] = Some(UsedFace {
                 tag,
                 program,
-                subset,
-                unicode,
+                packed,
             });
         }
         Ok(faces)
@@ -315,7 +364,7 @@ impl<'a> Writer<'a> {
             let Some((gid, _)) = glyph(metrics, c) else {
                 continue;
             };
-            glyphs.push(Codepoint::new(used.subset.new_gid(gid), 0.0));
+            glyphs.push(Codepoint::new(used.packed.subset.new_gid(gid), 0.0));
             exact += f64::from(used.program.advance(gid));
             pen += embed::width(used.program, gid);
             if c == ' ' {
@@ -362,7 +411,7 @@ fn glyph(metrics: &crate::font::FaceMetrics, c: char) -> Option<(u16, char)> {
 fn add_fonts(lo: &mut lopdf::Document, faces: &[Option<UsedFace<'_>>; 4]) -> Result<()> {
     let mut entries = Vec::new();
     for used in faces.iter().flatten() {
-        let id = embed::add_font(lo, &used.tag, used.program, &used.subset, &used.unicode);
+        let id = embed::add_font(lo, &used.tag, used.program, &used.packed);
         entries.push((used.tag.clone(), id));
     }
     let no_resources = || Error::new(ErrorKind::Pdf, "the pdf pages have no font resources");
@@ -461,6 +510,29 @@ mod tests {
     fn writer_is_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<PdfWriter>();
+    }
+
+    #[test]
+    fn a_kept_subset_gives_the_bytes_a_fresh_one_gives() {
+        use crate::{load_congress, About, DocumentKind, Engine, Format};
+        let congress =
+            load_congress(include_str!("../../examples/data/bach-mai-2020.json")).unwrap();
+        let invitation = |g| {
+            DocumentKind::Invitation
+                .paper(&congress, About::Guest { guest: g })
+                .unwrap()
+        };
+        let (first, second) = (invitation(0), invitation(1));
+        let warm = Engine::new().unwrap();
+        let a = warm.render(&first, Format::Pdf).unwrap().bytes;
+        let b = warm.render(&second, Format::Pdf).unwrap().bytes;
+        // Made again from what the first render kept.
+        assert_eq!(warm.render(&first, Format::Pdf).unwrap().bytes, a);
+        assert_ne!(a, b);
+        // Made from nothing, in the other order.
+        let cold = Engine::new().unwrap();
+        assert_eq!(cold.render(&second, Format::Pdf).unwrap().bytes, b);
+        assert_eq!(cold.render(&first, Format::Pdf).unwrap().bytes, a);
     }
 
     #[test]

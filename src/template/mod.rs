@@ -11,6 +11,7 @@
 //! rendered gets its own registry holding it and the partials it reaches, so rendering takes no
 //! lock.
 
+mod chunks;
 mod helpers;
 
 use std::borrow::Cow;
@@ -246,8 +247,37 @@ impl Templates {
 
 /// Compiles `text` as the registry would (strict, partials not re-indented).
 fn compile(name: &str, text: &str) -> std::result::Result<Compiled, Failure> {
+    let template = compile_template(name, text)?;
+    let mut partials = BTreeSet::new();
+    let mut dynamic = false;
+    collect_partials(&template, &mut partials, &mut dynamic);
+    Ok(Compiled {
+        template,
+        partials,
+        dynamic,
+    })
+}
+
+/// The template of `text`: a long one compiled in pieces (see [`chunks`]), to the same
+/// template; one with a mistake compiled whole, so that the error is the one handlebars gives.
+fn compile_template(name: &str, text: &str) -> std::result::Result<Template, Failure> {
     let mut scratch = Handlebars::new();
     scratch.set_prevent_indent(true);
+    let cuts = chunks::cuts(text);
+    if !cuts.is_empty() {
+        if let Some(template) = chunks::compile(&mut scratch, name, text, &cuts) {
+            return Ok(template);
+        }
+    }
+    compile_whole(&mut scratch, name, text)
+}
+
+/// The template of `text`, compiled in one piece by `scratch`.
+fn compile_whole(
+    scratch: &mut Handlebars<'static>,
+    name: &str,
+    text: &str,
+) -> std::result::Result<Template, Failure> {
     scratch.register_template_string(name, text).map_err(|e| {
         let (line, column) = match e.pos() {
             Some((l, c)) => (Some(l), Some(c)),
@@ -266,14 +296,7 @@ fn compile(name: &str, text: &str) -> std::result::Result<Compiled, Failure> {
         line: None,
         column: None,
     })?;
-    let mut partials = BTreeSet::new();
-    let mut dynamic = false;
-    collect_partials(&template, &mut partials, &mut dynamic);
-    Ok(Compiled {
-        template,
-        partials,
-        dynamic,
-    })
+    Ok(template)
 }
 
 /// Adds the partials `template` names (in blocks, inverses and inline partials too).
@@ -348,6 +371,46 @@ fn override_files(dir: &Path) -> Result<Vec<(String, std::path::PathBuf)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every built-in compiled in pieces is the template compiling it whole gives: the same
+    /// elements, the same lines and columns (which errors of rendering report).
+    #[test]
+    fn a_template_compiled_in_pieces_is_the_one_compiled_whole() {
+        let mut pieced = 0;
+        for (name, text) in builtin() {
+            let mut scratch = Handlebars::new();
+            scratch.set_prevent_indent(true);
+            let whole = compile_whole(&mut scratch, name, text).unwrap();
+            let cuts = chunks::cuts(text);
+            if cuts.is_empty() {
+                continue;
+            }
+            pieced += 1;
+            let pieces = chunks::compile(&mut scratch, name, text, &cuts)
+                .unwrap_or_else(|| panic!("{name}: a piece does not compile"));
+            assert_eq!(pieces.elements.len(), whole.elements.len(), "{name}");
+            for (i, (a, b)) in pieces.elements.iter().zip(&whole.elements).enumerate() {
+                assert_eq!(a, b, "{name}: element {i}");
+            }
+            assert_eq!(pieces, whole, "{name}");
+        }
+        // The long ones at least: the script, the minutes, the election rules.
+        assert!(pieced >= 3, "{pieced} templates were cut");
+    }
+
+    /// A mistake in a long template is reported as compiling it whole reports it.
+    #[test]
+    fn a_mistake_in_a_long_template_is_reported_where_it_is() {
+        let mut text = "<p>{{x}}</p>\n".repeat(600);
+        text.push_str("{{#if x}}\n<p>open</p>\n");
+        text.push_str(&"<p>{{y}}</p>\n".repeat(10));
+        let failure = compile_template("long", &text).err().unwrap();
+        let mut scratch = Handlebars::new();
+        scratch.set_prevent_indent(true);
+        let whole = compile_whole(&mut scratch, "long", &text).err().unwrap();
+        assert_eq!((failure.line, failure.column), (whole.line, whole.column));
+        assert_eq!(failure.message, whole.message);
+    }
     use serde_json::json;
 
     fn templates(sources: &[(&'static str, &'static str)]) -> Templates {
