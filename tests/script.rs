@@ -441,7 +441,10 @@ fn the_results_read_aloud_give_the_votes_of_those_not_elected() {
     );
     // Those tied at the cut-off go to the re-ballot: they are not read as not elected (the
     // clerk's read: Cao Thị Ngọc Lan was declared not elected, then won the second ballot).
-    assert!(!text.contains("Đồng chí Cao Thị Ngọc Lan: 70 phiếu"), "{text}");
+    assert!(
+        !text.contains("Đồng chí Cao Thị Ngọc Lan: 70 phiếu"),
+        "{text}"
+    );
     let cell = daihoi::load_congress(
         &std::fs::read_to_string(common::root().join("examples/data/bach-mai-tdp12-2027.json"))
             .unwrap(),

@@ -78,7 +78,10 @@ impl Source {
     /// The template compiled (on the first call); `name` is the one errors report.
     fn compiled(&self, name: &str) -> std::result::Result<&Compiled, &Failure> {
         self.compiled
-            .get_or_init(|| compile(name, &self.text))
+            // Only a built-in (borrowed) text is compiled in pieces: the test
+            // `a_template_compiled_in_pieces_is_the_one_compiled_whole` holds for those; a
+            // template from the user's folder is compiled whole, as handlebars reads it.
+            .get_or_init(|| compile(name, &self.text, matches!(self.text, Cow::Borrowed(_))))
             .as_ref()
     }
 }
@@ -246,8 +249,8 @@ impl Templates {
 }
 
 /// Compiles `text` as the registry would (strict, partials not re-indented).
-fn compile(name: &str, text: &str) -> std::result::Result<Compiled, Failure> {
-    let template = compile_template(name, text)?;
+fn compile(name: &str, text: &str, in_pieces: bool) -> std::result::Result<Compiled, Failure> {
+    let template = compile_template(name, text, in_pieces)?;
     let mut partials = BTreeSet::new();
     let mut dynamic = false;
     collect_partials(&template, &mut partials, &mut dynamic);
@@ -258,12 +261,21 @@ fn compile(name: &str, text: &str) -> std::result::Result<Compiled, Failure> {
     })
 }
 
-/// The template of `text`: a long one compiled in pieces (see [`chunks`]), to the same
-/// template; one with a mistake compiled whole, so that the error is the one handlebars gives.
-fn compile_template(name: &str, text: &str) -> std::result::Result<Template, Failure> {
+/// The template of `text`: a long one compiled in pieces (see [`chunks`]) when `in_pieces`, to
+/// the same template; one with a mistake compiled whole, so that the error is the one
+/// handlebars gives.
+fn compile_template(
+    name: &str,
+    text: &str,
+    in_pieces: bool,
+) -> std::result::Result<Template, Failure> {
     let mut scratch = Handlebars::new();
     scratch.set_prevent_indent(true);
-    let cuts = chunks::cuts(text);
+    let cuts = if in_pieces {
+        chunks::cuts(text)
+    } else {
+        Vec::new()
+    };
     if !cuts.is_empty() {
         if let Some(template) = chunks::compile(&mut scratch, name, text, &cuts) {
             return Ok(template);
@@ -404,7 +416,7 @@ mod tests {
         let mut text = "<p>{{x}}</p>\n".repeat(600);
         text.push_str("{{#if x}}\n<p>open</p>\n");
         text.push_str(&"<p>{{y}}</p>\n".repeat(10));
-        let failure = compile_template("long", &text).err().unwrap();
+        let failure = compile_template("long", &text, true).err().unwrap();
         let mut scratch = Handlebars::new();
         scratch.set_prevent_indent(true);
         let whole = compile_whole(&mut scratch, "long", &text).err().unwrap();
