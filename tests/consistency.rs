@@ -469,8 +469,8 @@ fn beside_probationary_members_a_vote_says_it_counts_the_full_members_present() 
     // The cell: 26 present, 2 of them probationary. Every vote reads "24/24 đảng viên chính
     // thức có mặt", and the attendance says once why 24 vote.
     let c = doan_ket();
-    let note = "Trong số đồng chí có mặt có 2 đảng viên dự bị không biểu quyết; các nội dung biểu \
-                quyết tính theo số đảng viên chính thức có mặt.";
+    let note = "Trong số các đồng chí có mặt có 2 đảng viên dự bị (không có quyền biểu quyết); \
+                các nội dung biểu quyết tính theo số đảng viên chính thức có mặt.";
     for kind in [DocumentKind::Script, DocumentKind::CongressMinutes] {
         let text = text_of(&paper_of(&c, kind, About::Congress));
         assert_eq!(text.matches(note).count(), 1, "{kind:?}");
@@ -764,7 +764,7 @@ fn the_first_session_elects_its_chair_by_show_of_hands_and_the_chair_signs() {
         &minutes,
         &[
             "Hội nghị đã biểu quyết bầu Đoàn Chủ tịch Hội nghị gồm các đồng chí Lê Thành Vinh, Nguyễn Thị Thu Hà, Trần Quang Huy, và đồng chí Hoàng Thị Dung làm Thư ký Hội nghị, với 15/15 đồng chí tán thành, đạt 100,00%.",
-            "Hội nghị đã cử Ban kiểm phiếu gồm: Nguyễn Minh Tuấn (Trưởng ban), Trịnh Thị Hương (Uỷ viên), Đinh Công Sơn (Uỷ viên) (biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%).",
+            "Hội nghị đã bầu Ban kiểm phiếu gồm: Nguyễn Minh Tuấn (Trưởng ban), Trịnh Thị Hương (Uỷ viên), Đinh Công Sơn (Uỷ viên) (biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%).",
             "T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ",
         ],
     );

@@ -507,7 +507,7 @@ fn the_congress_votes_the_floor_nominees_onto_the_list_before_adopting_it() {
             "Tại Đại hội có 2 đồng chí được đề cử",
             "Đại hội đã biểu quyết đưa vào danh sách bầu cử: đồng chí Vũ Văn Dũng được 81/118",
             "Đại hội đã thông qua danh sách bầu cử gồm 18 (mười tám) đồng chí",
-            "Đại hội đã cử Ban kiểm phiếu gồm: Nguyễn Thị Thu Trang (Trưởng ban)",
+            "Đại hội đã bầu Ban kiểm phiếu gồm: Nguyễn Thị Thu Trang (Trưởng ban)",
             "Bầu lần thứ nhất",
         ],
     );
@@ -537,6 +537,40 @@ fn a_withdrawal_before_the_first_ballot_is_read_before_the_list() {
             "(Đại hội ứng cử, đề cử)",
             "Đồng chí Lê Thành Vinh xin rút khỏi danh sách bầu cử vì lý do sức khoẻ, được Đại hội đồng ý (110/118 đại biểu chính thức có mặt tán thành, đạt 93,22%).",
             "– Danh sách bầu cử",
+        ],
+    );
+}
+
+/// Under the 2025 rules the Ban kiểm phiếu counts the secret opinion vote on the names put
+/// forward: the script and the minutes both give the nominations, then the Ban kiểm phiếu, then
+/// that vote (the clerk's read: the 2027 minutes put the Ban kiểm phiếu first and did not say
+/// who nominated Hoàng Văn Nam).
+#[test]
+fn the_opinion_vote_is_told_in_the_same_order_by_the_script_and_the_minutes() {
+    let cell = daihoi::load_congress(
+        &std::fs::read_to_string(common::root().join("examples/data/bach-mai-tdp12-2027.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_in_order(
+        &text_of(&cell),
+        &[
+            "đồng chí Hoàng Văn Nam (do đồng chí Phạm Thị Lan đề cử)",
+            "Ban kiểm phiếu",
+            "Kết quả lấy ý kiến (Biên bản kiểm phiếu số 04-BB/ĐH)",
+        ],
+    );
+    let minutes = common::text_of(&paper_of(
+        &cell,
+        DocumentKind::CongressMinutes,
+        About::Congress,
+    ));
+    assert_in_order(
+        &minutes,
+        &[
+            "Tại Đại hội có 1 (một) đồng chí ứng cử, được đề cử: đồng chí Hoàng Văn Nam (do đồng chí Phạm Thị Lan đề cử).",
+            "Đại hội đã bầu Ban kiểm phiếu gồm: Ngô Thị Mai (Trưởng ban)",
+            "Đại hội lấy ý kiến bằng phiếu kín về việc đưa vào danh sách bầu cử, theo Biên bản kiểm phiếu số 04-BB/ĐH",
         ],
     );
 }
