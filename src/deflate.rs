@@ -1,19 +1,25 @@
-//! The zlib format (RFC 1950) of DEFLATE, for the PDF's streams, through flate2 at its fastest
-//! level.
+//! DEFLATE (RFC 1951) and its zlib wrapper (RFC 1950), for the DOCX parts and the PDF streams,
+//! through flate2 at its fastest level.
 //!
-//! A paper's PDF has a few streams of a few hundred bytes to a few tens of kilobytes, and a
-//! compressor's state costs more to set up than such a stream costs to compress (zlib-rs zeroes
-//! about 300 KB for each new one). So each thread keeps one compressor and resets it for every
-//! stream. The output depends only on the input (and flate2's version): the same bytes in give
-//! the same bytes out, on any thread. (The DOCX's parts are deflated by the `zip` crate:
-//! `docx::package`.)
+//! A DOCX is a score of parts of a few hundred bytes to a few tens of kilobytes, and a
+//! compressor's state costs more to set up than such a part costs to compress (zlib-rs zeroes
+//! about 300 KB for each new stream; the `zip` crate makes one per entry). So each thread keeps
+//! one compressor of each kind and resets it for every part. The output depends only on the
+//! input (and flate2's version): the same bytes in give the same bytes out, on any thread.
 
 use std::cell::RefCell;
 
 use flate2::{Compress, Compression, FlushCompress, Status};
 
 thread_local! {
+    static RAW: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), false));
     static ZLIB: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), true));
+}
+
+/// `data` as a raw DEFLATE stream (what a ZIP entry of method 8 holds); `None` if the
+/// compressor fails, and the caller stores the data as it is.
+pub(crate) fn deflate(data: &[u8]) -> Option<Vec<u8>> {
+    RAW.with(|c| run(&mut c.borrow_mut(), data))
 }
 
 /// `data` as a zlib stream (what a PDF `/FlateDecode` stream holds); `None` if the compressor
@@ -44,6 +50,14 @@ mod tests {
     use proptest::prelude::*;
     use std::io::Read;
 
+    fn inflate(raw: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        flate2::read::DeflateDecoder::new(raw)
+            .read_to_end(&mut out)
+            .expect("a valid deflate stream");
+        out
+    }
+
     fn unzlib(z: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
         flate2::read::ZlibDecoder::new(z)
@@ -70,6 +84,8 @@ mod tests {
     #[test]
     fn round_trips_through_a_standard_inflater() {
         for data in samples() {
+            let raw = deflate(&data).unwrap();
+            assert_eq!(inflate(&raw), data, "{} bytes", data.len());
             assert_eq!(unzlib(&zlib(&data).unwrap()), data, "{} bytes", data.len());
         }
     }
@@ -77,16 +93,16 @@ mod tests {
     #[test]
     fn a_template_shrinks_to_a_third() {
         let xml = &samples()[4];
-        let packed = zlib(xml).unwrap().len();
+        let packed = deflate(xml).unwrap().len();
         assert!(packed * 3 < xml.len(), "{packed} of {}", xml.len());
     }
 
     #[test]
     fn the_same_input_gives_the_same_bytes_on_any_thread() {
         let data = samples();
-        let here: Vec<_> = data.iter().map(|d| zlib(d)).collect();
+        let here: Vec<_> = data.iter().map(|d| deflate(d)).collect();
         let there = std::thread::scope(|s| {
-            s.spawn(|| data.iter().rev().map(|d| zlib(d)).collect::<Vec<_>>())
+            s.spawn(|| data.iter().rev().map(|d| deflate(d)).collect::<Vec<_>>())
                 .join()
                 .unwrap()
         });
@@ -100,6 +116,7 @@ mod tests {
                 (proptest::collection::vec(any::<u8>(), 0..300), 1usize..40), 0..40)
         ) {
             let data: Vec<u8> = pieces.iter().flat_map(|(p, times)| p.repeat(*times)).collect();
+            prop_assert_eq!(inflate(&deflate(&data).unwrap()), data.clone());
             prop_assert_eq!(unzlib(&zlib(&data).unwrap()), data);
         }
     }

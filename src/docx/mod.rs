@@ -94,7 +94,7 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
         .sum::<usize>()
         + xml.headers.iter().map(|h| h.len() / 3 + 200).sum::<usize>()
         + 1024;
-    let mut zip = package::ZipWriter::new(capacity, package::timestamp(&doc.meta.created));
+    let mut zip = package::ZipWriter::new(capacity, package::dos_timestamp(&doc.meta.created));
     for (name, data) in parts {
         zip.add(name, data)?;
     }

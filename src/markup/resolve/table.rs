@@ -61,19 +61,27 @@ impl Resolver<'_, '_> {
             Some(v) => self.length(node, "padding-y", v, width)?,
             None => 0.0,
         };
-        let mut rows = self.rows(node, &columns, cell_padding_x)?;
+        let rows = self.rows(node, &columns, cell_padding_x)?;
         // A data table's columns are at least as wide as the widest unit kept on one line in
         // them (a name, "15 (100,00%)"), where the others can spare the room: a name never
         // breaks inside itself because its column was drawn too narrow; and room a column does
         // not need goes to the columns whose text wraps. The header and signature grids (no
         // borders) stay as the style sheet draws them.
-        let mut columns = columns;
-        if borders && self.fit_columns {
-            if let Some(wider) = self.fit_columns(&columns, &rows, header_rows, cell_padding_x) {
-                columns = wider;
-                rows = self.rows(node, &columns, cell_padding_x)?;
+        let fitted = if borders && self.fit_columns {
+            self.fit_columns(&columns, &rows, header_rows, cell_padding_x)
+        } else {
+            None
+        };
+        let (columns, rows) = match fitted {
+            Some(wider) => {
+                // The first resolution goes before the second is made: a sign-in sheet of
+                // 10 000 rows is held once, not twice.
+                drop(rows);
+                let rows = self.rows(node, &wider, cell_padding_x)?;
+                (wider, rows)
             }
-        }
+            None => (columns, rows),
+        };
         if header_rows > rows.len() {
             return Err(self.error(
                 node,
