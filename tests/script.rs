@@ -290,6 +290,13 @@ fn cell() -> Congress {
     daihoi::load_congress(&text).unwrap()
 }
 
+/// The 2027 sample: a ward's residential cell under the 2025 rules.
+fn ward_cell_2027() -> Congress {
+    let text =
+        std::fs::read_to_string(root().join("examples/data/bach-mai-tdp12-2027.json")).unwrap();
+    daihoi::load_congress(&text).unwrap()
+}
+
 /// The part of `text` from `from` up to `to` (or the end).
 fn between<'a>(text: &'a str, from: &str, to: &str) -> &'a str {
     let start = text
@@ -445,11 +452,7 @@ fn the_results_read_aloud_give_the_votes_of_those_not_elected() {
         !text.contains("Đồng chí Cao Thị Ngọc Lan: 70 phiếu"),
         "{text}"
     );
-    let cell = daihoi::load_congress(
-        &std::fs::read_to_string(common::root().join("examples/data/bach-mai-tdp12-2027.json"))
-            .unwrap(),
-    )
-    .unwrap();
+    let cell = ward_cell_2027();
     assert_in_order(
         &text_of(&cell),
         &[
@@ -547,11 +550,7 @@ fn a_withdrawal_before_the_first_ballot_is_read_before_the_list() {
 /// who nominated Hoàng Văn Nam).
 #[test]
 fn the_opinion_vote_is_told_in_the_same_order_by_the_script_and_the_minutes() {
-    let cell = daihoi::load_congress(
-        &std::fs::read_to_string(common::root().join("examples/data/bach-mai-tdp12-2027.json"))
-            .unwrap(),
-    )
-    .unwrap();
+    let cell = ward_cell_2027();
     assert_in_order(
         &text_of(&cell),
         &[
