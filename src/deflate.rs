@@ -28,6 +28,91 @@ pub(crate) fn zlib(data: &[u8]) -> Option<Vec<u8>> {
     ZLIB.with(|c| run(&mut c.borrow_mut(), data))
 }
 
+/// What [`deflate_pieces`] made: the raw DEFLATE stream of the pieces, and the CRC-32 and
+/// length of the bytes they held (what a ZIP entry records of its data).
+pub(crate) struct Deflated {
+    pub data: Vec<u8>,
+    pub crc: u32,
+    pub len: u64,
+}
+
+/// A raw DEFLATE stream being written piece by piece (see [`deflate_pieces`]).
+pub(crate) struct Pieces<'c> {
+    c: &'c mut Compress,
+    out: Vec<u8>,
+    crc: crc32fast::Hasher,
+    len: u64,
+    failed: bool,
+}
+
+impl Pieces<'_> {
+    /// Adds `data` to the stream.
+    pub fn push(&mut self, data: &[u8]) {
+        self.crc.update(data);
+        self.len += data.len() as u64;
+        if !self.failed && self.feed(data, FlushCompress::None).is_none() {
+            self.failed = true;
+        }
+    }
+
+    /// Runs the compressor over `data` until it has taken all of it (and, with
+    /// `FlushCompress::Finish`, ended the stream).
+    fn feed(&mut self, data: &[u8], flush: FlushCompress) -> Option<()> {
+        let start = self.c.total_in();
+        loop {
+            let read = usize::try_from(self.c.total_in() - start).ok()?;
+            if self.out.capacity() - self.out.len() < 64 {
+                self.out.reserve(self.out.capacity().max(4096));
+            }
+            let status = self
+                .c
+                .compress_vec(data.get(read..)?, &mut self.out, flush)
+                .ok()?;
+            let taken = usize::try_from(self.c.total_in() - start).ok()? == data.len();
+            let room = self.out.len() < self.out.capacity();
+            match status {
+                Status::StreamEnd => return Some(()),
+                // Everything taken, and room left: the compressor holds the rest for later.
+                Status::Ok | Status::BufError if taken && room && flush == FlushCompress::None => {
+                    return Some(())
+                }
+                Status::Ok | Status::BufError => {}
+            }
+        }
+    }
+}
+
+/// The raw DEFLATE stream (what a ZIP entry of method 8 holds) of the bytes `write` pushes,
+/// compressed as they come, so that a long part is never held whole; `None` if the compressor
+/// fails. The same pieces give the same stream, on any thread (cut otherwise, the same bytes
+/// may be cut into other DEFLATE blocks: the stream differs, what it inflates to does not).
+pub(crate) fn deflate_pieces<E>(
+    write: impl FnOnce(&mut Pieces<'_>) -> Result<(), E>,
+) -> Result<Option<Deflated>, E> {
+    let go = |c: &mut Compress| {
+        c.reset();
+        let mut pieces = Pieces {
+            c,
+            out: Vec::new(),
+            crc: crc32fast::Hasher::new(),
+            len: 0,
+            failed: false,
+        };
+        write(&mut pieces)?;
+        let end = pieces.feed(&[], FlushCompress::Finish);
+        Ok((end.is_some() && !pieces.failed).then(|| Deflated {
+            crc: pieces.crc.finalize(),
+            len: pieces.len,
+            data: pieces.out,
+        }))
+    };
+    RAW.with(|c| match c.try_borrow_mut() {
+        Ok(mut c) => go(&mut c),
+        // In use on this thread already (a stream within a stream): a compressor of its own.
+        Err(_) => go(&mut Compress::new(Compression::fast(), false)),
+    })
+}
+
 fn run(c: &mut Compress, data: &[u8]) -> Option<Vec<u8>> {
     c.reset();
     let mut out = Vec::with_capacity(data.len() / 2 + 64);
@@ -87,6 +172,36 @@ mod tests {
             let raw = deflate(&data).unwrap();
             assert_eq!(inflate(&raw), data, "{} bytes", data.len());
             assert_eq!(unzlib(&zlib(&data).unwrap()), data, "{} bytes", data.len());
+        }
+    }
+
+    /// A part written block by block (the DOCX body) inflates to the whole part, with its CRC
+    /// and length, and the same pieces give the same bytes on another thread.
+    #[test]
+    fn pieces_make_a_stream_of_the_whole() {
+        for data in samples() {
+            for cut in [1, 7, 100, 4096, 70_000] {
+                let piecewise = deflate_pieces::<()>(|p| {
+                    data.chunks(cut).for_each(|c| p.push(c));
+                    Ok(())
+                })
+                .unwrap()
+                .unwrap();
+                assert_eq!(inflate(&piecewise.data), data, "cut {cut}");
+                assert_eq!(piecewise.crc, crc32fast::hash(&data));
+                assert_eq!(piecewise.len, data.len() as u64);
+                let there = std::thread::scope(|s| {
+                    s.spawn(|| {
+                        deflate_pieces::<()>(|p| {
+                            data.chunks(cut).for_each(|c| p.push(c));
+                            Ok(())
+                        })
+                    })
+                    .join()
+                    .unwrap()
+                });
+                assert_eq!(Some(piecewise.data), there.unwrap().map(|d| d.data));
+            }
         }
     }
 

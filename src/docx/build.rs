@@ -17,12 +17,12 @@ use crate::tree::{
     VAlign,
 };
 
-/// A document translated to docx-rs, plus what docx-rs cannot express and the fix-up pass adds.
-pub(super) struct Built {
-    /// The document.
-    pub docx: Docx,
-    /// Per table row in document order: whether it repeats as a header row (`w:tblHeader`).
-    pub header_rows: Vec<bool>,
+/// The body of a document still to be translated: [`translate`] gives it beside the rest of
+/// the document, and [`Body::write`] hands its blocks out one by one.
+pub(super) struct Body<'d> {
+    doc: &'d Document,
+    cx: Context,
+    text_width: i32,
 }
 
 /// Points to twips, rounded.
@@ -128,11 +128,13 @@ fn body_size(blocks: &[Block]) -> usize {
         .map_or(28, |&(size, _)| size)
 }
 
-/// Translates the tree.
+/// Translates the tree: the document without its body (page, fonts, headers with the page
+/// numbers), and the body to write.
 ///
-/// The body is not kept in the `Docx`: each block is handed to `emit` as soon as it is made,
-/// so that a long paper is written out block by block instead of held whole as structs.
-pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> Built {
+/// The body is not kept in the `Docx`: [`Body::write`] hands each block to its caller as soon
+/// as it is made, so that a long paper is written out block by block instead of held whole as
+/// structs.
+pub(super) fn translate(doc: &Document) -> (Docx, Body<'_>) {
     let mut cx = Context {
         next_id: 1,
         header_rows: Vec::new(),
@@ -184,7 +186,28 @@ pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> 
     let text_width = page_width
         .saturating_sub(margin_left)
         .saturating_sub(margin_right);
-    let mut break_before = false;
+    (
+        docx,
+        Body {
+            doc,
+            cx,
+            text_width,
+        },
+    )
+}
+
+impl Body<'_> {
+    /// Hands each block of the body to `emit`, in order, with whether each table row so far
+    /// (in document order, those of this block included) repeats as a header row
+    /// (`w:tblHeader`, which docx-rs cannot write: the fix-up pass adds it).
+    pub(super) fn write(self, emit: &mut dyn FnMut(DocumentChild, &[bool])) {
+        let Body {
+            doc,
+            mut cx,
+            text_width,
+        } = self;
+        let mut emit = |child: DocumentChild, cx: &Context| emit(child, &cx.header_rows);
+        let mut break_before = false;
     let mut after_table = false;
     // The table just written ends with a row kept with what follows.
     let mut table_keeps = false;
@@ -192,11 +215,13 @@ pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> 
         match block {
             Block::Table(t) => {
                 if break_before {
-                    emit(paragraph(cx.page_break()));
+                    let child = paragraph(cx.page_break());
+                    emit(child, &cx);
                     break_before = false;
                 } else if after_table {
                     // The paragraph between two tables carries the keep of the first.
-                    emit(paragraph(cx.table_separator().keep_next(table_keeps)));
+                    let child = paragraph(cx.table_separator().keep_next(table_keeps));
+                    emit(child, &cx);
                 }
                 match kept_tail(t) {
                     // The rows kept with what follows go in a table of their own, every paragraph
@@ -206,19 +231,24 @@ pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> 
                     // paragraph (checked with LibreOffice 7.4). Kept on the whole table, Word
                     // would move a table longer than a page to a page of its own.
                     Some(at) if at > t.header_rows => {
-                        emit(DocumentChild::Table(Box::new(cx.table(t, 0..at, false))));
+                        let child = DocumentChild::Table(Box::new(cx.table(t, 0..at, false)));
+                        emit(child, &cx);
                         // Adjacent tables would be read as one.
-                        emit(paragraph(cx.table_separator().keep_next(true)));
+                        let child = paragraph(cx.table_separator().keep_next(true));
+                        emit(child, &cx);
                         let n = t.rows.len();
-                        emit(DocumentChild::Table(Box::new(cx.table(t, at..n, true))));
+                        let child = DocumentChild::Table(Box::new(cx.table(t, at..n, true)));
+                        emit(child, &cx);
                     }
                     Some(_) => {
                         let n = t.rows.len();
-                        emit(DocumentChild::Table(Box::new(cx.table(t, 0..n, true))));
+                        let child = DocumentChild::Table(Box::new(cx.table(t, 0..n, true)));
+                        emit(child, &cx);
                     }
                     None => {
                         let n = t.rows.len();
-                        emit(DocumentChild::Table(Box::new(cx.table(t, 0..n, false))));
+                        let child = DocumentChild::Table(Box::new(cx.table(t, 0..n, false)));
+                        emit(child, &cx);
                     }
                 }
                 after_table = true;
@@ -226,7 +256,8 @@ pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> 
             }
             Block::PageBreak => {
                 if break_before {
-                    emit(paragraph(cx.page_break()));
+                    let child = paragraph(cx.page_break());
+                    emit(child, &cx);
                     after_table = false;
                 }
                 break_before = true;
@@ -234,7 +265,8 @@ pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> 
             other => {
                 // A block that writes nothing (a spacer of no height) passes the break on.
                 if let Some(p) = cx.simple_block(other, text_width, break_before) {
-                    emit(paragraph(p));
+                    let child = paragraph(p);
+                    emit(child, &cx);
                     break_before = false;
                     after_table = false;
                 }
@@ -242,12 +274,10 @@ pub(super) fn translate(doc: &Document, emit: &mut dyn FnMut(DocumentChild)) -> 
         }
     }
     if break_before {
-        emit(paragraph(cx.page_break()));
+        let child = paragraph(cx.page_break());
+        emit(child, &cx);
     }
 
-    Built {
-        docx,
-        header_rows: cx.header_rows,
     }
 }
 

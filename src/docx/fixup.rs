@@ -46,17 +46,35 @@ struct Kid {
 
 /// Rewrites `xml` with the containers' children in schema order and the `edits` applied.
 pub(super) fn fix_part(xml: &[u8], edits: &Edits<'_>) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(xml.len() + xml.len() / 16 + 64);
+    fix_into(xml, edits, 0, &mut out)?;
+    Ok(out)
+}
+
+/// Rewrites `xml`, a run of whole elements of a part (a paragraph or a table of the body), as
+/// [`fix_part`] would within the whole part, onto the end of `out`. `tr_pr_seen` counts the
+/// `w:trPr` of the part before `xml` (the index of `xml`'s first in `edits.header_rows`);
+/// returns the count after it. The body's children need nothing of their ancestors (none of
+/// `w:document` and `w:body` is a container to sort), so the part can be fixed block by block.
+pub(super) fn fix_into(
+    xml: &[u8],
+    edits: &Edits<'_>,
+    tr_pr_seen: usize,
+    out: &mut Vec<u8>,
+) -> Result<usize> {
+    out.reserve(xml.len() + xml.len() / 16 + 64);
     let mut pass = Pass {
         src: xml,
-        out: Vec::with_capacity(xml.len() + xml.len() / 16 + 64),
+        out: std::mem::take(out),
         stack: Vec::with_capacity(16),
         kids: Vec::with_capacity(64),
         scratch: Vec::with_capacity(256),
-        tr_pr_seen: 0,
+        tr_pr_seen,
         edits,
     };
-    pass.run()?;
-    Ok(pass.out)
+    let result = pass.run();
+    *out = pass.out;
+    result.map(|()| pass.tr_pr_seen)
 }
 
 struct Pass<'a, 'e> {

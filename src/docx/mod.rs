@@ -30,16 +30,14 @@ const DEFAULT_LANGUAGE: &str = "vi-VN";
 pub fn export(doc: &Document) -> Result<Vec<u8>> {
     check_xml_chars(doc)?;
     // docx-rs would hold a long paper's body as a large tree of structs beside the XML it
-    // writes (70 MB for a 500-page script): each block is written out as soon as it is made
-    // instead, and docx-rs writes the rest around an empty body. None of docx-rs's package
-    // work looks at the body for what we write: no images, comments, footnotes, hyperlinks,
+    // writes (70 MB for a 500-page script), and the XML, fixed up and deflated, would be three
+    // copies more: docx-rs writes the rest around an empty body, and each block of the body is
+    // written, fixed up and deflated as soon as it is made. None of docx-rs's package work
+    // looks at the body for what we write: no images, comments, footnotes, hyperlinks,
     // numbering or tables of contents.
-    let mut body = Vec::new();
-    let built = build::translate(doc, &mut |child| {
-        body.extend_from_slice(&docx_rs::BuildXML::build(&child));
-    });
-    let mut xml = built.docx.build();
-    let raw_document = with_body(std::mem::take(&mut xml.document), body)?;
+    let (docx, body) = build::translate(doc);
+    let mut xml = docx.build();
+    let (head, tail) = split_at_body(&fix_part(&std::mem::take(&mut xml.document), &Edits::default())?)?;
 
     let language = if doc.meta.language.is_empty() {
         DEFAULT_LANGUAGE
@@ -49,14 +47,6 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
     let mut language_escaped = String::with_capacity(language.len());
     package::push_escaped(&mut language_escaped, language);
 
-    let document = fix_part(
-        &raw_document,
-        &Edits {
-            header_rows: &built.header_rows,
-            default_lang: None,
-        },
-    )?;
-    drop(raw_document);
     let styles = fix_part(
         &xml.styles,
         &Edits {
@@ -71,14 +61,16 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
     let comments = fix_part(&xml.comments, &none)?;
     let core = package::core_xml(&doc.meta, language);
 
-    let parts: [(&str, &[u8]); 14] = [
+    // Every part in the order docx-rs lists them, the body among them.
+    let before: [(&str, &[u8]); 6] = [
         ("[Content_Types].xml", &xml.content_type),
         ("_rels/.rels", &xml.rels),
         ("docProps/app.xml", &xml.doc_props.app),
         ("docProps/core.xml", &core),
         ("docProps/custom.xml", &xml.doc_props.custom),
         ("word/_rels/document.xml.rels", &xml.document_rels),
-        ("word/document.xml", &document),
+    ];
+    let after: [(&str, &[u8]); 7] = [
         ("word/styles.xml", &styles),
         ("word/settings.xml", &settings),
         ("word/fontTable.xml", &xml.font_table),
@@ -87,15 +79,26 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
         ("word/commentsExtended.xml", &xml.comments_extended),
         ("word/footnotes.xml", &footnotes),
     ];
+    // The body, deflated as it is written.
+    let document = crate::deflate::deflate_pieces(|out| {
+        write_body(body, &head, &tail, &mut |bytes| out.push(bytes))
+    })?
+    .ok_or_else(|| Error::new(ErrorKind::Docx, "the compressor failed on the document's body"))?;
     // Parts deflate to about a third of their size.
-    let capacity = parts
+    let capacity = before
         .iter()
+        .chain(&after)
         .map(|(n, d)| d.len() / 3 + 2 * n.len() + 80)
         .sum::<usize>()
+        + document.data.len()
         + xml.headers.iter().map(|h| h.len() / 3 + 200).sum::<usize>()
         + 1024;
     let mut zip = package::ZipWriter::new(capacity, package::dos_timestamp(&doc.meta.created));
-    for (name, data) in parts {
+    for (name, data) in before {
+        zip.add(name, data)?;
+    }
+    zip.add_deflated("word/document.xml", &document)?;
+    for (name, data) in after {
         zip.add(name, data)?;
     }
     for (i, header) in xml.headers.iter().enumerate() {
@@ -115,19 +118,49 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
     zip.finish()
 }
 
-/// `document.xml` written by docx-rs around an empty body, with the body's XML written into
-/// it: the same bytes as docx-rs writes for the whole document.
-fn with_body(empty: Vec<u8>, body: Vec<u8>) -> Result<Vec<u8>> {
+/// Writes `document.xml` to `out`: `head` and `tail` (the part as docx-rs writes it around an
+/// empty body, fixed up) around the body, each block as docx-rs writes it, fixed up as soon as
+/// it is made.
+fn write_body(
+    body: build::Body<'_>,
+    head: &[u8],
+    tail: &[u8],
+    out: &mut dyn FnMut(&[u8]),
+) -> Result<()> {
+    out(head);
+    let (mut rows_seen, mut fixed) = (0, Vec::new());
+    let mut result = Ok(());
+    body.write(&mut |child, header_rows| {
+        if result.is_err() {
+            return;
+        }
+        fixed.clear();
+        let edits = Edits {
+            header_rows,
+            default_lang: None,
+        };
+        result = fixup::fix_into(&docx_rs::BuildXML::build(&child), &edits, rows_seen, &mut fixed)
+            .map(|seen| {
+                rows_seen = seen;
+                out(&fixed);
+            });
+    });
+    result?;
+    out(tail);
+    Ok(())
+}
+
+/// `document.xml` as docx-rs writes it around an empty body, cut where the body goes: the
+/// body's XML written between the two halves makes the same bytes as docx-rs writes for the
+/// whole document.
+fn split_at_body(empty: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
     const OPEN: &[u8] = b"<w:body>";
     let at = empty
         .windows(OPEN.len())
         .position(|w| w == OPEN)
         .map(|i| i + OPEN.len())
         .ok_or_else(|| Error::new(ErrorKind::Docx, "docx-rs wrote a document without <w:body>"))?;
-    let mut out = body;
-    out.splice(0..0, empty[..at].iter().copied());
-    out.extend_from_slice(&empty[at..]);
-    Ok(out)
+    Ok((empty[..at].to_vec(), empty[at..].to_vec()))
 }
 
 /// Whether XML 1.0 can hold `c` (its `Char` production).

@@ -147,6 +147,10 @@ struct Packed {
     raw: std::rc::Rc<[u8]>,
 }
 
+/// The ZIP methods used: stored as it is, and deflated.
+const STORED: u16 = 0;
+const DEFLATED: u16 = 8;
+
 thread_local! {
     /// The last packing of each part other than the body and the core properties: the styles,
     /// settings, numbering, fonts, headers … are the same bytes in paper after paper, and
@@ -158,8 +162,6 @@ thread_local! {
 
 /// `data`'s method, CRC and deflated bytes (`None`: stored, as deflating makes it no smaller).
 fn pack(data: &[u8]) -> (u16, u32, Option<Vec<u8>>) {
-    const STORED: u16 = 0;
-    const DEFLATED: u16 = 8;
     let crc = crc32fast::hash(data);
     let deflated = crate::deflate::deflate(data).filter(|d| d.len() < data.len());
     let method = if deflated.is_some() { DEFLATED } else { STORED };
@@ -167,7 +169,7 @@ fn pack(data: &[u8]) -> (u16, u32, Option<Vec<u8>>) {
 }
 
 /// Parts that differ from paper to paper: not worth keeping.
-const UNIQUE: &[&str] = &["word/document.xml", "docProps/core.xml"];
+const UNIQUE: &[&str] = &["docProps/core.xml"];
 
 impl Packed {
     /// The part `name` packed, from the cache when it holds these bytes.
@@ -235,7 +237,17 @@ impl ZipWriter {
             kept = Packed::of(name, data);
             (kept.method, kept.crc, kept.body())
         };
-        let size = u32::try_from(data.len()).map_err(|_| too_big())?;
+        self.entry(name, method, crc, data.len() as u64, body)
+    }
+
+    /// Adds a file that the caller deflated (the body, deflated as it was written).
+    pub fn add_deflated(&mut self, name: &str, part: &crate::deflate::Deflated) -> Result<()> {
+        self.entry(name, DEFLATED, part.crc, part.len, &part.data)
+    }
+
+    /// Writes an entry's local header and data, and its central directory record.
+    fn entry(&mut self, name: &str, method: u16, crc: u32, size: u64, body: &[u8]) -> Result<()> {
+        let size = u32::try_from(size).map_err(|_| too_big())?;
         let compressed = u32::try_from(body.len()).map_err(|_| too_big())?;
         let offset = u32::try_from(self.buf.len()).map_err(|_| too_big())?;
         let name_len = u16::try_from(name.len()).map_err(|_| too_big())?;

@@ -332,7 +332,8 @@ impl Engine {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Pack> {
         let mut documents = Vec::new();
-        self.each_document(congress, formats, progress, &mut |doc| {
+        self.each_document(congress, formats, progress, &mut |doc, total| {
+            documents.reserve_exact(total.saturating_sub(documents.len()));
             documents.push(doc);
             Ok(())
         })?;
@@ -358,10 +359,11 @@ impl Engine {
         match out {
             PackOutput::Folder(dir) => {
                 let mut folder = FolderOut::new(dir)?;
-                self.each_document(congress, formats, progress, &mut |doc| {
+                self.each_document(congress, formats, progress, &mut |doc, total| {
                     for f in &doc.files {
                         folder.add(&f.name, &f.bytes)?;
                     }
+                    entries.reserve_exact(total.saturating_sub(entries.len()));
                     entries.push(doc.entry());
                     Ok(())
                 })?;
@@ -374,10 +376,11 @@ impl Engine {
             }
             PackOutput::Zip(path) => {
                 let mut zip = StagedZip::new(path)?;
-                self.each_document(congress, formats, progress, &mut |doc| {
+                self.each_document(congress, formats, progress, &mut |doc, total| {
                     for f in &doc.files {
                         zip.add(&f.name, &f.bytes, false)?;
                     }
+                    entries.reserve_exact(total.saturating_sub(entries.len()));
                     entries.push(doc.entry());
                     Ok(())
                 })?;
@@ -393,7 +396,8 @@ impl Engine {
     }
 
     /// Makes every document of `congress` in order and hands each to `take` as soon as it and
-    /// those before it are done; a few batches of the thread count are in flight at a time.
+    /// those before it are done, with the number of documents (so that a list of them is made
+    /// once, at its size); a few batches of the thread count are in flight at a time.
     ///
     /// A problem of the data stops `take` from being called again, but the rest are still made
     /// so that the error lists every problem; an error of `take` (the disk) stops at once.
@@ -402,7 +406,7 @@ impl Engine {
         congress: &Congress,
         formats: &[Format],
         progress: &(dyn Fn(usize, usize) + Sync),
-        take: &mut (dyn FnMut(PackDocument) -> Result<()> + Send),
+        take: &mut (dyn FnMut(PackDocument, usize) -> Result<()> + Send),
     ) -> Result<()> {
         if formats.is_empty() {
             return Err(Error::new(
@@ -461,7 +465,7 @@ impl Engine {
                             Ok(())
                         }
                         Ok(_) if !found.is_empty() => Ok(()),
-                        Ok(doc) => take(doc),
+                        Ok(doc) => take(doc, total),
                     },
                 );
                 // Ends the loop of the long papers below.
