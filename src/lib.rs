@@ -100,8 +100,8 @@ pub use document::{About, Paper, PaperMeta};
 pub use engine::{BatchItem, Engine, EngineBuilder, Format, Rendered};
 pub use error::{Diagnostic, Error, ErrorKind, Result};
 pub use pack::{
-    write_atomic, Manifest, ManifestEntry, ManifestFile, Pack, PackDocument, PackFile, PackOutput,
-    StagedDir, Written, MANIFEST,
+    write_atomic, Checksum, Manifest, ManifestEntry, ManifestFile, Pack, PackDocument, PackFile,
+    PackOutput, StagedDir, Written, MANIFEST,
 };
 pub use papers::validate;
 pub use registry::DocumentKind;

@@ -100,7 +100,8 @@ pub fn layout_document(doc: &Document, fonts: &FontSet) -> Result<Layout> {
     }
     let slots = slots(&prepared);
     let starts = paginate(&slots, &prepared, setup);
-    let mut pages = draw(&slots, &prepared, &starts, setup);
+    let mut pages = draw(&slots, &mut prepared, &starts, setup);
+    drop(prepared);
     if let Some(number) = &setup.page_number {
         number_pages(&mut pages, setup, number, fonts);
     }
@@ -311,10 +312,11 @@ fn paginate(slots: &[Slot], prepared: &[Prepared], setup: &PageSetup) -> Vec<Pag
     starts
 }
 
-/// Draws the slots on the pages that [`paginate`] decided.
+/// Draws the slots on the pages that [`paginate`] decided. The paragraphs' lines move out of
+/// `prepared` onto the pages; the tables stay (a header row is drawn on every page it spans).
 fn draw(
     slots: &[Slot],
-    prepared: &[Prepared],
+    prepared: &mut [Prepared],
     starts: &[PageStart],
     setup: &PageSetup,
 ) -> Vec<Page> {
@@ -348,16 +350,17 @@ fn draw(
                 Slot::Break => {}
                 Slot::Atom { block, index, .. } => {
                     content = true;
-                    if let Prepared::Flow { pieces, .. } = &prepared[block] {
+                    if let Prepared::Flow { pieces, .. } = &mut prepared[block] {
                         if let Some(atom) = pieces
-                            .iter()
+                            .iter_mut()
                             .filter_map(|p| match p {
                                 Piece::Atom(a) => Some(a),
                                 Piece::Gap(_) => None,
                             })
                             .nth(index)
                         {
-                            items.extend(atom.items.iter().map(|item| item.shifted(cursor)));
+                            let moved = std::mem::take(&mut atom.items);
+                            items.extend(moved.into_iter().map(|item| item.moved_down(cursor)));
                             cursor += atom.height;
                         }
                     }

@@ -70,6 +70,20 @@ pub struct Stroke {
 }
 
 impl Item {
+    /// The item `dy` lower, taken: a paragraph's line is drawn once, so its items move onto the
+    /// page instead of being copied (a 500-page paper held them twice).
+    pub(super) fn moved_down(mut self, dy: f32) -> Item {
+        match &mut self {
+            Item::Text(t) => t.y += dy,
+            Item::Stroke(s) => {
+                s.y1 += dy;
+                s.y2 += dy;
+            }
+        }
+        self
+    }
+
+    /// A copy of the item `dy` lower (a table's header row is drawn on every page it spans).
     pub(super) fn shifted(&self, dy: f32) -> Item {
         match self {
             Item::Text(t) => Item::Text(PositionedText {

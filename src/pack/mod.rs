@@ -34,8 +34,8 @@ pub struct PackFile {
     pub format: Format,
     /// Its bytes.
     pub bytes: Vec<u8>,
-    /// SHA-256 of the bytes, lower-case hex.
-    pub sha256: String,
+    /// SHA-256 of the bytes.
+    pub sha256: Checksum,
     /// Pages (PDF).
     pub pages: Option<usize>,
 }
@@ -110,8 +110,43 @@ pub struct ManifestFile {
     pub bytes: usize,
     /// Pages, for PDF.
     pub pages: Option<usize>,
-    /// SHA-256, lower-case hex.
-    pub sha256: String,
+    /// SHA-256 (lower-case hex in JSON).
+    pub sha256: Checksum,
+}
+
+/// A file's SHA-256, shown and written to JSON as 64 lower-case hex digits. Kept as its 32
+/// bytes: a 10 000-guest pack's manifest holds 20 000 of them until it is written.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Checksum([u8; 32]);
+
+impl Checksum {
+    /// The SHA-256 of `bytes`.
+    pub fn of(bytes: &[u8]) -> Checksum {
+        Checksum(Sha256::digest(bytes).into())
+    }
+
+    /// The 32 bytes.
+    pub fn as_bytes(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Checksum {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+impl std::fmt::Debug for Checksum {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Checksum({self})")
+    }
+}
+
+impl Serialize for Checksum {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl PackDocument {
@@ -130,7 +165,7 @@ impl PackDocument {
                     file: f.name.clone(),
                     bytes: f.bytes.len(),
                     pages: f.pages,
-                    sha256: f.sha256.clone(),
+                    sha256: f.sha256,
                 })
                 .collect(),
             warnings: self.warnings.clone(),
@@ -300,15 +335,6 @@ fn remove_previous(dir: &Path, keep: &std::collections::HashSet<&str>) -> Result
 /// Guests from which the papers that name them all are made on a thread of their own (see
 /// [`Plan::names_every_guest`]); below it such a paper is no bigger than the others.
 const LONG_PAPER_GUESTS: usize = 500;
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest.iter() {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
-}
 
 impl Engine {
     /// Every document of `congress` in each of `formats`, in memory: see
@@ -530,12 +556,26 @@ impl Engine {
                 .map(|f| PackFile {
                     name: format!("{stem}.{}", f.format.extension()),
                     format: f.format,
-                    sha256: sha256_hex(&f.bytes),
+                    sha256: Checksum::of(&f.bytes),
                     pages: f.pages,
                     bytes: f.bytes,
                 })
                 .collect(),
             warnings,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_checksum_is_written_as_lower_case_hex() {
+        let abc = Checksum::of(b"abc");
+        let hex = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        assert_eq!(abc.to_string(), hex);
+        assert_eq!(serde_json::to_string(&abc).unwrap(), format!("\"{hex}\""));
+        assert_eq!(abc.as_bytes()[0], 0xba);
     }
 }

@@ -97,9 +97,10 @@ pub struct StagedDir {
     target: PathBuf,
     temp: Temporary,
     names: Vec<String>,
-    /// The same names, to find one at once (a pack of ten thousand guests writes 20 000
-    /// files; looking through `names` for each made the writing quadratic).
-    written: std::collections::HashSet<String>,
+    /// The names' hashes, to find one at once (a pack of ten thousand guests writes 20 000
+    /// files; looking through `names` for each made the writing quadratic). Hashes, not a
+    /// second copy of each name: a hash found is checked against `names`.
+    written: std::collections::HashSet<u64>,
 }
 
 impl StagedDir {
@@ -136,10 +137,16 @@ impl StagedDir {
         }
         let path = self.temp.path.join(name);
         std::fs::write(&path, bytes).map_err(|e| io_error(&self.target.join(name), e))?;
-        if self.written.insert(name.to_string()) {
+        if !self.holds(name) {
+            self.written.insert(name_hash(name));
             self.names.push(name.to_string());
         }
         Ok(self.target.join(name))
+    }
+
+    /// Whether `name` was written.
+    fn holds(&self, name: &str) -> bool {
+        self.written.contains(&name_hash(name)) && self.names.iter().any(|n| n == name)
     }
 
     /// The names written so far, in order.
@@ -193,11 +200,19 @@ impl StagedDir {
             move_in(name)?;
         }
         before_last(&self.target)?;
-        if let Some(last) = last.filter(|l| self.written.contains(*l)) {
+        if let Some(last) = last.filter(|l| self.holds(l)) {
             move_in(last)?;
         }
         Ok(paths)
     }
+}
+
+/// A hash of a file name (the same in every run: `DefaultHasher::new` has fixed keys).
+fn name_hash(name: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    name.hash(&mut h);
+    h.finish()
 }
 
 /// A zip archive written into a temporary file beside its target, renamed into place by
@@ -292,4 +307,25 @@ impl<W: Write + Seek> ZipSink<W> {
 
 fn zip_error(e: zip::result::ZipError) -> Error {
     Error::new(ErrorKind::Io, format!("cannot write the zip archive: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name written twice is one file, listed once, in the place of its first writing, and
+    /// holds what was written last.
+    #[test]
+    fn a_name_written_twice_is_one_file() {
+        let root = tempfile::tempdir().unwrap();
+        let target = root.path().join("out");
+        let mut staged = StagedDir::new(&target).unwrap();
+        staged.write("a.txt", b"first").unwrap();
+        staged.write("b.txt", b"b").unwrap();
+        staged.write("a.txt", b"second").unwrap();
+        assert_eq!(staged.names(), ["a.txt", "b.txt"]);
+        let paths = staged.commit().unwrap();
+        assert_eq!(paths, [target.join("a.txt"), target.join("b.txt")]);
+        assert_eq!(std::fs::read(target.join("a.txt")).unwrap(), b"second");
+    }
 }
