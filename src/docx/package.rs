@@ -12,10 +12,18 @@
 //!
 //! Tried again with `zip` 2.6.1 (issue 8): the parts that repeat from paper to paper packed once
 //! per thread and raw-copied into each archive (`raw_copy_file_touch`), only the body deflated
-//! per paper. The invitation came to 10.8 KB (11.7 KB here) at +3 % instructions, but a pack of
-//! 10 000 guests on one thread took 22.0 s and 120 MB peak RSS against 18.2 s and 69 MB here:
-//! each new stream allocates zlib-rs's state (about 300 KB) and frees it, once per paper, and
-//! glibc's heap grows under that churn. So the archive stays written here.
+//! per paper. The invitation came to 10.8 KB (11.7 KB here) at +3 % instructions in-process,
+//! but every paper allocates and frees a new zlib-rs state of about 300 KB, and a process pays
+//! for that one way or the other (measured on 2026-11-30, 10 000-guest pack, 2 threads):
+//! under glibc's default, which raises its mmap threshold to the size of the first such block
+//! freed, the blocks come from the threads' heaps and the pack peaked at 177 MB (66 MB with the
+//! threshold fixed; 378 MB with one arena); with the threshold fixed, as `daihoi` fixes it,
+//! each state is mapped and unmapped anew: 3–4 s more system time for the pack, and 1 000
+//! invitation DOCX took 0.9–1.05 s against 0.6 s. With mimalloc: 7–8 s but 109–136 MB.
+//! Streamed (the body fixed up and written into the entry block by block) the memory was no
+//! better than here. So the archive stays written here, with one compressor per thread.
+//! [`ZipWriter::add_deflated`] takes the body deflated as it was written
+//! ([`crate::deflate::deflate_pieces`]), so that a long paper is never held whole.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::tree::Meta;
