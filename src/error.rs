@@ -96,6 +96,16 @@ impl Path {
         self
     }
 
+    /// Appends `other`'s segments in place.
+    pub(crate) fn push_path(&mut self, other: Path) {
+        self.0.extend(other.0);
+    }
+
+    /// Keeps the first `depth` segments (undoes [`Path::push_path`]).
+    pub(crate) fn truncate(&mut self, depth: usize) {
+        self.0.truncate(depth);
+    }
+
     /// The position after field `name` when the path starts with `name[i]`: `Some(3)` for
     /// `guests[3].name` and `"guests"`.
     pub fn index_after(&self, name: &str) -> Option<usize> {

@@ -22,10 +22,10 @@ impl Validator {
 
     /// Runs `f` with `name` (a field, `guests[2]`, or `items[1].name`) appended to the path.
     pub fn at<R>(&mut self, name: &str, f: impl FnOnce(&mut Self) -> R) -> R {
-        let saved = self.path.clone();
-        self.path = self.path.clone().join(&Path::from(name));
+        let depth = self.path.segments().len();
+        self.path.push_path(Path::from(name));
         let r = f(self);
-        self.path = saved;
+        self.path.truncate(depth);
         r
     }
 
