@@ -152,7 +152,14 @@ mod tests {
     }
 
     fn samples() -> Vec<Vec<u8>> {
-        let xml = include_bytes!("../templates/script.hbs").to_vec();
+        // The script's templates: 39 KB of markup.
+        let xml = [
+            include_str!("../templates/script.hbs"),
+            include_str!("../templates/partials/script-election.hbs"),
+            include_str!("../templates/partials/script-step.hbs"),
+        ]
+        .concat()
+        .into_bytes();
         let font = crate::font::FontSet::bundled().unwrap();
         let face = font.face(crate::tree::Face::Regular).data;
         vec![

@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn the_zip_crate_reads_back_every_entry_with_its_date() {
-        let text = include_bytes!("../../templates/script.hbs");
+        let text = include_bytes!("../../templates/partials/script-step.hbs");
         let entries: [(&str, &[u8]); 4] = [
             ("word/document.xml", text),
             ("empty", b""),
@@ -361,7 +361,7 @@ mod tests {
     /// part is packed anew, and a later paper gets what a fresh thread would give it.
     #[test]
     fn a_kept_part_is_reused_only_for_the_same_bytes() {
-        let styles_a = include_bytes!("../../templates/script.hbs").as_slice();
+        let styles_a = include_bytes!("../../templates/partials/script-step.hbs").as_slice();
         let styles_b = include_bytes!("../../templates/programme.hbs").as_slice();
         let write = |styles: &[u8]| {
             let mut zip = ZipWriter::new(1024, dos_timestamp("2020-03-05T08:00:00Z"));

@@ -2,7 +2,8 @@
 //! order, who speaks and what they read aloud, with the real names and figures of the congress.
 //!
 //! The builder resolves who speaks and computes every figure (tallies, percentages); the
-//! template `script.hbs` holds all the wording, roles included. Nothing here does I/O or reads
+//! template `script.hbs` (with its partials `script-step.hbs` and `script-election.hbs`) holds
+//! all the wording, roles included. Nothing here does I/O or reads
 //! the clock.
 
 mod context;
