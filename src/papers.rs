@@ -350,8 +350,10 @@ pub(crate) fn batch(
 ) -> Result<KindPapers<'_>> {
     let (numbers, mut problems) = check(congress);
     add_new(&mut problems, extra);
-    let items = (document::builder(kind).items)(congress);
-    let general: Vec<Diagnostic> = problems
+    let papers = KindPapers::new(congress, kind, numbers, problems);
+    let items = &papers.items;
+    let general: Vec<Diagnostic> = papers
+        .problems
         .iter()
         .filter(|d| {
             !sectional(&d.path)
@@ -362,14 +364,7 @@ pub(crate) fn batch(
     if !general.is_empty() {
         return Err(Error::problems(general));
     }
-    Ok(KindPapers {
-        congress,
-        kind,
-        numbers,
-        problems,
-        items,
-        conventions: congress.conventions_for_papers(),
-    })
+    Ok(papers)
 }
 
 /// Every paper of the congress, in the order of the congress, before any is built: the record

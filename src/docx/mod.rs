@@ -37,7 +37,8 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
     // numbering or tables of contents.
     let (docx, body) = build::translate(doc);
     let mut xml = docx.build();
-    let (head, tail) = split_at_body(&fix_part(&std::mem::take(&mut xml.document), &Edits::default())?)?;
+    let around = fix_part(&std::mem::take(&mut xml.document), &Edits::default())?;
+    let (head, tail) = split_at_body(&around)?;
 
     let language = if doc.meta.language.is_empty() {
         DEFAULT_LANGUAGE
@@ -81,7 +82,7 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
     ];
     // The body, deflated as it is written.
     let document = crate::deflate::deflate_pieces(|out| {
-        write_body(body, &head, &tail, &mut |bytes| out.push(bytes))
+        write_body(body, head, tail, &mut |bytes| out.push(bytes))
     })?
     .ok_or_else(|| Error::new(ErrorKind::Docx, "the compressor failed on the document's body"))?;
     // Parts deflate to about a third of their size.
@@ -153,14 +154,14 @@ fn write_body(
 /// `document.xml` as docx-rs writes it around an empty body, cut where the body goes: the
 /// body's XML written between the two halves makes the same bytes as docx-rs writes for the
 /// whole document.
-fn split_at_body(empty: &[u8]) -> Result<(Vec<u8>, Vec<u8>)> {
+fn split_at_body(empty: &[u8]) -> Result<(&[u8], &[u8])> {
     const OPEN: &[u8] = b"<w:body>";
     let at = empty
         .windows(OPEN.len())
         .position(|w| w == OPEN)
         .map(|i| i + OPEN.len())
         .ok_or_else(|| Error::new(ErrorKind::Docx, "docx-rs wrote a document without <w:body>"))?;
-    Ok((empty[..at].to_vec(), empty[at..].to_vec()))
+    Ok(empty.split_at(at))
 }
 
 /// Whether XML 1.0 can hold `c` (its `Char` production).
