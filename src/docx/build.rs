@@ -5,39 +5,39 @@
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, DocumentChild, Docx, FieldCharType, Header, InstrText, LineSpacing,
-    LineSpacingType, PageMargin, PageOrientationType, Paragraph as DocxParagraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
+    LineSpacingType, Paragraph as DocxParagraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, SpecialIndentType,
     Table as DocxTable, TableBorder, TableBorderPosition, TableBorders, TableCell,
     TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
-use crate::font::DOCX_FAMILY;
 use crate::tree::{
-    mm, Align, Block, Cell, Document, Inline, PageNumber, Paragraph, Rule, RunStyle, Spacer, Table,
+    Align, Block, Cell, Document, Inline, PageNumber, Paragraph, Rule, RunStyle, Spacer, Table,
     VAlign,
 };
 
-/// The body of a document still to be translated: [`translate`] gives it beside the rest of
-/// the document, and [`Body::write`] hands its blocks out one by one.
+/// The body of a document still to be translated: [`frame`] gives the rest of the document,
+/// and [`Body::write`] hands the body's blocks out one by one.
 pub(super) struct Body<'d> {
     doc: &'d Document,
     cx: Context,
+    flow: Flow,
     text_width: i32,
 }
 
 /// Points to twips, rounded.
-fn twips(pt: f32) -> i32 {
+pub(super) fn twips(pt: f32) -> i32 {
     // `as` saturates (and maps NaN to 0): no panic on odd input.
     (pt * 20.0).round() as i32
 }
 
 /// Points to non-negative twips.
-fn twips_u(pt: f32) -> u32 {
+pub(super) fn twips_u(pt: f32) -> u32 {
     twips(pt).max(0) as u32
 }
 
 /// Points to half-points (`w:sz`), within the schema's range 1–1638 pt.
-fn half_points(pt: f32) -> usize {
+pub(super) fn half_points(pt: f32) -> usize {
     ((pt * 2.0).round() as i64).clamp(2, 3276) as usize
 }
 
@@ -82,203 +82,157 @@ fn alignment(align: Align) -> AlignmentType {
     }
 }
 
-/// Times New Roman in all four slots (ASCII, high ANSI, East Asian, complex script): the
-/// document defaults, which every run inherits.
-fn fonts() -> RunFonts {
-    RunFonts::new()
-        .ascii(DOCX_FAMILY)
-        .hi_ansi(DOCX_FAMILY)
-        .east_asia(DOCX_FAMILY)
-        .cs(DOCX_FAMILY)
-}
-
-/// The font size most of the document's text uses (by characters; ties go to the smaller).
-fn body_size(blocks: &[Block]) -> usize {
-    fn count(blocks: &[Block], tally: &mut Vec<(usize, usize)>) {
-        for block in blocks {
-            match block {
-                Block::Paragraph(p) => {
-                    for inline in &p.inlines {
-                        if let Inline::Text(run) = inline {
-                            let size = half_points(run.style.size);
-                            let n = run.text.chars().count();
-                            match tally.iter_mut().find(|(s, _)| *s == size) {
-                                Some(entry) => entry.1 += n,
-                                None => tally.push((size, n)),
-                            }
-                        }
-                    }
-                }
-                Block::Table(t) => {
-                    for row in &t.rows {
-                        for cell in &row.cells {
-                            count(&cell.blocks, tally);
-                        }
-                    }
-                }
-                Block::Rule(_) | Block::Spacer(_) | Block::PageBreak => {}
-            }
-        }
-    }
-    let mut tally = Vec::new();
-    count(blocks, &mut tally);
-    tally
-        .iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or(28, |&(size, _)| size)
-}
-
-/// Translates the tree: the document without its body (page, fonts, headers with the page
-/// numbers), and the body to write.
-///
-/// The body is not kept in the `Docx`: [`Body::write`] hands each block to its caller as soon
-/// as it is made, so that a long paper is written out block by block instead of held whole as
-/// structs.
-pub(super) fn translate(doc: &Document) -> (Docx, Body<'_>) {
-    let mut cx = Context {
-        next_id: 1,
-        header_rows: Vec::new(),
-    };
-    let page = &doc.page;
-    let margin_top = twips(page.margin_top);
-    let margin_bottom = twips(page.margin_bottom);
-    // Left and right margins are unsigned in the schema (ST_TwipsMeasure); top and bottom
-    // may be negative (text may overlap the header).
-    let margin_left = twips(page.margin_left).max(0);
-    let margin_right = twips(page.margin_right).max(0);
-    let page_width = twips(page.width);
-    let header_distance = match &page.page_number {
-        Some(n) => twips(n.top),
-        None => twips(mm(10.0)).min(margin_top / 2),
-    };
-    let footer_distance = twips(mm(10.0)).min(margin_bottom / 2);
-
-    let mut docx = Docx::new()
-        .page_size(twips_u(page.width), twips_u(page.height))
-        .page_orient(if page.is_landscape() {
-            PageOrientationType::Landscape
-        } else {
-            PageOrientationType::Portrait
-        })
-        .page_margin(PageMargin {
-            top: margin_top,
-            left: margin_left,
-            bottom: margin_bottom,
-            right: margin_right,
-            header: header_distance.max(0),
-            footer: footer_distance.max(0),
-            gutter: 0,
-        })
-        .default_fonts(fonts())
-        .default_size(body_size(&doc.blocks))
-        .default_line_spacing(
-            LineSpacing::new()
-                .before(0)
-                .after(0)
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        );
-
-    if let Some(number) = &page.page_number {
-        docx = cx.page_numbers(docx, number);
-    }
-
-    let text_width = page_width
-        .saturating_sub(margin_left)
-        .saturating_sub(margin_right);
+/// The page's width and its left and right margins in twips, as the section writes them. Left
+/// and right margins are unsigned in the schema (ST_TwipsMeasure); top and bottom may be
+/// negative (text may overlap the header).
+pub(super) fn horizontal(page: &crate::tree::PageSetup) -> (i32, i32, i32) {
     (
-        docx,
-        Body {
-            doc,
-            cx,
-            text_width,
-        },
+        twips(page.width),
+        twips(page.margin_left).max(0),
+        twips(page.margin_right).max(0),
     )
 }
 
-impl Body<'_> {
+impl<'d> Body<'d> {
+    /// The body of `doc`, its paragraph ids from `next_id` on (what [`frame`] left).
+    pub fn new(doc: &'d Document, next_id: u32) -> Body<'d> {
+        let (page_width, margin_left, margin_right) = horizontal(&doc.page);
+        Body {
+            doc,
+            cx: Context::new(next_id),
+            flow: Flow::default(),
+            text_width: page_width
+                .saturating_sub(margin_left)
+                .saturating_sub(margin_right),
+        }
+    }
+
     /// Hands each block of the body to `emit`, in order, with whether each table row so far
     /// (in document order, those of this block included) repeats as a header row
     /// (`w:tblHeader`, which docx-rs cannot write: the fix-up pass adds it).
-    pub(super) fn write(self, emit: &mut dyn FnMut(DocumentChild, &[bool])) {
+    /// The blocks of the body.
+    pub fn blocks(&self) -> &'d [Block] {
+        &self.doc.blocks
+    }
+
+    /// Where the translation stands: what the next block's XML depends on besides the block.
+    pub fn state(&self) -> Between {
+        Between {
+            next_id: self.cx.next_id,
+            header_rows: self.cx.header_rows.clone(),
+            flow: self.flow,
+            text_width: self.text_width,
+        }
+    }
+
+    /// Goes on from `state` (where an earlier translation of the same block left it).
+    pub fn resume(&mut self, state: Between) {
+        self.cx.next_id = state.next_id;
+        self.cx.header_rows = state.header_rows;
+        self.flow = state.flow;
+        self.text_width = state.text_width;
+    }
+
+    /// Hands what `block` becomes to `emit`, with whether each table row so far (in document
+    /// order, those of this block included) repeats as a header row (`w:tblHeader`, which
+    /// docx-rs cannot write: the fix-up pass adds it).
+    pub fn write(&mut self, block: &Block, emit: &mut dyn FnMut(DocumentChild, &[bool])) {
         let Body {
-            doc,
-            mut cx,
+            cx,
+            flow,
             text_width,
+            ..
         } = self;
         let mut emit = |child: DocumentChild, cx: &Context| emit(child, &cx.header_rows);
-        let mut break_before = false;
-    let mut after_table = false;
-    // The table just written ends with a row kept with what follows.
-    let mut table_keeps = false;
-    for block in &doc.blocks {
         match block {
             Block::Table(t) => {
-                if break_before {
+                if flow.break_before {
                     let child = paragraph(cx.page_break());
-                    emit(child, &cx);
-                    break_before = false;
-                } else if after_table {
+                    emit(child, cx);
+                    flow.break_before = false;
+                } else if flow.after_table {
                     // The paragraph between two tables carries the keep of the first.
-                    let child = paragraph(cx.table_separator().keep_next(table_keeps));
-                    emit(child, &cx);
+                    let child = paragraph(cx.table_separator().keep_next(flow.table_keeps));
+                    emit(child, cx);
                 }
                 match kept_tail(t) {
-                    // The rows kept with what follows go in a table of their own, every paragraph
-                    // of it kept with the next: Word keeps those rows with each other and with
-                    // the signature, and LibreOffice, which ignores `w:keepNext` inside a table,
-                    // reads a table whose every row keeps as a table kept with the next
-                    // paragraph (checked with LibreOffice 7.4). Kept on the whole table, Word
-                    // would move a table longer than a page to a page of its own.
+                    // The rows kept with what follows go in a table of their own, every
+                    // paragraph of it kept with the next: Word keeps those rows with each
+                    // other and with the signature, and LibreOffice, which ignores `w:keepNext`
+                    // inside a table, reads a table whose every row keeps as a table kept with
+                    // the next paragraph (checked with LibreOffice 7.4). Kept on the whole
+                    // table, Word would move a table longer than a page to a page of its own.
                     Some(at) if at > t.header_rows => {
                         let child = DocumentChild::Table(Box::new(cx.table(t, 0..at, false)));
-                        emit(child, &cx);
+                        emit(child, cx);
                         // Adjacent tables would be read as one.
                         let child = paragraph(cx.table_separator().keep_next(true));
-                        emit(child, &cx);
+                        emit(child, cx);
                         let n = t.rows.len();
                         let child = DocumentChild::Table(Box::new(cx.table(t, at..n, true)));
-                        emit(child, &cx);
+                        emit(child, cx);
                     }
                     Some(_) => {
                         let n = t.rows.len();
                         let child = DocumentChild::Table(Box::new(cx.table(t, 0..n, true)));
-                        emit(child, &cx);
+                        emit(child, cx);
                     }
                     None => {
                         let n = t.rows.len();
                         let child = DocumentChild::Table(Box::new(cx.table(t, 0..n, false)));
-                        emit(child, &cx);
+                        emit(child, cx);
                     }
                 }
-                after_table = true;
-                table_keeps = t.rows.last().is_some_and(row_keeps_with_next);
+                flow.after_table = true;
+                flow.table_keeps = t.rows.last().is_some_and(row_keeps_with_next);
             }
             Block::PageBreak => {
-                if break_before {
+                if flow.break_before {
                     let child = paragraph(cx.page_break());
-                    emit(child, &cx);
-                    after_table = false;
+                    emit(child, cx);
+                    flow.after_table = false;
                 }
-                break_before = true;
+                flow.break_before = true;
             }
             other => {
                 // A block that writes nothing (a spacer of no height) passes the break on.
-                if let Some(p) = cx.simple_block(other, text_width, break_before) {
+                if let Some(p) = cx.simple_block(other, *text_width, flow.break_before) {
                     let child = paragraph(p);
-                    emit(child, &cx);
-                    break_before = false;
-                    after_table = false;
+                    emit(child, cx);
+                    flow.break_before = false;
+                    flow.after_table = false;
                 }
             }
         }
     }
-    if break_before {
-        let child = paragraph(cx.page_break());
-        emit(child, &cx);
-    }
 
+    /// Hands the end of the body to `emit`: a page break asked for after the last block.
+    pub fn finish(mut self, emit: &mut dyn FnMut(DocumentChild, &[bool])) {
+        if self.flow.break_before {
+            let child = paragraph(self.cx.page_break());
+            emit(child, &self.cx.header_rows);
+        }
     }
+}
+
+/// Where the translation of a body stands between two blocks (see [`Body::state`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Between {
+    next_id: u32,
+    header_rows: Vec<bool>,
+    flow: Flow,
+    text_width: i32,
+}
+
+/// What the blocks before tell the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Flow {
+    /// A page break is asked for before the next block.
+    break_before: bool,
+    /// The block before is a table.
+    after_table: bool,
+    /// The table just written ends with a row kept with what follows.
+    table_keeps: bool,
 }
 
 /// A paragraph as a child of the body.
@@ -286,7 +240,7 @@ fn paragraph(p: DocxParagraph) -> DocumentChild {
     DocumentChild::Paragraph(Box::new(p))
 }
 
-struct Context {
+pub(super) struct Context {
     /// Next `w14:paraId`: assigned here, not by docx-rs's thread-local counter, so the output
     /// does not depend on what else the thread has built.
     next_id: u32,
@@ -294,6 +248,19 @@ struct Context {
 }
 
 impl Context {
+    /// A context whose next paragraph id is `next_id`.
+    pub(super) fn new(next_id: u32) -> Context {
+        Context {
+            next_id,
+            header_rows: Vec::new(),
+        }
+    }
+
+    /// The next paragraph id.
+    pub(super) fn next_id(&self) -> u32 {
+        self.next_id
+    }
+
     fn new_paragraph(&mut self) -> DocxParagraph {
         let id = self.next_id;
         // paraId must stay below 0x80000000.
@@ -602,7 +569,7 @@ impl Context {
     /// start on page 1 or 2: a `first` above 2 starts them on page 2. (Word could hide them up
     /// to page `first` with an `IF { PAGE } >= first` field, but LibreOffice prints such a
     /// field's nested results as text.)
-    fn page_numbers(&mut self, docx: Docx, number: &PageNumber) -> Docx {
+    pub(super) fn page_numbers(&mut self, docx: Docx, number: &PageNumber) -> Docx {
         let size = half_points(number.size);
         let run = || Run::new().size(size);
         let header_paragraph = |cx: &mut Context| {
@@ -690,6 +657,7 @@ fn all_borders(make: impl Fn(TableBorderPosition) -> TableBorder) -> TableBorder
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tree::mm;
 
     #[test]
     fn units() {

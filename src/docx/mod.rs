@@ -8,13 +8,14 @@
 
 mod build;
 mod fixup;
+mod frame;
 mod package;
 mod schema;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::tree::{Block, Document, Inline};
 
-use fixup::{fix_part, Edits};
+use fixup::Edits;
 
 /// The language written when the tree names none.
 const DEFAULT_LANGUAGE: &str = "vi-VN";
@@ -29,109 +30,63 @@ const DEFAULT_LANGUAGE: &str = "vi-VN";
 /// control), which a resolved tree never does.
 pub fn export(doc: &Document) -> Result<Vec<u8>> {
     check_xml_chars(doc)?;
-    // docx-rs would hold a long paper's body as a large tree of structs beside the XML it
-    // writes (70 MB for a 500-page script), and the XML, fixed up and deflated, would be three
-    // copies more: docx-rs writes the rest around an empty body, and each block of the body is
-    // written, fixed up and deflated as soon as it is made. None of docx-rs's package work
-    // looks at the body for what we write: no images, comments, footnotes, hyperlinks,
-    // numbering or tables of contents.
-    let (docx, body) = build::translate(doc);
-    let mut xml = docx.build();
-    let around = fix_part(&std::mem::take(&mut xml.document), &Edits::default())?;
-    let (head, tail) = split_at_body(&around)?;
-
     let language = if doc.meta.language.is_empty() {
         DEFAULT_LANGUAGE
     } else {
         doc.meta.language.as_str()
     };
-    let mut language_escaped = String::with_capacity(language.len());
-    package::push_escaped(&mut language_escaped, language);
-
-    let styles = fix_part(
-        &xml.styles,
-        &Edits {
-            header_rows: &[],
-            default_lang: Some(&language_escaped),
-        },
-    )?;
-    let none = Edits::default();
-    let settings = fix_part(&xml.settings, &none)?;
-    let numbering = fix_part(&xml.numberings, &none)?;
-    let footnotes = fix_part(&xml.footnotes, &none)?;
-    let comments = fix_part(&xml.comments, &none)?;
-    let core = package::core_xml(&doc.meta, language);
-
-    // Every part in the order docx-rs lists them, the body among them.
-    let before: [(&str, &[u8]); 6] = [
-        ("[Content_Types].xml", &xml.content_type),
-        ("_rels/.rels", &xml.rels),
-        ("docProps/app.xml", &xml.doc_props.app),
-        ("docProps/core.xml", &core),
-        ("docProps/custom.xml", &xml.doc_props.custom),
-        ("word/_rels/document.xml.rels", &xml.document_rels),
-    ];
-    let after: [(&str, &[u8]); 7] = [
-        ("word/styles.xml", &styles),
-        ("word/settings.xml", &settings),
-        ("word/fontTable.xml", &xml.font_table),
-        ("word/comments.xml", &comments),
-        ("word/numbering.xml", &numbering),
-        ("word/commentsExtended.xml", &xml.comments_extended),
-        ("word/footnotes.xml", &footnotes),
-    ];
+    let frame = frame::Frame::of(frame::FrameKey::of(doc, language))?;
+    let core = package::Packed::new(&package::core_xml(&doc.meta, language));
     // The body, deflated as it is written.
+    let body = build::Body::new(doc, frame.next_id());
     let document = crate::deflate::deflate_pieces(|out| {
-        write_body(body, head, tail, &mut |bytes| out.push(bytes))
+        write_body(body, frame.head(), frame.tail(), &mut |bytes| out.push(bytes))
     })?
     .ok_or_else(|| Error::new(ErrorKind::Docx, "the compressor failed on the document's body"))?;
-    // Parts deflate to about a third of their size.
-    let capacity = before
-        .iter()
-        .chain(&after)
-        .map(|(n, d)| d.len() / 3 + 2 * n.len() + 80)
+    let document = package::Packed::deflated(document);
+
+    let capacity = frame
+        .parts(&core, &document)
+        .map(|(n, p)| p.stored_len() + 2 * n.len() + 80)
         .sum::<usize>()
-        + document.data.len()
-        + xml.headers.iter().map(|h| h.len() / 3 + 200).sum::<usize>()
         + 1024;
     let mut zip = package::ZipWriter::new(capacity, package::dos_timestamp(&doc.meta.created));
-    for (name, data) in before {
-        zip.add(name, data)?;
-    }
-    zip.add_deflated("word/document.xml", &document)?;
-    for (name, data) in after {
-        zip.add(name, data)?;
-    }
-    for (i, header) in xml.headers.iter().enumerate() {
-        let header = fix_part(header, &none)?;
-        zip.add(&format!("word/header{}.xml", i + 1), &header)?;
-        if let Some(rels) = xml.header_rels.get(i) {
-            zip.add(&format!("word/_rels/header{}.xml.rels", i + 1), rels)?;
-        }
-    }
-    for (i, footer) in xml.footers.iter().enumerate() {
-        let footer = fix_part(footer, &none)?;
-        zip.add(&format!("word/footer{}.xml", i + 1), &footer)?;
-        if let Some(rels) = xml.footer_rels.get(i) {
-            zip.add(&format!("word/_rels/footer{}.xml.rels", i + 1), rels)?;
-        }
+    for (name, part) in frame.parts(&core, &document) {
+        zip.add(name, part)?;
     }
     zip.finish()
 }
 
 /// Writes `document.xml` to `out`: `head` and `tail` (the part as docx-rs writes it around an
 /// empty body, fixed up) around the body, each block as docx-rs writes it, fixed up as soon as
-/// it is made.
+/// it is made — or as the thread's previous document had it, when that document had the same
+/// block in the same place, translated from the same state (see [`Step`]).
 fn write_body(
-    body: build::Body<'_>,
+    mut body: build::Body<'_>,
     head: &[u8],
     tail: &[u8],
     out: &mut dyn FnMut(&[u8]),
 ) -> Result<()> {
     out(head);
-    let (mut rows_seen, mut fixed) = (0, Vec::new());
+    let mut previous: Vec<Option<Step>> = PREVIOUS
+        .with(|p| std::mem::take(&mut *p.borrow_mut()))
+        .into_iter()
+        .map(Some)
+        .collect();
+    let mut kept = Vec::new();
+    let mut kept_bytes = 0;
+    let mut rows_seen = 0;
+    let mut fixed = Vec::new();
     let mut result = Ok(());
-    body.write(&mut |child, header_rows| {
+    // Each child of the body goes out as one piece, whether it is written now or kept: the
+    // compressed bytes depend on where the pieces are cut.
+    let mut fix = |child: docx_rs::DocumentChild,
+                   header_rows: &[bool],
+                   rows_seen: &mut usize,
+                   record: &mut Option<Vec<u8>>,
+                   cuts: &mut Vec<usize>,
+                   result: &mut Result<()>,
+                   out: &mut dyn FnMut(&[u8])| {
         if result.is_err() {
             return;
         }
@@ -140,28 +95,87 @@ fn write_body(
             header_rows,
             default_lang: None,
         };
-        result = fixup::fix_into(&docx_rs::BuildXML::build(&child), &edits, rows_seen, &mut fixed)
+        *result = fixup::fix_into(&docx_rs::BuildXML::build(&child), &edits, *rows_seen, &mut fixed)
             .map(|seen| {
-                rows_seen = seen;
+                *rows_seen = seen;
                 out(&fixed);
+                if let Some(xml) = record {
+                    if xml.len() + fixed.len() <= STEPS_KEPT_BYTES {
+                        xml.extend_from_slice(&fixed);
+                        cuts.push(xml.len());
+                    } else {
+                        *record = None;
+                    }
+                }
             });
+    };
+    for (i, block) in body.blocks().iter().enumerate() {
+        let start = (body.state(), rows_seen);
+        let same = previous
+            .get_mut(i)
+            .filter(|s| s.as_ref().is_some_and(|s| s.block == *block && s.start == start))
+            .and_then(Option::take);
+        let step = match same {
+            Some(step) => {
+                let mut from = 0;
+                for &to in &step.cuts {
+                    out(&step.xml[from..to]);
+                    from = to;
+                }
+                body.resume(step.end.0.clone());
+                rows_seen = step.end.1;
+                Some(step)
+            }
+            None => {
+                let mut record = (kept_bytes < STEPS_KEPT_BYTES).then(Vec::new);
+                let mut cuts = Vec::new();
+                body.write(block, &mut |child, header_rows| {
+                    fix(child, header_rows, &mut rows_seen, &mut record, &mut cuts, &mut result, out)
+                });
+                std::mem::replace(&mut result, Ok(()))?;
+                record.map(|xml| Step {
+                    block: block.clone(),
+                    start,
+                    end: (body.state(), rows_seen),
+                    xml,
+                    cuts,
+                })
+            }
+        };
+        if let Some(step) = step.filter(|s| kept_bytes + s.xml.len() <= STEPS_KEPT_BYTES) {
+            kept_bytes += step.xml.len();
+            kept.push(step);
+        }
+    }
+    body.finish(&mut |child, header_rows| {
+        fix(child, header_rows, &mut rows_seen, &mut None, &mut Vec::new(), &mut result, out)
     });
     result?;
     out(tail);
+    previous.clear();
+    PREVIOUS.with(|p| *p.borrow_mut() = kept);
     Ok(())
 }
 
-/// `document.xml` as docx-rs writes it around an empty body, cut where the body goes: the
-/// body's XML written between the two halves makes the same bytes as docx-rs writes for the
-/// whole document.
-fn split_at_body(empty: &[u8]) -> Result<(&[u8], &[u8])> {
-    const OPEN: &[u8] = b"<w:body>";
-    let at = empty
-        .windows(OPEN.len())
-        .position(|w| w == OPEN)
-        .map(|i| i + OPEN.len())
-        .ok_or_else(|| Error::new(ErrorKind::Docx, "docx-rs wrote a document without <w:body>"))?;
-    Ok(empty.split_at(at))
+/// One block of a body as it was translated: the block, the state it was translated from and
+/// the state it left, and its XML, fixed up, with where each child of the body ends in it.
+struct Step {
+    block: crate::tree::Block,
+    start: (build::Between, usize),
+    end: (build::Between, usize),
+    xml: Vec<u8>,
+    cuts: Vec<usize>,
+}
+
+/// The most XML a thread keeps of its previous document's body: an invitation's is 13 KB.
+const STEPS_KEPT_BYTES: usize = 64 * 1024;
+
+thread_local! {
+    /// The blocks of the body this thread wrote last, in order (as far as
+    /// [`STEPS_KEPT_BYTES`] goes). The papers of a batch differ in a paragraph or two —
+    /// invitations in the guest's name — and docx-rs's writing of the rest was a third of an
+    /// invitation's DOCX.
+    static PREVIOUS: std::cell::RefCell<Vec<Step>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Whether XML 1.0 can hold `c` (its `Char` production).
@@ -330,6 +344,89 @@ mod tests {
         // … and a table of one body row keeps only its header with it.
         let xml = document_xml(&doc(1));
         assert_eq!(xml.matches("<w:keepNext />").count(), 1, "{xml}");
+    }
+
+    /// A thread keeps the frame and the body's blocks of the documents it wrote (see
+    /// [`frame::Frame`] and [`Step`]): what it wrote before never changes a document's bytes.
+    /// The documents differ where the memos could go wrong: one block of text, a table's
+    /// header rows, the page, the body's size and the language.
+    #[test]
+    fn a_document_is_the_same_whatever_the_thread_wrote_before() {
+        let header_table = |head: &str| {
+            Block::Table(Table {
+                columns: vec![200.0],
+                borders: true,
+                border_width: 0.5,
+                cell_padding_x: 0.0,
+                cell_padding_y: 0.0,
+                header_rows: 1,
+                rows: [head, "r1", "r2"]
+                    .iter()
+                    .map(|t| Row {
+                        cells: vec![Cell {
+                            blocks: vec![Block::Paragraph(para(t, false))],
+                            col_span: 1,
+                            v_align: VAlign::Top,
+                        }],
+                        cant_split: true,
+                    })
+                    .collect(),
+            })
+        };
+        let doc = |name: &str, table_first: bool, page: PageSetup, language: &str| {
+            let mut blocks = vec![
+                Block::Paragraph(para("Kính gửi:", false)),
+                Block::Paragraph(para(name, false)),
+                Block::PageBreak,
+                Block::Paragraph(para("Trân trọng kính mời.", true)),
+            ];
+            if table_first {
+                blocks.insert(0, header_table("STT"));
+            } else {
+                blocks.push(header_table("Họ và tên"));
+            }
+            Document {
+                meta: Meta {
+                    language: language.into(),
+                    ..Meta::default()
+                },
+                page,
+                blocks,
+            }
+        };
+        let mut large = doc("Lê Thị B", false, PageSetup::a4(), "vi-VN");
+        if let Block::Paragraph(p) = &mut large.blocks[1] {
+            p.inlines = vec![Inline::Text(TextRun {
+                text: "Đồng chí Lê Thị B ".repeat(40),
+                style: RunStyle::regular(13.0),
+            })];
+        }
+        let docs = [
+            doc("Nguyễn Văn A", false, PageSetup::a4(), "vi-VN"),
+            doc("Lê Thị B", false, PageSetup::a4(), "vi-VN"),
+            doc("Lê Thị B", true, PageSetup::a4(), "vi-VN"),
+            doc("Lê Thị B", false, PageSetup::a4().landscape(), "vi-VN"),
+            doc("Lê Thị B", false, PageSetup::a4(), "en-US"),
+            large,
+        ];
+        let alone: Vec<Vec<u8>> = docs
+            .iter()
+            .map(|d| std::thread::scope(|s| s.spawn(|| export(d).unwrap()).join().unwrap()))
+            .collect();
+        for (i, a) in alone.iter().enumerate() {
+            for b in &alone[..i] {
+                assert_ne!(a, b, "the documents differ");
+            }
+        }
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                for order in [[0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0], [1, 0, 2, 0, 5, 1]] {
+                    for i in order {
+                        assert!(export(&docs[i]).unwrap() == alone[i], "document {i}");
+                    }
+                }
+            });
+        });
     }
 
     #[test]

@@ -145,66 +145,47 @@ pub(super) fn dos_timestamp(created: &str) -> (u16, u16) {
 
 /// A ZIP archive of deflated entries (stored where deflate would not make them smaller) with
 /// one fixed timestamp.
-/// A part as its entry stores it: the method, the CRC of the part and the stored bytes.
-#[derive(Clone)]
-struct Packed {
+/// A part as its entry stores it: the method, the CRC and length of the part, and the stored
+/// bytes (deflated, or the part itself where deflating makes it no smaller).
+pub(super) struct Packed {
     method: u16,
     crc: u32,
-    /// The deflated bytes, or `None` when the part is stored as it is.
-    deflated: Option<std::rc::Rc<[u8]>>,
-    raw: std::rc::Rc<[u8]>,
+    len: u64,
+    body: Vec<u8>,
 }
 
 /// The ZIP methods used: stored as it is, and deflated.
 const STORED: u16 = 0;
 const DEFLATED: u16 = 8;
 
-thread_local! {
-    /// The last packing of each part other than the body and the core properties: the styles,
-    /// settings, numbering, fonts, headers … are the same bytes in paper after paper, and
-    /// deflating them again (with a compressor reset each time) was half of an invitation's
-    /// DOCX. A part is reused only when its bytes are the same; a changed part replaces it.
-    static PACKED: std::cell::RefCell<std::collections::HashMap<String, Packed>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
-}
-
-/// `data`'s method, CRC and deflated bytes (`None`: stored, as deflating makes it no smaller).
-fn pack(data: &[u8]) -> (u16, u32, Option<Vec<u8>>) {
-    let crc = crc32fast::hash(data);
-    let deflated = crate::deflate::deflate(data).filter(|d| d.len() < data.len());
-    let method = if deflated.is_some() { DEFLATED } else { STORED };
-    (method, crc, deflated)
-}
-
-/// Parts that differ from paper to paper: not worth keeping.
-const UNIQUE: &[&str] = &["docProps/core.xml"];
-
 impl Packed {
-    /// The part `name` packed, from the cache when it holds these bytes.
-    fn of(name: &str, data: &[u8]) -> Packed {
-        PACKED.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if let Some(p) = cache.get(name).filter(|p| *p.raw == *data) {
-                return p.clone();
-            }
-            let p = Packed::pack(data);
-            cache.insert(name.to_string(), p.clone());
-            p
-        })
-    }
-
-    fn pack(data: &[u8]) -> Packed {
-        let (method, crc, deflated) = pack(data);
+    /// `data` packed: deflated unless that makes it no smaller.
+    pub fn new(data: &[u8]) -> Packed {
+        let (method, body) = match crate::deflate::deflate(data).filter(|d| d.len() < data.len()) {
+            Some(deflated) => (DEFLATED, deflated),
+            None => (STORED, data.to_vec()),
+        };
         Packed {
             method,
-            crc,
-            deflated: deflated.map(std::rc::Rc::from),
-            raw: std::rc::Rc::from(data),
+            crc: crc32fast::hash(data),
+            len: data.len() as u64,
+            body,
         }
     }
 
-    fn body(&self) -> &[u8] {
-        self.deflated.as_deref().unwrap_or(&self.raw)
+    /// The part deflated as it was written (the body).
+    pub fn deflated(part: crate::deflate::Deflated) -> Packed {
+        Packed {
+            method: DEFLATED,
+            crc: part.crc,
+            len: part.len,
+            body: part.data,
+        }
+    }
+
+    /// The bytes its entry stores.
+    pub fn stored_len(&self) -> usize {
+        self.body.len()
     }
 }
 
@@ -235,22 +216,9 @@ impl ZipWriter {
         }
     }
 
-    /// Adds a file, deflated unless that makes it no smaller.
-    pub fn add(&mut self, name: &str, data: &[u8]) -> Result<()> {
-        let (unique, kept);
-        let (method, crc, body): (u16, u32, &[u8]) = if UNIQUE.contains(&name) {
-            unique = pack(data);
-            (unique.0, unique.1, unique.2.as_deref().unwrap_or(data))
-        } else {
-            kept = Packed::of(name, data);
-            (kept.method, kept.crc, kept.body())
-        };
-        self.entry(name, method, crc, data.len() as u64, body)
-    }
-
-    /// Adds a file that the caller deflated (the body, deflated as it was written).
-    pub fn add_deflated(&mut self, name: &str, part: &crate::deflate::Deflated) -> Result<()> {
-        self.entry(name, DEFLATED, part.crc, part.len, &part.data)
+    /// Adds a file, packed.
+    pub fn add(&mut self, name: &str, part: &Packed) -> Result<()> {
+        self.entry(name, part.method, part.crc, part.len, &part.body)
     }
 
     /// Writes an entry's local header and data, and its central directory record.
@@ -328,7 +296,7 @@ mod tests {
         let write = || {
             let mut zip = ZipWriter::new(1024, stamp);
             for (name, data) in entries {
-                zip.add(name, data).unwrap();
+                zip.add(name, &Packed::new(data)).unwrap();
             }
             zip.finish().unwrap()
         };
@@ -355,34 +323,6 @@ mod tests {
             assert_eq!(out, data, "{name}");
         }
         assert!(bytes.len() < text.len() / 2);
-    }
-
-    /// A part kept from an earlier paper is reused only when its bytes are the same: a changed
-    /// part is packed anew, and a later paper gets what a fresh thread would give it.
-    #[test]
-    fn a_kept_part_is_reused_only_for_the_same_bytes() {
-        let styles_a = include_bytes!("../../templates/partials/script-step.hbs").as_slice();
-        let styles_b = include_bytes!("../../templates/programme.hbs").as_slice();
-        let write = |styles: &[u8]| {
-            let mut zip = ZipWriter::new(1024, dos_timestamp("2020-03-05T08:00:00Z"));
-            zip.add("word/styles.xml", styles).unwrap();
-            zip.add("word/document.xml", b"<w:body/>").unwrap();
-            zip.finish().unwrap()
-        };
-        let first_a = write(styles_a);
-        let then_b = write(styles_b);
-        let again_a = write(styles_a);
-        let fresh = |styles: &'static [u8]| {
-            std::thread::spawn(move || write(styles)).join().unwrap()
-        };
-        assert_eq!(first_a, again_a);
-        assert_eq!(first_a, fresh(styles_a));
-        assert_eq!(then_b, fresh(styles_b));
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&then_b)).unwrap();
-        let mut out = Vec::new();
-        std::io::Read::read_to_end(&mut archive.by_name("word/styles.xml").unwrap(), &mut out)
-            .unwrap();
-        assert_eq!(out, styles_b);
     }
 
     #[test]

@@ -208,28 +208,46 @@ pub(crate) fn protect_set_phrases(text: &str, centred: bool) -> String {
     out
 }
 
-/// Whether a word starts a proper name: its first letter is a capital and it is not an acronym
-/// ("THPT", "XXVI": all capitals, two letters or more).
-fn is_capitalised(word: &str) -> bool {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let Some(first) = letters.next() else {
-        return false;
-    };
-    if !first.is_uppercase() {
-        return false;
-    }
-    let rest: Vec<char> = letters.collect();
-    rest.is_empty() || rest.iter().any(|c| c.is_lowercase())
+/// What [`keep_names_together`] asks of a word, found in one pass over its letters.
+#[derive(Clone, Copy)]
+struct Case {
+    /// The word starts a proper name: its first letter is a capital and it is not an acronym
+    /// ("THPT", "XXVI": all capitals, two letters or more).
+    capitalised: bool,
+    /// The word may stand in a name: capitalised, or an acronym of two letters or more
+    /// ("THPT").
+    name_word: bool,
 }
 
-/// Whether a word may stand in a name: capitalised, or an acronym of two letters or more
-/// ("THPT").
-fn is_name_word(word: &str) -> bool {
-    if is_capitalised(word) {
-        return true;
+impl Case {
+    fn of(word: &str) -> Case {
+        let (mut letters, mut first_upper, mut rest_lower, mut all_upper) = (0, false, false, true);
+        for c in word.chars() {
+            // Vietnamese letters are mostly outside ASCII: ask the Unicode tables only for them.
+            let (upper, lower) = if c.is_ascii() {
+                if !c.is_ascii_alphabetic() {
+                    continue;
+                }
+                (c.is_ascii_uppercase(), c.is_ascii_lowercase())
+            } else if c.is_alphabetic() {
+                (c.is_uppercase(), c.is_lowercase())
+            } else {
+                continue;
+            };
+            if letters == 0 {
+                first_upper = upper;
+            } else {
+                rest_lower |= lower;
+            }
+            all_upper &= upper;
+            letters += 1;
+        }
+        let capitalised = first_upper && (letters == 1 || rest_lower);
+        Case {
+            capitalised,
+            name_word: capitalised || (letters >= 2 && all_upper),
+        }
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// The most words a name kept on one line has before a dash may leave it.
@@ -266,18 +284,20 @@ fn ends_name(word: &str) -> bool {
 /// stretches nothing.
 pub(crate) fn keep_names_together(text: &str, upper: bool) -> String {
     let words: Vec<&str> = text.split(' ').collect();
+    let cases: Vec<Case> = words.iter().map(|w| Case::of(w)).collect();
     let mut joined = vec![false; words.len().saturating_sub(1)];
     for k in 0..joined.len() {
         let (a, b) = (words[k], words[k + 1]);
+        let (ca, cb) = (cases[k], cases[k + 1]);
         // An acronym inside a name ("Trường THPT Đoàn Kết") belongs to it; two acronyms in a
         // row are an upper-case heading, not a name.
-        let name = (is_name_word(a) && is_name_word(b))
-            && (is_capitalised(a) || is_capitalised(b))
+        let name = (ca.name_word && cb.name_word)
+            && (ca.capitalised || cb.capitalised)
             && !ends_name(a)
             && !b.starts_with('(')
             && !PLACE_PREFIXES.contains(&a)
             && (upper || !POST_PREFIXES.contains(&a))
-            && (is_capitalised(a) || !is_capitalised(b));
+            && (ca.capitalised || !cb.capitalised);
         // A dash after a name of 4 words or more may start the next line: a unit that long
         // would stretch the line before it.
         let run = joined[..k].iter().rev().take_while(|j| **j).count() + 1;
@@ -287,7 +307,7 @@ pub(crate) fn keep_names_together(text: &str, upper: bool) -> String {
             && is_dash(a)
             && k > 0
             && joined[k - 1]
-            && is_capitalised(b);
+            && cb.capitalised;
         joined[k] = name || dash || after_dash;
     }
     let mut out = String::with_capacity(text.len());

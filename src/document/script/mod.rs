@@ -137,17 +137,8 @@ impl Script<'_> {
                     }
                     StepKind::Opening => {
                         role = self.presidium_role(0);
-                        let guests: Vec<Person> = c
-                            .guests
-                            .iter()
-                            .map(|g| Person {
-                                name: g.name.full(),
-                                title: g.title.clone(),
-                            })
-                            .collect();
                         step.opening = Some(OpeningView {
-                            has_guests: !guests.is_empty(),
-                            guests,
+                            has_guests: !c.guests.is_empty(),
                             attendance: here.then(|| AttendanceView::new(a)),
                         });
                     }
@@ -305,6 +296,14 @@ impl Script<'_> {
                 .numbers
                 .of(DocumentKind::PersonnelProposal, About::Congress)
                 .map(|n| n.symbol()),
+            guests: c
+                .guests
+                .iter()
+                .map(|g| Person {
+                    name: g.name.full(),
+                    title: g.title.clone(),
+                })
+                .collect(),
             sessions,
         })
     }

@@ -88,6 +88,10 @@ pub(super) struct View {
     pub resolution_number: Option<String>,
     /// The Đề án nhân sự the script presents and cites: "01-ĐA/ĐU".
     pub proposal_number: Option<String>,
+    /// The guests the opening greets, by name. At the root, not in the opening's step: the
+    /// step is a partial's context, and handlebars copies that context, and every value looked
+    /// up in it — ten thousand guests were 25 MB of copies.
+    pub guests: Vec<Person>,
     pub sessions: Vec<SessionView>,
 }
 
@@ -310,7 +314,7 @@ pub(super) struct WorkingBodiesView {
 
 #[derive(Debug, Serialize)]
 pub(super) struct OpeningView {
-    pub guests: Vec<Person>,
+    /// Whether there are guests to greet ([`View::guests`]).
     pub has_guests: bool,
     /// The figures, when no later step reads them.
     pub attendance: Option<AttendanceView>,

@@ -31,6 +31,46 @@ pub(super) struct InlineCollector {
     pub(super) broke: bool,
 }
 
+/// The most memory [`typeset`] keeps per thread: the fixed wording of a few papers.
+const TYPESET_MEMO_BYTES: usize = 64 * 1024;
+
+/// What an entry of [`typeset`]'s memo costs besides its text: two strings' heads and the
+/// table's slot, with the allocator's overhead.
+const TYPESET_ENTRY_BYTES: usize = 96;
+
+thread_local! {
+    /// Text typeset before, by its flags and text: the fixed wording of a paper (its header,
+    /// title and set sentences) comes back in paper after paper, and its typography was a
+    /// tenth of an invitation's cost. Emptied when it would hold more than
+    /// [`TYPESET_MEMO_BYTES`]; a longer text is not kept.
+    static TYPESET: std::cell::RefCell<(std::collections::HashMap<String, String>, usize)> =
+        std::cell::RefCell::new(Default::default());
+}
+
+/// `rule` applied to `key` without its first character (the flags `rule` depends on), or the
+/// text it gave for the same key before: `rule` must be a function of the key alone.
+fn typeset(key: String, rule: impl FnOnce(&str) -> String) -> String {
+    TYPESET.with(|memo| {
+        if let Some(done) = memo.borrow().0.get(&key) {
+            return done.clone();
+        }
+        let flags = key.chars().next().map_or(0, char::len_utf8);
+        let done = rule(&key[flags..]);
+        let mut memo = memo.borrow_mut();
+        let (map, bytes) = &mut *memo;
+        let cost = key.len() + done.len() + TYPESET_ENTRY_BYTES;
+        if cost <= TYPESET_MEMO_BYTES {
+            if *bytes + cost > TYPESET_MEMO_BYTES {
+                *map = Default::default();
+                *bytes = 0;
+            }
+            *bytes += cost;
+            map.insert(key, done.clone());
+        }
+        done
+    })
+}
+
 impl InlineCollector {
     pub(super) fn text(&mut self, text: &str, style: RunStyle) {
         let mut rest = text;
@@ -48,7 +88,11 @@ impl InlineCollector {
             self.started = true;
             self.line_start = true;
         }
-        let mut buf = String::new();
+        // The flags go first in the memo's key (see [`typeset`]); the text follows them.
+        let mut buf = String::with_capacity(text.len() + 1);
+        buf.push(char::from(
+            b'0' | u8::from(self.centred) | u8::from(self.keep_names) << 1 | u8::from(self.upper) << 2,
+        ));
         for c in text.chars() {
             if matches!(c, ' ' | '\t' | '\n' | '\r') {
                 if !self.line_start {
@@ -63,16 +107,19 @@ impl InlineCollector {
                 self.line_start = false;
             }
         }
-        if buf.is_empty() {
+        if buf.len() == 1 {
             return;
         }
-        let mut buf = typography::protect_set_phrases(&buf, self.centred);
-        if self.keep_names {
-            buf = typography::keep_names_together(&buf, self.upper);
-        }
-        if self.upper {
-            buf = crate::vi::upper(&buf);
-        }
+        let buf = typeset(buf, |text| {
+            let mut text = typography::protect_set_phrases(text, self.centred);
+            if self.keep_names {
+                text = typography::keep_names_together(&text, self.upper);
+            }
+            if self.upper {
+                text = crate::vi::upper(&text);
+            }
+            text
+        });
         if !std::mem::take(&mut self.split) {
             if let Some(Inline::Text(last)) = self.items.last_mut() {
                 if last.style == style {

@@ -229,3 +229,41 @@ fn a_name_widens_its_column_from_room_nobody_needs_and_prose_keeps_its_share() {
     assert!((t.columns[3] - w * 0.3).abs() < 0.01, "{:?}", t.columns);
     assert!((t.width() - w).abs() < 0.05);
 }
+
+/// The typography of a text is kept per thread by its text and the paragraph's flags: the same
+/// words in an upper-cased, a centred and a plain paragraph each get their own, whichever
+/// came first.
+#[test]
+fn the_same_text_in_another_kind_of_paragraph_is_typeset_anew() {
+    let text = |markup: &str| {
+        let doc = resolve_str(markup).unwrap();
+        let Block::Paragraph(p) = &doc.blocks[0] else {
+            panic!()
+        };
+        p.inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text(run) => run.text.as_str(),
+                Inline::Break => "\n",
+            })
+            .collect::<String>()
+            .replace('\u{a0}', "~")
+    };
+    let plain = "<document><p>Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025</p></document>";
+    let upper =
+        "<document><p case=\"upper\">Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025</p></document>";
+    let centred =
+        "<document><p align=\"center\">Đảng bộ phường Bạch Mai nhiệm kỳ 2020 – 2025</p></document>";
+    let expected = [
+        "ĐẢNG BỘ PHƯỜNG BẠCH~MAI NHIỆM~KỲ 2020~–~2025",
+        "Đảng bộ phường Bạch~Mai nhiệm~kỳ 2020~–~2025",
+        // Centred, "nhiệm kỳ" goes with the years.
+        "Đảng bộ phường Bạch~Mai nhiệm~kỳ~2020~–~2025",
+    ];
+    let markups = [upper, plain, centred];
+    for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+        for i in order {
+            assert_eq!(text(markups[i]), expected[i]);
+        }
+    }
+}
