@@ -282,14 +282,7 @@ pub(crate) fn build(congress: &Congress, item: &Item, numbers: &PaperNumbers) ->
         opened,
         closed,
         attendance: a.clone(),
-        guests: congress
-            .guests
-            .iter()
-            .map(|g| Person {
-                name: g.name.full(),
-                title: g.title.clone(),
-            })
-            .collect(),
+        guests: congress.guests.iter().map(Person::from).collect(),
         presidium: p.presidium.clone(),
         secretariat: p.secretariat.clone(),
         credentials_committee: p.credentials_committee.clone(),

@@ -179,6 +179,15 @@ impl From<&Participant> for Person {
     }
 }
 
+impl From<&crate::congress::Guest> for Person {
+    fn from(g: &crate::congress::Guest) -> Person {
+        Person {
+            name: g.name.full(),
+            title: g.title.clone(),
+        }
+    }
+}
+
 /// A session as announced in invitations and summons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct SessionTime {

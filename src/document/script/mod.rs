@@ -296,14 +296,7 @@ impl Script<'_> {
                 .numbers
                 .of(DocumentKind::PersonnelProposal, About::Congress)
                 .map(|n| n.symbol()),
-            guests: c
-                .guests
-                .iter()
-                .map(|g| Person {
-                    name: g.name.full(),
-                    title: g.title.clone(),
-                })
-                .collect(),
+            guests: c.guests.iter().map(Person::from).collect(),
             sessions,
         })
     }
