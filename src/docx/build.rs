@@ -16,8 +16,8 @@ use crate::tree::{
     VAlign,
 };
 
-/// The body of a document still to be translated: [`frame`] gives the rest of the document,
-/// and [`Body::write`] hands the body's blocks out one by one.
+/// The body of a document still to be translated (the rest of the document is its frame:
+/// `super::frame`); [`Body::write`] hands the body's blocks out one by one.
 pub(super) struct Body<'d> {
     doc: &'d Document,
     cx: Context,
@@ -94,7 +94,8 @@ pub(super) fn horizontal(page: &crate::tree::PageSetup) -> (i32, i32, i32) {
 }
 
 impl<'d> Body<'d> {
-    /// The body of `doc`, its paragraph ids from `next_id` on (what [`frame`] left).
+    /// The body of `doc`, its paragraph ids from `next_id` on (where the frame's headers left
+    /// them).
     pub fn new(doc: &'d Document, next_id: u32) -> Body<'d> {
         let (page_width, margin_left, margin_right) = horizontal(&doc.page);
         Body {
@@ -107,30 +108,36 @@ impl<'d> Body<'d> {
         }
     }
 
-    /// Hands each block of the body to `emit`, in order, with whether each table row so far
-    /// (in document order, those of this block included) repeats as a header row
-    /// (`w:tblHeader`, which docx-rs cannot write: the fix-up pass adds it).
     /// The blocks of the body.
     pub fn blocks(&self) -> &'d [Block] {
         &self.doc.blocks
     }
 
-    /// Where the translation stands: what the next block's XML depends on besides the block.
-    pub fn state(&self) -> Between {
+    /// Where the translation stands, `rows_seen` table rows fixed up: what the next block's XML
+    /// depends on besides the block.
+    pub fn state(&self, rows_seen: usize) -> Between {
         Between {
             next_id: self.cx.next_id,
-            header_rows: self.cx.header_rows.clone(),
+            rows: self.cx.header_rows.len(),
+            unread: self.cx.header_rows.get(rows_seen..).unwrap_or_default().to_vec(),
             flow: self.flow,
             text_width: self.text_width,
         }
     }
 
-    /// Goes on from `state` (where an earlier translation of the same block left it).
-    pub fn resume(&mut self, state: Between) {
-        self.cx.next_id = state.next_id;
-        self.cx.header_rows = state.header_rows;
-        self.flow = state.flow;
-        self.text_width = state.text_width;
+    /// Whether each table row from the `from`-th on repeats as a header row: what the blocks
+    /// translated since the body had `from` rows added.
+    pub fn rows_from(&self, from: usize) -> &[bool] {
+        self.cx.header_rows.get(from..).unwrap_or_default()
+    }
+
+    /// Goes on from `end`, where an earlier translation of the same block from the same state
+    /// left it, having added the table rows `added`.
+    pub fn resume(&mut self, end: &Between, added: &[bool]) {
+        self.cx.next_id = end.next_id;
+        self.cx.header_rows.extend_from_slice(added);
+        self.flow = end.flow;
+        self.text_width = end.text_width;
     }
 
     /// Hands what `block` becomes to `emit`, with whether each table row so far (in document
@@ -219,9 +226,25 @@ impl<'d> Body<'d> {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Between {
     next_id: u32,
-    header_rows: Vec<bool>,
+    /// The table rows written so far.
+    rows: usize,
+    /// Whether each row written but not yet fixed up repeats as a header row (the fix-up pass
+    /// reads them in order; a block's own rows are made by the block).
+    unread: Vec<bool>,
     flow: Flow,
     text_width: i32,
+}
+
+impl Between {
+    /// The table rows written so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// What the state holds besides its fixed fields, in bytes.
+    pub fn held(&self) -> usize {
+        self.unread.len()
+    }
 }
 
 /// What the blocks before tell the next one.

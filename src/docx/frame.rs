@@ -81,7 +81,7 @@ impl FrameKey {
 }
 
 /// The document of `key` around an empty body, and the next paragraph id after its headers
-/// (where [`Body::new`] starts).
+/// (where [`super::build::Body::new`] starts).
 fn frame(key: &FrameKey) -> (Docx, u32) {
     let mut cx = Context::new(1);
     let page = &key.page;

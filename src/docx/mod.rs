@@ -110,7 +110,7 @@ fn write_body(
             });
     };
     for (i, block) in body.blocks().iter().enumerate() {
-        let start = (body.state(), rows_seen);
+        let start = (body.state(rows_seen), rows_seen);
         let same = previous
             .get_mut(i)
             .filter(|s| s.as_ref().is_some_and(|s| s.block == *block && s.start == start))
@@ -122,7 +122,7 @@ fn write_body(
                     out(&step.xml[from..to]);
                     from = to;
                 }
-                body.resume(step.end.0.clone());
+                body.resume(&step.end.0, &step.added);
                 rows_seen = step.end.1;
                 Some(step)
             }
@@ -135,15 +135,16 @@ fn write_body(
                 std::mem::replace(&mut result, Ok(()))?;
                 record.map(|xml| Step {
                     block: block.clone(),
+                    added: body.rows_from(start.0.rows()).to_vec(),
                     start,
-                    end: (body.state(), rows_seen),
+                    end: (body.state(rows_seen), rows_seen),
                     xml,
                     cuts,
                 })
             }
         };
-        if let Some(step) = step.filter(|s| kept_bytes + s.xml.len() <= STEPS_KEPT_BYTES) {
-            kept_bytes += step.xml.len();
+        if let Some(step) = step.filter(|s| kept_bytes + s.cost() <= STEPS_KEPT_BYTES) {
+            kept_bytes += step.cost();
             kept.push(step);
         }
     }
@@ -158,16 +159,33 @@ fn write_body(
 }
 
 /// One block of a body as it was translated: the block, the state it was translated from and
-/// the state it left, and its XML, fixed up, with where each child of the body ends in it.
+/// the state it left (with the fix-up pass's count of rows), the table rows it added, and its
+/// XML, fixed up, with where each child of the body ends in it.
 struct Step {
     block: crate::tree::Block,
     start: (build::Between, usize),
     end: (build::Between, usize),
+    added: Vec<bool>,
     xml: Vec<u8>,
     cuts: Vec<usize>,
 }
 
-/// The most XML a thread keeps of its previous document's body: an invitation's is 13 KB.
+impl Step {
+    /// What keeping the step costs, about: its XML, its rows and cuts, and its fixed part. The
+    /// block's tree is smaller than its XML; a block that writes nothing still counts.
+    fn cost(&self) -> usize {
+        const FIXED: usize = 256;
+        self.xml.len()
+            + self.added.len()
+            + self.start.0.held()
+            + self.end.0.held()
+            + self.cuts.len() * std::mem::size_of::<usize>()
+            + FIXED
+    }
+}
+
+/// The most a thread keeps of its previous document's body ([`Step::cost`]): an invitation's
+/// XML is 13 KB. With the blocks' trees, what is kept stays under twice this.
 const STEPS_KEPT_BYTES: usize = 64 * 1024;
 
 thread_local! {
@@ -425,6 +443,51 @@ mod tests {
                         assert!(export(&docs[i]).unwrap() == alone[i], "document {i}");
                     }
                 }
+            });
+        });
+    }
+
+    /// What a thread keeps of the body it wrote last stays within [`STEPS_KEPT_BYTES`],
+    /// whatever the body: a long table (each later block's state once held every row before
+    /// it) and blocks that write nothing (they once counted as nothing).
+    #[test]
+    fn what_a_thread_keeps_of_a_body_is_bounded() {
+        let row = |t: &str| Row {
+            cells: vec![Cell {
+                blocks: vec![Block::Paragraph(para(t, false))],
+                col_span: 1,
+                v_align: VAlign::Top,
+            }],
+            cant_split: true,
+        };
+        let mut blocks = vec![Block::Table(Table {
+            columns: vec![200.0],
+            borders: true,
+            border_width: 0.5,
+            cell_padding_x: 0.0,
+            cell_padding_y: 0.0,
+            header_rows: 1,
+            rows: (0..20_000).map(|i| row(&i.to_string())).collect(),
+        })];
+        blocks.extend((0..3_000).map(|_| Block::Spacer(crate::tree::Spacer { height: 0.0 })));
+        blocks.extend((0..100).map(|i| Block::Paragraph(para(&i.to_string(), false))));
+        let doc = Document {
+            meta: Meta::default(),
+            page: PageSetup::a4(),
+            blocks,
+        };
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                export(&doc).unwrap();
+                PREVIOUS.with(|p| {
+                    let kept = p.borrow();
+                    assert!(!kept.is_empty());
+                    let cost: usize = kept.iter().map(Step::cost).sum();
+                    assert!(cost <= STEPS_KEPT_BYTES, "{cost}");
+                    assert!(kept.len() < 3_000, "blocks that write nothing count");
+                    let rows: usize = kept.iter().map(|s| s.added.len()).sum();
+                    assert_eq!(rows, 0, "the table is not kept, nor its rows");
+                });
             });
         });
     }

@@ -22,8 +22,8 @@
 //! invitation DOCX took 0.9–1.05 s against 0.6 s. With mimalloc: 7–8 s but 109–136 MB.
 //! Streamed (the body fixed up and written into the entry block by block) the memory was no
 //! better than here. So the archive stays written here, with one compressor per thread.
-//! [`ZipWriter::add_deflated`] takes the body deflated as it was written
-//! ([`crate::deflate::deflate_pieces`]), so that a long paper is never held whole.
+//! The body comes deflated as it was written ([`crate::deflate::deflate_pieces`],
+//! [`Packed::deflated`]), so that a long paper is never held whole.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::tree::Meta;
@@ -143,8 +143,6 @@ pub(super) fn dos_timestamp(created: &str) -> (u16, u16) {
     )
 }
 
-/// A ZIP archive of deflated entries (stored where deflate would not make them smaller) with
-/// one fixed timestamp.
 /// A part as its entry stores it: the method, the CRC and length of the part, and the stored
 /// bytes (deflated, or the part itself where deflating makes it no smaller).
 pub(super) struct Packed {
@@ -189,6 +187,8 @@ impl Packed {
     }
 }
 
+/// A ZIP archive of deflated entries (stored where deflate would not make them smaller) with
+/// one fixed timestamp.
 pub(super) struct ZipWriter {
     buf: Vec<u8>,
     central: Vec<u8>,
