@@ -272,6 +272,31 @@ mod tests {
         }
     }
 
+    /// A row of one cell holding `text`.
+    fn one_cell_row(text: &str) -> Row {
+        Row {
+            cells: vec![Cell {
+                blocks: vec![Block::Paragraph(para(text, false))],
+                col_span: 1,
+                v_align: VAlign::Top,
+            }],
+            cant_split: true,
+        }
+    }
+
+    /// A ruled one-column table of `rows`, the first a header row.
+    fn headed_table(rows: Vec<Row>) -> Block {
+        Block::Table(Table {
+            columns: vec![200.0],
+            borders: true,
+            border_width: 0.5,
+            cell_padding_x: 0.0,
+            cell_padding_y: 0.0,
+            header_rows: 1,
+            rows,
+        })
+    }
+
     /// The `word/document.xml` of `doc`.
     fn document_xml(doc: &Document) -> String {
         let bytes = export(doc).unwrap();
@@ -328,26 +353,10 @@ mod tests {
 
     #[test]
     fn a_header_row_keeps_with_the_first_two_body_rows() {
-        let row = |text: &str| Row {
-            cells: vec![Cell {
-                blocks: vec![Block::Paragraph(para(text, false))],
-                col_span: 1,
-                v_align: VAlign::Top,
-            }],
-            cant_split: true,
-        };
         let table = |body: usize| {
-            let mut rows = vec![row("head")];
-            rows.extend((0..body).map(|i| row(&format!("r{i}"))));
-            Block::Table(Table {
-                columns: vec![200.0],
-                borders: true,
-                border_width: 0.5,
-                cell_padding_x: 0.0,
-                cell_padding_y: 0.0,
-                header_rows: 1,
-                rows,
-            })
+            let mut rows = vec![one_cell_row("head")];
+            rows.extend((0..body).map(|i| one_cell_row(&format!("r{i}"))));
+            headed_table(rows)
         };
         let doc = |body: usize| Document {
             meta: Meta::default(),
@@ -371,25 +380,7 @@ mod tests {
     #[test]
     fn a_document_is_the_same_whatever_the_thread_wrote_before() {
         let header_table = |head: &str| {
-            Block::Table(Table {
-                columns: vec![200.0],
-                borders: true,
-                border_width: 0.5,
-                cell_padding_x: 0.0,
-                cell_padding_y: 0.0,
-                header_rows: 1,
-                rows: [head, "r1", "r2"]
-                    .iter()
-                    .map(|t| Row {
-                        cells: vec![Cell {
-                            blocks: vec![Block::Paragraph(para(t, false))],
-                            col_span: 1,
-                            v_align: VAlign::Top,
-                        }],
-                        cant_split: true,
-                    })
-                    .collect(),
-            })
+            headed_table([head, "r1", "r2"].iter().map(|t| one_cell_row(t)).collect())
         };
         let doc = |name: &str, table_first: bool, page: PageSetup, language: &str| {
             let mut blocks = vec![
@@ -452,23 +443,9 @@ mod tests {
     /// it) and blocks that write nothing (they once counted as nothing).
     #[test]
     fn what_a_thread_keeps_of_a_body_is_bounded() {
-        let row = |t: &str| Row {
-            cells: vec![Cell {
-                blocks: vec![Block::Paragraph(para(t, false))],
-                col_span: 1,
-                v_align: VAlign::Top,
-            }],
-            cant_split: true,
-        };
-        let mut blocks = vec![Block::Table(Table {
-            columns: vec![200.0],
-            borders: true,
-            border_width: 0.5,
-            cell_padding_x: 0.0,
-            cell_padding_y: 0.0,
-            header_rows: 1,
-            rows: (0..20_000).map(|i| row(&i.to_string())).collect(),
-        })];
+        let mut blocks = vec![headed_table(
+            (0..20_000).map(|i| one_cell_row(&i.to_string())).collect(),
+        )];
         blocks.extend((0..3_000).map(|_| Block::Spacer(crate::tree::Spacer { height: 0.0 })));
         blocks.extend((0..100).map(|i| Block::Paragraph(para(&i.to_string(), false))));
         let doc = Document {
