@@ -334,3 +334,38 @@ fn templates_can_be_overridden_from_a_directory() {
     // The other built-ins are still there.
     assert!(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM"));
 }
+
+/// A part of a name with a space at its edge (`"Duyên "`, as a spreadsheet cell often has it)
+/// prints as the name does everywhere: the minutes print the parts one by one, and printed
+/// "Lan Duyên , Phó Bí thư …" where the invitation printed "Lan Duyên".
+#[test]
+fn a_name_part_with_a_space_at_its_edge_prints_without_it() {
+    let mut value: serde_json::Value = serde_json::from_str(&sample_text()).unwrap();
+    value["guests"][0]["name"]["ten"] = "Duyên ".into();
+    value["guests"][0]["name"]["dem"] = " Thị Lan\u{a0}".into();
+    let key = value["proceedings"]["presidium"][0]["name"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches('@')
+        .to_string();
+    let ten = value["people"][&key]["ten"].as_str().unwrap().to_string();
+    value["people"][&key]["ten"] = format!("{ten}\u{202f}").into();
+    let congress = daihoi::load_congress(&value.to_string()).unwrap();
+    assert_eq!(congress.guests[0].name.dem, "Thị Lan");
+    assert_eq!(congress.guests[0].name.full(), "Đinh Thị Lan Duyên");
+    let paper = paper_of(&congress, DocumentKind::CongressMinutes, About::Congress);
+    let raw = engine().render_tree(&paper).unwrap().plain_text();
+    let minutes = fold(&raw);
+    assert!(
+        minutes.contains("Đồng chí Đinh Thị Lan Duyên, Phó Bí thư"),
+        "{minutes}"
+    );
+    assert!(
+        minutes.contains(&format!("{ten} (Bí thư Đảng uỷ")),
+        "{minutes}"
+    );
+    assert!(
+        !raw.contains('\u{202f}'),
+        "the presidium's name part kept its space: {raw}"
+    );
+}

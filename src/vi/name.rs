@@ -13,12 +13,25 @@ use super::collate::{name_key, CollationKey};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PersonName {
     /// Họ — family name, e.g. "Nguyễn" (may be compound: "Tôn Nữ").
+    #[serde(deserialize_with = "trimmed")]
     pub ho: String,
     /// Tên đệm — middle name(s), e.g. "Văn" or "Thị Lan"; may be empty.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "trimmed")]
     pub dem: String,
     /// Tên — given name, e.g. "An".
+    #[serde(deserialize_with = "trimmed")]
     pub ten: String,
+}
+
+/// A part of a name as the file gives it, without the spaces at its edges: a paper that prints
+/// the parts one by one would print "Lan Duyên , Phó Bí thư" for a `ten` of "Duyên ", where
+/// [`PersonName::full`] prints "Lan Duyên".
+fn trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let part = String::deserialize(d)?;
+    Ok(match part.trim() {
+        t if t.len() == part.len() => part,
+        t => t.to_string(),
+    })
 }
 
 impl PersonName {
