@@ -55,29 +55,30 @@ impl Pieces<'_> {
         }
     }
 
-    /// Runs the compressor over `data` until it has taken all of it (and, with
-    /// `FlushCompress::Finish`, ended the stream).
     fn feed(&mut self, data: &[u8], flush: FlushCompress) -> Option<()> {
-        let start = self.c.total_in();
-        loop {
-            let read = usize::try_from(self.c.total_in() - start).ok()?;
-            if self.out.capacity() - self.out.len() < 64 {
-                self.out.reserve(self.out.capacity().max(4096));
+        compress(self.c, data, &mut self.out, flush)
+    }
+}
+
+/// Runs `c` over `data` onto the end of `out` until it has taken all of it (and, with
+/// `FlushCompress::Finish`, ended the stream).
+fn compress(c: &mut Compress, data: &[u8], out: &mut Vec<u8>, flush: FlushCompress) -> Option<()> {
+    let start = c.total_in();
+    loop {
+        let read = usize::try_from(c.total_in() - start).ok()?;
+        if out.capacity() - out.len() < 64 {
+            out.reserve(out.capacity().max(4096));
+        }
+        let status = c.compress_vec(data.get(read..)?, out, flush).ok()?;
+        let taken = usize::try_from(c.total_in() - start).ok()? == data.len();
+        let room = out.len() < out.capacity();
+        match status {
+            Status::StreamEnd => return Some(()),
+            // Everything taken, and room left: the compressor holds the rest for later.
+            Status::Ok | Status::BufError if taken && room && flush == FlushCompress::None => {
+                return Some(())
             }
-            let status = self
-                .c
-                .compress_vec(data.get(read..)?, &mut self.out, flush)
-                .ok()?;
-            let taken = usize::try_from(self.c.total_in() - start).ok()? == data.len();
-            let room = self.out.len() < self.out.capacity();
-            match status {
-                Status::StreamEnd => return Some(()),
-                // Everything taken, and room left: the compressor holds the rest for later.
-                Status::Ok | Status::BufError if taken && room && flush == FlushCompress::None => {
-                    return Some(())
-                }
-                Status::Ok | Status::BufError => {}
-            }
+            Status::Ok | Status::BufError => {}
         }
     }
 }
@@ -116,17 +117,8 @@ pub(crate) fn deflate_pieces<E>(
 fn run(c: &mut Compress, data: &[u8]) -> Option<Vec<u8>> {
     c.reset();
     let mut out = Vec::with_capacity(data.len() / 2 + 64);
-    loop {
-        let read = usize::try_from(c.total_in()).ok()?;
-        match c
-            .compress_vec(data.get(read..)?, &mut out, FlushCompress::Finish)
-            .ok()?
-        {
-            Status::StreamEnd => return Some(out),
-            // The output is full: give it room and go on.
-            Status::Ok | Status::BufError => out.reserve(out.capacity().max(256)),
-        }
-    }
+    compress(c, data, &mut out, FlushCompress::Finish)?;
+    Some(out)
 }
 
 #[cfg(test)]

@@ -67,10 +67,11 @@ fn body_size(blocks: &[Block]) -> usize {
 pub(super) struct FrameKey {
     page: crate::tree::PageSetup,
     body_size: usize,
-    pub language: String,
+    language: String,
 }
 
 impl FrameKey {
+    /// The frame `doc` needs, written in `language`.
     pub fn of(doc: &Document, language: &str) -> FrameKey {
         FrameKey {
             page: doc.page.clone(),

@@ -85,17 +85,7 @@ impl Item {
 
     /// A copy of the item `dy` lower (a table's header row is drawn on every page it spans).
     pub(super) fn shifted(&self, dy: f32) -> Item {
-        match self {
-            Item::Text(t) => Item::Text(PositionedText {
-                y: t.y + dy,
-                ..t.clone()
-            }),
-            Item::Stroke(s) => Item::Stroke(Stroke {
-                y1: s.y1 + dy,
-                y2: s.y2 + dy,
-                ..s.clone()
-            }),
-        }
+        self.clone().moved_down(dy)
     }
 }
 
