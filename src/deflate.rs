@@ -4,8 +4,9 @@
 //! A DOCX is a score of parts of a few hundred bytes to a few tens of kilobytes, and a
 //! compressor's state costs more to set up than such a part costs to compress (zlib-rs zeroes
 //! about 300 KB for each new stream; the `zip` crate makes one per entry). So each thread keeps
-//! one compressor of each kind and resets it for every part. The output depends only on the
-//! input (and flate2's version): the same bytes in give the same bytes out, on any thread.
+//! one compressor and resets it for every part; a zlib stream is its raw stream, wrapped. The
+//! output depends only on the input (and flate2's version): the same bytes in give the same
+//! bytes out, on any thread.
 
 use std::cell::RefCell;
 
@@ -13,19 +14,37 @@ use flate2::{Compress, Compression, FlushCompress, Status};
 
 thread_local! {
     static RAW: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), false));
-    static ZLIB: RefCell<Compress> = RefCell::new(Compress::new(Compression::fast(), true));
 }
+
+/// The zlib header of a stream at the fastest level: 32 KB window, no dictionary, level flag 0
+/// (RFC 1950 §2.2), as zlib writes it.
+const ZLIB_HEADER: [u8; 2] = [0x78, 0x01];
 
 /// `data` as a raw DEFLATE stream (what a ZIP entry of method 8 holds); `None` if the
 /// compressor fails, and the caller stores the data as it is.
 pub(crate) fn deflate(data: &[u8]) -> Option<Vec<u8>> {
-    RAW.with(|c| run(&mut c.borrow_mut(), data))
+    with_raw(|c| run(c, data, &[]))
 }
 
 /// `data` as a zlib stream (what a PDF `/FlateDecode` stream holds); `None` if the compressor
 /// fails, and the caller leaves the stream unfiltered.
+///
+/// Made of the raw stream, between the header and the Adler-32 of `data` (RFC 1950), the bytes
+/// a zlib compressor writes: a thread then holds one compressor's state (some 300 KB, each page
+/// of it a fault when first touched) instead of two.
 pub(crate) fn zlib(data: &[u8]) -> Option<Vec<u8>> {
-    ZLIB.with(|c| run(&mut c.borrow_mut(), data))
+    let mut out = with_raw(|c| run(c, data, &ZLIB_HEADER))?;
+    out.extend_from_slice(&adler2::adler32_slice(data).to_be_bytes());
+    Some(out)
+}
+
+/// Runs `f` with this thread's raw compressor, or with one of its own when that is in use (a
+/// stream within a stream).
+fn with_raw<T>(f: impl FnOnce(&mut Compress) -> T) -> T {
+    RAW.with(|c| match c.try_borrow_mut() {
+        Ok(mut c) => f(&mut c),
+        Err(_) => f(&mut Compress::new(Compression::fast(), false)),
+    })
 }
 
 /// What [`deflate_pieces`] made: the raw DEFLATE stream of the pieces, and the CRC-32 and
@@ -107,16 +126,14 @@ pub(crate) fn deflate_pieces<E>(
             data: pieces.out,
         }))
     };
-    RAW.with(|c| match c.try_borrow_mut() {
-        Ok(mut c) => go(&mut c),
-        // In use on this thread already (a stream within a stream): a compressor of its own.
-        Err(_) => go(&mut Compress::new(Compression::fast(), false)),
-    })
+    with_raw(go)
 }
 
-fn run(c: &mut Compress, data: &[u8]) -> Option<Vec<u8>> {
+/// `head`, then the raw stream of `data`.
+fn run(c: &mut Compress, data: &[u8], head: &[u8]) -> Option<Vec<u8>> {
     c.reset();
     let mut out = Vec::with_capacity(data.len() / 2 + 64);
+    out.extend_from_slice(head);
     compress(c, data, &mut out, FlushCompress::Finish)?;
     Some(out)
 }
@@ -171,6 +188,11 @@ mod tests {
             let raw = deflate(&data).unwrap();
             assert_eq!(inflate(&raw), data, "{} bytes", data.len());
             assert_eq!(unzlib(&zlib(&data).unwrap()), data, "{} bytes", data.len());
+            // Byte for byte what a zlib compressor at the same level writes.
+            let mut z = Compress::new(Compression::fast(), true);
+            let mut wrapped = Vec::with_capacity(data.len() + 64);
+            compress(&mut z, &data, &mut wrapped, FlushCompress::Finish).unwrap();
+            assert_eq!(zlib(&data).unwrap(), wrapped, "{} bytes", data.len());
         }
     }
 

@@ -1,9 +1,11 @@
 //! What the elections may not contradict: the personnel procedure that introduced the list, the
 //! earlier round a later one continues, and the times at which results are announced.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use super::personnel::CandidateProfile;
+use super::memo::{self, Recent};
+use super::personnel::{CandidateProfile, PersonnelRecord};
 use super::proceedings::StepKind;
 use super::record::Congress;
 use super::validator::Validator;
@@ -32,6 +34,25 @@ pub(crate) fn check(v: &mut Validator, congress: &Congress) {
 /// track) and whether that was the track's last step, passed. Empty verdict: introduced.
 fn introduced(congress: &Congress) -> Option<BTreeMap<CollationKey, String>> {
     let record = congress.personnel.as_ref()?;
+    let Ok(map) = memo::answer(
+        &INTRODUCED,
+        |r| r == record,
+        || record.clone(),
+        true,
+        || Ok::<_, std::convert::Infallible>(introduced_by(record)),
+    );
+    Some(map)
+}
+
+thread_local! {
+    /// [`introduced`] by the procedure it was worked out from: the list of candidates, the
+    /// Đề án and the check each ask it.
+    static INTRODUCED: Recent<PersonnelRecord, BTreeMap<CollationKey, String>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// [`introduced`], worked out from the procedure `record`.
+fn introduced_by(record: &PersonnelRecord) -> BTreeMap<CollationKey, String> {
     let mut out = BTreeMap::new();
     for (t, track) in record.tracks.iter().enumerate() {
         let mut steps: Vec<(usize, &super::personnel::StepRecord)> =
@@ -58,7 +79,7 @@ fn introduced(congress: &Congress) -> Option<BTreeMap<CollationKey, String>> {
             }
         }
     }
-    Some(out)
+    out
 }
 
 impl Congress {

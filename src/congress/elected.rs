@@ -2,11 +2,25 @@
 //! shares (the new committee, its officers, the delegates), so a name elected is never typed
 //! twice.
 
-use super::election::HeldBy;
+use std::cell::RefCell;
+
+use super::election::{ElectionRecord, HeldBy};
+use super::memo::{self, Recent};
 use super::record::Congress;
 use crate::error::Result;
-use crate::rules::{self, Office, Percent};
+use crate::rules::{self, CongressKind, Office, Percent, RuleSet};
 use crate::vi::PersonName;
+
+/// Candidates (all rounds together) above which an election is worked out anew on every call
+/// rather than kept.
+const KEEP_UP_TO_CANDIDATES: usize = 2_000;
+
+thread_local! {
+    /// [`Congress::elected`] by all it depends on: the election as the file has it, the rule
+    /// set and the kind of congress.
+    static ELECTED: Recent<(ElectionRecord, RuleSet, CongressKind), Vec<Elected>> =
+        const { RefCell::new(Vec::new()) };
+}
 
 /// Someone elected, with the votes and share of the round that elected them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +40,21 @@ pub(crate) struct Elected {
 impl Congress {
     /// Everyone `elections[index]` elected, round by round, most votes first within a round.
     pub(crate) fn elected(&self, index: usize) -> Result<Vec<Elected>> {
+        let Some(record) = self.elections.get(index) else {
+            return Ok(Vec::new());
+        };
+        let candidates: usize = record.rounds.iter().map(|r| r.candidates.len()).sum();
+        memo::answer(
+            &ELECTED,
+            |(r, rule_set, kind)| r == record && *rule_set == self.rule_set && *kind == self.kind,
+            || (record.clone(), self.rule_set, self.kind),
+            candidates <= KEEP_UP_TO_CANDIDATES,
+            || self.tally_elected(index),
+        )
+    }
+
+    /// [`Congress::elected`], worked out: every round tallied.
+    fn tally_elected(&self, index: usize) -> Result<Vec<Elected>> {
         let rounds = self.elections.get(index).map_or(0, |e| e.rounds.len());
         let mut out = Vec::new();
         for r in 0..rounds {
@@ -96,5 +125,62 @@ impl Congress {
         self.elections
             .iter()
             .any(|e| e.held_by == HeldBy::NewCommittee)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bach_mai() -> Congress {
+        crate::load_congress(include_str!("../../examples/data/bach-mai-2020.json")).unwrap()
+    }
+
+    fn names(elected: &[Elected]) -> Vec<String> {
+        elected.iter().map(|e| e.name.full()).collect()
+    }
+
+    /// What a thread keeps of an election is the answer for that election only: a count
+    /// changed gives the new answer, and the old count again the old one.
+    #[test]
+    fn who_was_elected_follows_every_change_of_the_counts() {
+        let mut congress = bach_mai();
+        let i = congress.committee_election().unwrap();
+        let before = congress.elected(i).unwrap();
+        assert_eq!(congress.elected(i).unwrap(), before);
+        let first = &congress.elections[i].rounds[0];
+        // The candidate with the most votes who was elected, and the best not elected.
+        let elected: Vec<String> = names(&before);
+        let top = first
+            .candidates
+            .iter()
+            .position(|c| c.name.full() == elected[0])
+            .unwrap();
+        let out = first
+            .candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !elected.contains(&c.name.full()))
+            .max_by_key(|(_, c)| c.votes)
+            .map(|(k, _)| k)
+            .expect("Bạch Mai's first round has a candidate not elected");
+        let round = &mut congress.elections[i].rounds[0];
+        let (a, b) = (round.candidates[top].votes, round.candidates[out].votes);
+        round.candidates[top].votes = b;
+        round.candidates[out].votes = a;
+        let after = congress.elected(i).unwrap();
+        assert_ne!(
+            names(&after),
+            names(&before),
+            "a stale answer after the counts changed"
+        );
+        assert!(
+            names(&after).contains(&congress.elections[i].rounds[0].candidates[out].name.full())
+        );
+        assert_eq!(after, congress.tally_elected(i).unwrap());
+        let round = &mut congress.elections[i].rounds[0];
+        round.candidates[top].votes = a;
+        round.candidates[out].votes = b;
+        assert_eq!(congress.elected(i).unwrap(), before);
     }
 }

@@ -90,6 +90,14 @@ fn clean(value: &mut Value) -> Vec<Diagnostic> {
 /// Why a text cannot be printed: every control character in it (other than line breaks and
 /// tabs) and the XML-forbidden U+FFFE, U+FFFF, named by code point; empty when it can.
 pub(crate) fn text_problem(s: &str) -> String {
+    // Every such character is below U+0020, U+007F, in U+0080–U+009F (C2 80–9F in UTF-8) or
+    // U+FFFE–U+FFFF (EF BF BE–BF): a text without those bytes, which most are, is read once.
+    if !s
+        .bytes()
+        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF)
+    {
+        return String::new();
+    }
     let mut bad: Vec<String> = Vec::new();
     for c in s.chars() {
         let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
@@ -282,6 +290,30 @@ mod tests {
         assert_eq!(text_problem("a\nb\tc"), "");
         let m = text_problem("a\u{7}b\u{1b}c\u{7}");
         assert!(m.contains("U+0007, U+001B"), "{m}");
+        // Every scalar value, alone and inside Vietnamese text: the quick pass over the bytes
+        // lets none of them through.
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let forbidden = (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                || c == '\u{FFFE}'
+                || c == '\u{FFFF}';
+            let alone = c.encode_utf8(&mut buf);
+            assert_eq!(
+                !text_problem(alone).is_empty(),
+                forbidden,
+                "U+{:04X}",
+                c as u32
+            );
+            if c.is_control() || (0xFFF0..=0xFFFF).contains(&(c as u32)) {
+                let inside = format!("Đảng uỷ{c}phường");
+                assert_eq!(
+                    !text_problem(&inside).is_empty(),
+                    forbidden,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
     }
 
     #[test]

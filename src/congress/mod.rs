@@ -17,6 +17,7 @@ mod conventions;
 mod elected;
 mod election;
 mod load;
+mod memo;
 mod numbering;
 mod organisation;
 mod personnel;

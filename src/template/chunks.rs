@@ -14,6 +14,31 @@ use handlebars::Handlebars;
 /// Pieces are cut when they reach this many bytes.
 const PIECE: usize = 2048;
 
+/// `text` with the words of its long comments (`{{!-- … --}}`) left out and their line breaks
+/// kept: the same template, every line where it was. A built-in's comments (what its context
+/// is, which rule it follows) are two fifths of the summons and its partials, and at the top,
+/// where every token's line scan passes over them. Unchanged when the template has raw blocks
+/// or escaped braces, where a comment may be text.
+pub(super) fn brief_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("{{!--") || text.contains("{{{{") || text.contains("\\{{") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{{!--") {
+        let body = &rest[open + 5..];
+        let Some(close) = body.find("--}}") else {
+            // An unclosed comment: the compilation reports it, as written.
+            return std::borrow::Cow::Borrowed(text);
+        };
+        out.push_str(&rest[..open + 5]);
+        out.extend(body[..close].matches('\n'));
+        rest = &body[close..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Where `text` may be cut: byte offsets at the start of a line, outside every block, comment
 /// and tag, where the line starts with markup or with a tag that trims nothing before it, and
 /// nothing before trims after it. Empty when the template uses a construct this does not
@@ -127,16 +152,23 @@ fn shift(template: &mut Template, lines: usize) {
     if lines == 0 {
         return;
     }
-    for m in &mut template.mapping {
-        m.0 += lines;
-    }
+    each_template(template, &mut |t| {
+        for m in &mut t.mapping {
+            m.0 += lines;
+        }
+    });
+}
+
+/// Calls `f` on `template` and on every template of a block in it, at any depth.
+pub(super) fn each_template(template: &mut Template, f: &mut impl FnMut(&mut Template)) {
+    f(template);
     for element in &mut template.elements {
         match element {
             TemplateElement::HelperBlock(h)
             | TemplateElement::Expression(h)
             | TemplateElement::HtmlExpression(h) => {
                 for t in h.template.iter_mut().chain(h.inverse.iter_mut()) {
-                    shift(t, lines);
+                    each_template(t, f);
                 }
             }
             TemplateElement::DecoratorExpression(d)
@@ -144,7 +176,7 @@ fn shift(template: &mut Template, lines: usize) {
             | TemplateElement::PartialExpression(d)
             | TemplateElement::PartialBlock(d) => {
                 if let Some(t) = &mut d.template {
-                    shift(t, lines);
+                    each_template(t, f);
                 }
             }
             _ => {}

@@ -78,10 +78,14 @@ impl Source {
     /// The template compiled (on the first call); `name` is the one errors report.
     fn compiled(&self, name: &str) -> std::result::Result<&Compiled, &Failure> {
         self.compiled
-            // Only a built-in (borrowed) text is compiled in pieces: the test
-            // `a_template_compiled_in_pieces_is_the_one_compiled_whole` holds for those; a
+            // Only a built-in (borrowed) text is compiled in pieces and without the words of
+            // its comments: the tests `a_template_compiled_in_pieces_is_the_one_compiled_whole`
+            // and `a_template_without_its_comments_words_renders_the_same` hold for those; a
             // template from the user's folder is compiled whole, as handlebars reads it.
-            .get_or_init(|| compile(name, &self.text, matches!(self.text, Cow::Borrowed(_))))
+            .get_or_init(|| match &self.text {
+                Cow::Borrowed(text) => compile(name, &chunks::brief_comments(text), true),
+                Cow::Owned(text) => compile(name, text, false),
+            })
             .as_ref()
     }
 }
@@ -408,6 +412,41 @@ mod tests {
         }
         // The long ones at least: the script, the minutes, the election rules.
         assert!(pieced >= 3, "{pieced} templates were cut");
+    }
+
+    /// A built-in compiled without the words of its comments is the template as written, line
+    /// for line, but for those words.
+    #[test]
+    fn a_template_without_its_comments_words_renders_the_same() {
+        let mut briefer = 0;
+        for (name, text) in builtin() {
+            let brief = chunks::brief_comments(text);
+            if brief.len() < text.len() {
+                briefer += 1;
+            }
+            let mut scratch = Handlebars::new();
+            scratch.set_prevent_indent(true);
+            let mut written = compile_whole(&mut scratch, name, text).unwrap();
+            let mut compiled = compile_whole(&mut scratch, name, &brief).unwrap();
+            for t in [&mut written, &mut compiled] {
+                chunks::each_template(t, &mut |t| {
+                    for e in &mut t.elements {
+                        if let TemplateElement::Comment(words) = e {
+                            words.retain(|c| c == '\n');
+                        }
+                    }
+                });
+            }
+            assert_eq!(compiled, written, "{name}");
+        }
+        assert!(briefer > 30, "only {briefer} built-ins have comments");
+        // Only the words go: a comment's line breaks, and what stands after it, stay.
+        let text = "{{!-- one\n two --}}<p>{{x}}</p>{{!----}}\n{{!-- --}}";
+        assert_eq!(chunks::brief_comments(text), "{{!--\n--}}<p>{{x}}</p>{{!----}}\n{{!----}}");
+        // Not where a comment may be text, or is not closed.
+        for text in ["{{{{raw}}}}{{!-- x --}}{{{{/raw}}}}", "\\{{!-- x --}}", "{{!-- x"] {
+            assert_eq!(chunks::brief_comments(text), text);
+        }
     }
 
     /// A mistake in a long template is reported as compiling it whole reports it.

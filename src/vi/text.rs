@@ -49,14 +49,20 @@ pub fn respell_uy(text: &str, to: UySpelling) -> std::borrow::Cow<'_, str> {
         UySpelling::ToneOnY => (u, y),
         UySpelling::ToneOnU => (y, u),
     };
-    if !UY_FORMS.iter().any(|&f| text.contains(pick(f).0)) {
+    // Every form holds one of ủ Ủ ỷ Ỷ (U+1EE6, U+1EE7, U+1EF6, U+1EF7; E1 BB A6, A7, B6, B7 in
+    // UTF-8): one pass over the bytes of a text without them, which most are.
+    let uy_letter = |w: &[u8]| w[0] == 0xE1 && w[1] == 0xBB && w[2] | 0x11 == 0xB7;
+    if !text.as_bytes().windows(3).any(uy_letter)
+        || !UY_FORMS.iter().any(|&f| text.contains(pick(f).0))
+    {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut before: Option<char> = None;
     'scan: while !rest.is_empty() {
-        if !before.is_some_and(char::is_alphabetic) {
+        // Every form starts with u, U, ủ or Ủ.
+        if rest.starts_with(['u', 'U', 'ủ', 'Ủ']) && !before.is_some_and(char::is_alphabetic) {
             for form in UY_FORMS {
                 let (from, into) = pick(form);
                 if let Some(after) = rest.strip_prefix(from) {
