@@ -38,7 +38,12 @@ fn introduced(congress: &Congress) -> Option<BTreeMap<CollationKey, String>> {
         &INTRODUCED,
         |r| r == record,
         || record.clone(),
-        true,
+        record
+            .tracks
+            .iter()
+            .flat_map(|t| &t.steps)
+            .map(|s| s.counts.votes.len())
+            .sum(),
         || Ok::<_, std::convert::Infallible>(introduced_by(record)),
     );
     Some(map)

@@ -11,10 +11,6 @@ use crate::error::Result;
 use crate::rules::{self, CongressKind, Office, Percent, RuleSet};
 use crate::vi::PersonName;
 
-/// Candidates (all rounds together) above which an election is worked out anew on every call
-/// rather than kept.
-const KEEP_UP_TO_CANDIDATES: usize = 2_000;
-
 thread_local! {
     /// [`Congress::elected`] by all it depends on: the election as the file has it, the rule
     /// set and the kind of congress.
@@ -48,7 +44,7 @@ impl Congress {
             &ELECTED,
             |(r, rule_set, kind)| r == record && *rule_set == self.rule_set && *kind == self.kind,
             || (record.clone(), self.rule_set, self.kind),
-            candidates <= KEEP_UP_TO_CANDIDATES,
+            candidates,
             || self.tally_elected(index),
         )
     }
@@ -182,5 +178,31 @@ mod tests {
         round.candidates[top].votes = a;
         round.candidates[out].votes = b;
         assert_eq!(congress.elected(i).unwrap(), before);
+    }
+
+    /// The rule set and the kind of congress are part of what an answer is kept by: under
+    /// another, some elections elect others, and each answer is the one worked out anew.
+    #[test]
+    fn who_was_elected_follows_the_rule_set_and_the_kind_of_congress() {
+        let mut congress = bach_mai();
+        let first: Vec<_> = (0..congress.elections.len())
+            .map(|i| congress.elected(i).ok())
+            .collect();
+        let mut changed = 0;
+        for rule_set in [RuleSet::Round2020, RuleSet::Round2025] {
+            for kind in [CongressKind::Delegates, CongressKind::Members] {
+                congress.rule_set = rule_set;
+                congress.kind = kind;
+                for (i, was) in first.iter().enumerate() {
+                    let now = congress.elected(i).ok();
+                    assert_eq!(now, congress.tally_elected(i).ok(), "elections[{i}]");
+                    changed += usize::from(now != *was);
+                }
+            }
+        }
+        assert!(
+            changed > 0,
+            "no answer changed with the rule set or the kind"
+        );
     }
 }

@@ -8,38 +8,47 @@ use std::cell::RefCell;
 use std::thread::LocalKey;
 
 /// The last few answers of one question, on one thread: (what it was worked out from, the
-/// answer), oldest first.
+/// answer), the least recently given first.
 pub(super) type Recent<K, V> = RefCell<Vec<(K, V)>>;
 
-/// Answers kept per question and thread.
+/// Answers kept per question and thread: more than a congress holds elections.
 const KEPT: usize = 8;
 
+/// People (candidates of every round, of every step) above which what an answer is worked out
+/// from is not copied and kept, and the answer is worked out anew on every call: a copy then
+/// costs memory on every thread, and a few answers of such a record are slow anyway.
+const KEEP_UP_TO_PEOPLE: usize = 2_000;
+
 /// The answer kept in `recent` under a key that `is` the one asked about, or `work()`, then kept
-/// under `key()` (when `keep`) in place of the oldest of [`KEPT`].
+/// under `key()` in place of the least recently given of [`KEPT`] — unless the key names more
+/// than [`KEEP_UP_TO_PEOPLE`] `people`. Errors are not kept.
 pub(super) fn answer<K: 'static, V: Clone + 'static, E>(
     recent: &'static LocalKey<Recent<K, V>>,
     is: impl Fn(&K) -> bool,
     key: impl FnOnce() -> K,
-    keep: bool,
+    people: usize,
     work: impl FnOnce() -> Result<V, E>,
 ) -> Result<V, E> {
     let kept = recent.with(|r| {
-        r.borrow()
-            .iter()
-            .find(|(k, _)| is(k))
-            .map(|(_, v)| v.clone())
+        let mut r = r.borrow_mut();
+        let at = r.iter().position(|(k, _)| is(k))?;
+        let hit = r.remove(at);
+        let v = hit.1.clone();
+        r.push(hit);
+        Some(v)
     });
     if let Some(v) = kept {
         return Ok(v);
     }
     let v = work()?;
-    if keep {
+    if people <= KEEP_UP_TO_PEOPLE {
+        let entry = (key(), v.clone());
         recent.with(|r| {
             let mut r = r.borrow_mut();
             if r.len() == KEPT {
                 r.remove(0);
             }
-            r.push((key(), v.clone()));
+            r.push(entry);
         });
     }
     Ok(v)

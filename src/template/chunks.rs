@@ -3,10 +3,10 @@
 //! handlebars' parser asks pest for the line and column of every token, and pest finds them by
 //! rescanning the source from its start: compiling costs the square of the template's length.
 //! The script (38 KB) took 1 000 M instructions that way, a third of a whole pack's. Cut at
-//! lines outside any block into pieces of half a kilobyte or more, compiled one by one with their lines
-//! moved to where they are in the whole, it costs a few percent of that. A test keeps every
-//! built-in template equal, element by element and position by position, to its whole
-//! compilation.
+//! lines outside any block into pieces of half a kilobyte or more, compiled one by one with
+//! their lines moved to where they are in the whole, it costs a few percent of that. A test
+//! keeps every built-in template equal, element by element and position by position, to its
+//! whole compilation.
 
 use handlebars::template::{Template, TemplateElement};
 use handlebars::Handlebars;
@@ -19,26 +19,36 @@ const PIECE: usize = 512;
 /// `text` with the words of its long comments (`{{!-- … --}}`) left out and their line breaks
 /// kept: the same template, every line where it was. A built-in's comments (what its context
 /// is, which rule it follows) are two fifths of the summons and its partials, and at the top,
-/// where every token's line scan passes over them. Unchanged when the template has raw blocks
-/// or escaped braces, where a comment may be text.
+/// where every token's line scan passes over them. Read tag by tag, as [`cuts`] reads it: a
+/// `{{!--` inside another tag or a short comment (`{{! … }}`) is left as it is. Unchanged when
+/// the template has raw blocks or escaped braces, where a comment may be text, or a tag that
+/// does not close.
 pub(super) fn brief_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     if !text.contains("{{!--") || text.contains("{{{{") || text.contains("\\{{") {
-        return std::borrow::Cow::Borrowed(text);
+        return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(open) = rest.find("{{!--") {
-        let body = &rest[open + 5..];
-        let Some(close) = body.find("--}}") else {
-            // An unclosed comment: the compilation reports it, as written.
-            return std::borrow::Cow::Borrowed(text);
-        };
-        out.push_str(&rest[..open + 5]);
-        out.extend(body[..close].matches('\n'));
-        rest = &body[close..];
+    while let Some(open) = rest.find("{{") {
+        let tag = &rest[open..];
+        if let Some(body) = tag.strip_prefix("{{!--") {
+            let Some(close) = body.find("--}}") else {
+                return Cow::Borrowed(text);
+            };
+            out.push_str(&rest[..open + 5]);
+            out.extend(body[..close].matches('\n'));
+            rest = &body[close..];
+        } else {
+            let Some(close) = tag.find("}}") else {
+                return Cow::Borrowed(text);
+            };
+            out.push_str(&rest[..open + close + 2]);
+            rest = &tag[close + 2..];
+        }
     }
     out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+    Cow::Owned(out)
 }
 
 /// Where `text` may be cut: byte offsets at the start of a line, outside every block, comment

@@ -143,5 +143,13 @@ mod tests {
         let out = to_u("<p>Chi uỷ</p>");
         assert_eq!(out, "<p>Chi ủy</p>");
         assert!(is_nfc(&out));
+        // Each of the six forms, at the start, after a letter's neighbour and at the end.
+        assert_eq!(to_y("Ủy ban; (ủy) ỦY"), "Uỷ ban; (uỷ) UỶ");
+        assert_eq!(to_u("Uỷ ban; (uỷ) UỶ"), "Ủy ban; (ủy) ỦY");
+        // A text without ủ Ủ ỷ Ỷ is given back as it is, not copied.
+        assert!(matches!(
+            respell_uy("Nguyễn Thị Thuý, ban chấp hành", UySpelling::ToneOnU),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 }
