@@ -78,6 +78,7 @@ stages! {
 
 mod deflate;
 mod engine;
+mod memo;
 mod pack;
 mod papers;
 

@@ -4,11 +4,11 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use super::memo::{self, Recent};
 use super::personnel::{CandidateProfile, PersonnelRecord};
 use super::proceedings::StepKind;
 use super::record::Congress;
 use super::validator::Validator;
+use crate::memo::{self, Recent};
 use crate::rules::{self, evaluate_step, Office, Status, Tally};
 use crate::vi::{CollationKey, PersonName, Time};
 

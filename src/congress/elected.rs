@@ -5,9 +5,9 @@
 use std::cell::RefCell;
 
 use super::election::{ElectionRecord, HeldBy};
-use super::memo::{self, Recent};
 use super::record::Congress;
 use crate::error::Result;
+use crate::memo::{self, Recent};
 use crate::rules::{self, CongressKind, Office, Percent, RuleSet};
 use crate::vi::PersonName;
 

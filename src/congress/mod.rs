@@ -3,8 +3,9 @@
 //! Types (deserialized from the congress file), loading (JSON → clean text once → `@people` →
 //! typed), validation with paths in the user's file, cross-paper consistency, numbering,
 //! proceedings, elections and the personnel procedure. This module imports the language
-//! (`vi`), the rules and the error type — never a paper, a template or a backend. Its files
-//! import each other one way only: the types, then the record, then what reads the record.
+//! (`vi`), the rules, the error type and the per-thread memo (`memo`) — never a paper, a
+//! template or a backend. Its files import each other one way only: the types, then the
+//! record, then what reads the record.
 
 mod agenda;
 mod check_elections;
@@ -17,7 +18,6 @@ mod conventions;
 mod elected;
 mod election;
 mod load;
-mod memo;
 mod numbering;
 mod organisation;
 mod personnel;

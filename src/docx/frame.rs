@@ -12,6 +12,7 @@ use super::fixup::{fix_part, Edits};
 use super::package::{self, Packed};
 use crate::error::{Error, ErrorKind, Result};
 use crate::font::DOCX_FAMILY;
+use crate::memo;
 use crate::tree::{mm, Block, Document, Inline};
 
 /// Times New Roman in all four slots (ASCII, high ANSI, East Asian, complex script): the
@@ -134,7 +135,6 @@ const CORE_AT: usize = 3;
 /// The parts of a document other than its body and core properties, packed: what docx-rs
 /// writes around an empty body, fixed up. The same [`FrameKey`] gives the same bytes.
 pub(super) struct Frame {
-    key: FrameKey,
     /// `document.xml` around an empty body, and where the body goes in it.
     document: Vec<u8>,
     body_at: usize,
@@ -146,33 +146,19 @@ pub(super) struct Frame {
     before_body: usize,
 }
 
-/// The most frames a thread keeps: a pack's papers come in a few page setups (portrait,
-/// landscape lists) and two or three body sizes.
-const FRAMES_KEPT: usize = 8;
-
 thread_local! {
-    /// The frames made last on this thread, the newest last. Documents of a batch share one:
-    /// building, fixing up and deflating the styles, settings, numbering, headers … again was
-    /// a quarter of an invitation's DOCX.
-    static FRAMES: RefCell<Vec<Rc<Frame>>> = const { RefCell::new(Vec::new()) };
+    /// The frames made last on this thread. Documents of a batch share one: building, fixing
+    /// up and deflating the styles, settings, numbering, headers … again was a quarter of an
+    /// invitation's DOCX.
+    static FRAMES: memo::Recent<FrameKey, Rc<Frame>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Frame {
     /// The frame of `key`, kept from an earlier document of this thread or made now.
     pub fn of(key: FrameKey) -> Result<Rc<Frame>> {
-        let kept = FRAMES.with(|f| f.borrow().iter().find(|f| f.key == key).cloned());
-        if let Some(frame) = kept {
-            return Ok(frame);
-        }
-        let frame = Rc::new(Frame::make(key)?);
-        FRAMES.with(|f| {
-            let mut frames = f.borrow_mut();
-            if frames.len() == FRAMES_KEPT {
-                frames.remove(0);
-            }
-            frames.push(frame.clone());
-        });
-        Ok(frame)
+        memo::answer(&FRAMES, |k| *k == key, || key.clone(), 0, || {
+            Frame::make(&key).map(Rc::new)
+        })
     }
 
     /// The next paragraph id after the headers'.
@@ -208,14 +194,14 @@ impl Frame {
         &self.document[self.body_at..]
     }
 
-    fn make(key: FrameKey) -> Result<Frame> {
+    fn make(key: &FrameKey) -> Result<Frame> {
         // docx-rs would hold a long paper's body as a large tree of structs beside the XML it
         // writes (70 MB for a 500-page script), and the XML, fixed up and deflated, would be
         // three copies more: docx-rs writes the rest around an empty body, and each block of
         // the body is written, fixed up and deflated as soon as it is made. None of docx-rs's
         // package work looks at the body for what we write: no images, comments, footnotes,
         // hyperlinks, numbering or tables of contents.
-        let (docx, next_id) = frame(&key);
+        let (docx, next_id) = frame(key);
         let xml = docx.build();
         let document = fix_part(&xml.document, &Edits::default())?;
         let body_at = body_at(&document)?;
@@ -258,7 +244,6 @@ impl Frame {
             }
         }
         Ok(Frame {
-            key,
             document,
             body_at,
             next_id,
