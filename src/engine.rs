@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::congress::{for_each_string, for_each_text, Congress};
 use crate::document::Paper;
-use crate::error::{Diagnostic, Error, Path, Result};
+use crate::error::{Diagnostic, Error, Result};
 use crate::font::FontSet;
 use crate::markup::{self, ResolveContext, StyleSheet};
 use crate::papers;
@@ -175,24 +175,20 @@ impl Engine {
             let control = crate::congress::text_problem(s);
             if !control.is_empty() {
                 out.push(Diagnostic::new(path.clone(), control));
-            } else if let Some(d) = self.glyph_problem(path, s) {
-                out.push(d);
+            } else if let Some(m) = self.glyph_problem(s) {
+                out.push(Diagnostic::new(path.clone(), m));
             }
         });
         out
     }
 
-    /// The first character of `s` that the bundled font cannot print, as a problem at `path`.
-    fn glyph_problem(&self, path: &Path, s: &str) -> Option<Diagnostic> {
+    /// What is wrong with `s`: its first character that the bundled font cannot print.
+    fn glyph_problem(&self, s: &str) -> Option<String> {
         // Control characters are reported by the record's own checks, not as glyphs.
         let c = self.fonts.first_missing(s).filter(|c| !c.is_control())?;
-        Some(Diagnostic::new(
-            path.clone(),
-            format!(
-                "contains '{c}' (U+{:04X}), which the bundled font (Liberation Serif) cannot \
-                 print",
-                c as u32
-            ),
+        Some(format!(
+            "contains '{c}' (U+{:04X}), which the bundled font (Liberation Serif) cannot print",
+            c as u32
         ))
     }
 
@@ -318,7 +314,7 @@ impl Engine {
     fn data(&self, paper: &Paper, strict_glyphs: bool) -> Result<(Value, Vec<Diagnostic>)> {
         let mut value = paper.context()?;
         let mut found = Vec::new();
-        for_each_string(&mut value, &mut |path, s| {
+        for_each_string(&mut value, &mut |trail, s| {
             // A record built in code may hold decomposed text: the PDF would draw its marks
             // apart. (A loaded record is NFC already; the check is cheap.)
             if !crate::vi::is_nfc(s) {
@@ -326,9 +322,9 @@ impl Engine {
             }
             let control = crate::congress::text_problem(s);
             if !control.is_empty() {
-                found.push((true, Diagnostic::new(path.clone(), control)));
-            } else if let Some(d) = self.glyph_problem(path, s) {
-                found.push((strict_glyphs, d));
+                found.push((true, Diagnostic::new(trail.path(), control)));
+            } else if let Some(m) = self.glyph_problem(s) {
+                found.push((strict_glyphs, Diagnostic::new(trail.path(), m)));
             }
         });
         let mut problems = Vec::new();

@@ -105,7 +105,7 @@ impl Congress {
         };
         let mut found: BTreeMap<String, BTreeMap<String, Path>> = BTreeMap::new();
         // Every person name (an object with `ho` and `ten`) with its path.
-        for_each_value(&mut value, &mut |path, v| {
+        for_each_value(&mut value, &mut |trail, v| {
             let (Some(ho), Some(ten)) = (v.get("ho"), v.get("ten")) else {
                 return true;
             };
@@ -116,7 +116,7 @@ impl Congress {
                 .entry(fold(&full))
                 .or_default()
                 .entry(full)
-                .or_insert_with(|| path.clone());
+                .or_insert_with(|| trail.path());
             false
         });
         for spellings in found.values() {
@@ -175,7 +175,7 @@ impl Congress {
     fn ordinal_warnings(&self, value: &mut Value) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let mut seen = false;
-        crate::congress::for_each_string(value, &mut |path, s| {
+        crate::congress::for_each_string(value, &mut |trail, s| {
             if seen {
                 return;
             }
@@ -183,6 +183,7 @@ impl Congress {
                 return;
             };
             seen = true;
+            let path = trail.path();
             let expected = k + 1;
             let roman = crate::vi::roman(expected).unwrap_or_default();
             match self.ordinal {

@@ -20,6 +20,14 @@ use crate::error::{Diagnostic, Error, ErrorKind, Path, Result, Segment};
 /// wherever a name goes (`"name": "@vinh"`, a counting team's `"head"` and `"members"`): the
 /// name then comes from one place and cannot differ between papers.
 pub fn load_congress(text: &str) -> Result<Congress> {
+    let (value, text_problems) = prepare(text)?;
+    let mut congress: Congress = typed(value, || Ok(prepare(text)?.0))?;
+    congress.text_problems = text_problems;
+    Ok(congress)
+}
+
+/// The record's JSON value, cleaned and with `@people` resolved, and the text problems found.
+fn prepare(text: &str) -> Result<(Value, Vec<Diagnostic>)> {
     let mut value = parse(text)?;
     // `"$schema"` names the file's JSON Schema for editors; it is not part of the record.
     if let Value::Object(root) = &mut value {
@@ -27,20 +35,21 @@ pub fn load_congress(text: &str) -> Result<Congress> {
     }
     let text_problems = clean(&mut value);
     resolve_people(&mut value)?;
-    let mut congress: Congress = deserialize(value)?;
-    congress.text_problems = text_problems;
-    Ok(congress)
+    Ok((value, text_problems))
 }
 
 /// Reads any serde type from JSON (a tally's election, say), with field paths in the errors and
 /// NFC-normalised strings; a control character is an error naming its field.
 pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    let mut value = parse(text)?;
-    let problems = clean(&mut value);
-    if !problems.is_empty() {
-        return Err(Error::problems(problems));
-    }
-    deserialize(value)
+    let cleaned = || {
+        let mut value = parse(text)?;
+        let problems = clean(&mut value);
+        if !problems.is_empty() {
+            return Err(Error::problems(problems));
+        }
+        Ok(value)
+    };
+    typed(cleaned()?, cleaned)
 }
 
 fn parse(text: &str) -> Result<Value> {
@@ -50,6 +59,19 @@ fn parse(text: &str) -> Result<Value> {
         .map_err(|e| Error::new(ErrorKind::Json, "not valid JSON").with_source(e))
 }
 
+/// Reads `value` as a `T`. The quick way keeps no path; when it fails, the value is made
+/// `again` (the first was used up) and read keeping the path, to name the field.
+fn typed<T: serde::de::DeserializeOwned>(
+    value: Value,
+    again: impl FnOnce() -> Result<Value>,
+) -> Result<T> {
+    match T::deserialize(value) {
+        Ok(t) => Ok(t),
+        Err(_) => deserialize(again()?),
+    }
+}
+
+/// Reads `value` as a `T`, the error naming the field.
 fn deserialize<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
@@ -70,18 +92,19 @@ fn deserialize<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
 /// found (every one of them, with its path); such a string is left as it is.
 fn clean(value: &mut Value) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    for_each_string(value, &mut |path, s| {
+    for_each_string(value, &mut |trail, s| {
         let mut found = text_problem(s);
         if found.is_empty() {
             if let Some(clean) = fold(s) {
                 *s = clean;
             }
         } else {
+            let path = trail.path();
             if path.is_empty() {
                 // The whole file is one string: say where, as a field path would.
                 found.push_str(" (the whole file is this string)");
             }
-            problems.push(Diagnostic::new(path.clone(), found));
+            problems.push(Diagnostic::new(path, found));
         }
     });
     problems
@@ -92,9 +115,12 @@ fn clean(value: &mut Value) -> Vec<Diagnostic> {
 pub(crate) fn text_problem(s: &str) -> String {
     // Every such character is below U+0020, U+007F, in U+0080–U+009F (C2 80–9F in UTF-8) or
     // U+FFFE–U+FFFF (EF BF BE–BF): a text without those bytes, which most are, is read once.
+    // (Read 32 bytes at a time without stopping inside them, which the compiler vectorises.)
+    let suspect = |b: u8| (b < 0x20) | (b == 0x7F) | (b == 0xC2) | (b == 0xEF);
     if !s
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xEF)
+        .as_bytes()
+        .chunks(32)
+        .any(|chunk| chunk.iter().fold(false, |seen, &b| seen | suspect(b)))
     {
         return String::new();
     }
@@ -143,43 +169,110 @@ fn fold(s: &str) -> Option<String> {
     Some(crate::vi::nfc(&folded))
 }
 
-/// Calls `f` with the path (`guests[2].name.ten`) and the text of every string in `value`.
-pub(crate) fn for_each_string(value: &mut Value, f: &mut impl FnMut(&Path, &mut String)) {
-    for_each_value(value, &mut |path, v| {
+/// Where a walk over a JSON value is: the fields and positions from the root, kept on the
+/// walker's stack and made into a [`Path`] only when asked (most values have no problem, and a
+/// path per value was an allocation per field).
+pub(crate) struct Trail<'a> {
+    up: Option<&'a Trail<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Field(&'a str),
+    Index(usize),
+}
+
+impl Trail<'_> {
+    /// The path from the root to here: `guests[2].name.ten`.
+    pub(crate) fn path(&self) -> Path {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(t) = at {
+            steps.push(t.step);
+            at = t.up;
+        }
+        let mut path = Path::root();
+        for step in steps.into_iter().rev() {
+            match step {
+                Step::Root => {}
+                Step::Field(f) => path.push(Segment::Field(f.to_owned().into())),
+                Step::Index(i) => path.push(Segment::Index(i)),
+            }
+        }
+        path
+    }
+
+    /// The field this value is in, if the last step is a field.
+    fn field(&self) -> Option<&str> {
+        match self.step {
+            Step::Field(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Whether this is an item of a list held by a field named `name`.
+    fn is_item_of(&self, name: &str) -> bool {
+        matches!(self.step, Step::Index(_)) && self.up.and_then(Trail::field) == Some(name)
+    }
+}
+
+/// Calls `f` with where it is (`guests[2].name.ten`) and the text of every string in `value`.
+pub(crate) fn for_each_string(value: &mut Value, f: &mut impl FnMut(&Trail, &mut String)) {
+    for_each_value(value, &mut |trail, v| {
         if let Value::String(s) = v {
-            f(path, s);
+            f(trail, s);
         }
         true
     })
 }
 
-/// Calls `f` with the path and every value in `value`, parents before their children; the
+/// Calls `f` with where it is and every value in `value`, parents before their children; the
 /// children of a value are visited when `f` returns true.
-pub(crate) fn for_each_value(value: &mut Value, f: &mut impl FnMut(&Path, &mut Value) -> bool) {
-    // One path, grown and shrunk in place: no allocation per value but a field's name.
-    fn walk(value: &mut Value, path: &mut Path, f: &mut impl FnMut(&Path, &mut Value) -> bool) {
-        if !f(path, value) {
+pub(crate) fn for_each_value(value: &mut Value, f: &mut impl FnMut(&Trail, &mut Value) -> bool) {
+    fn walk(value: &mut Value, trail: &Trail, f: &mut impl FnMut(&Trail, &mut Value) -> bool) {
+        if !f(trail, value) {
             return;
         }
         match value {
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    path.push(Segment::Index(i));
-                    walk(item, path, f);
-                    path.pop();
+                    let step = Step::Index(i);
+                    walk(
+                        item,
+                        &Trail {
+                            up: Some(trail),
+                            step,
+                        },
+                        f,
+                    );
                 }
             }
             Value::Object(map) => {
                 for (k, item) in map.iter_mut() {
-                    path.push(Segment::Field(k.clone().into()));
-                    walk(item, path, f);
-                    path.pop();
+                    let step = Step::Field(k);
+                    walk(
+                        item,
+                        &Trail {
+                            up: Some(trail),
+                            step,
+                        },
+                        f,
+                    );
                 }
             }
             _ => {}
         }
     }
-    walk(value, &mut Path::root(), f)
+    walk(
+        value,
+        &Trail {
+            up: None,
+            step: Step::Root,
+        },
+        f,
+    )
 }
 
 /// Replaces every `"@key"` in a name position (`name`, `head`, the items of `members`) by the
@@ -210,9 +303,9 @@ fn resolve_people(value: &mut Value) -> Result<()> {
             ));
         }
     }
-    for_each_value(value, &mut |path, v| {
-        if v.is_string() && is_name_position(path) {
-            lookup(v, &people, path, &mut problems);
+    for_each_value(value, &mut |trail, v| {
+        if v.is_string() && is_name_position(trail) {
+            lookup(v, &people, trail, &mut problems);
         }
         true
     });
@@ -224,24 +317,20 @@ fn resolve_people(value: &mut Value) -> Result<()> {
 }
 
 /// Where a person's name goes: a `name` or `head` field, or an item of `members`.
-fn is_name_position(path: &Path) -> bool {
-    match path.segments() {
-        [.., Segment::Field(f)] => f == "name" || f == "head",
-        [.., Segment::Field(f), Segment::Index(_)] => f == "members",
-        _ => false,
-    }
+fn is_name_position(trail: &Trail) -> bool {
+    matches!(trail.field(), Some("name" | "head")) || trail.is_item_of("members")
 }
 
 /// A string in a name position: `"@key"` becomes the person; other strings are left for the
 /// deserializer (an organisation's name is a string too).
-fn lookup(v: &mut Value, people: &Map<String, Value>, path: &Path, out: &mut Vec<Diagnostic>) {
+fn lookup(v: &mut Value, people: &Map<String, Value>, trail: &Trail, out: &mut Vec<Diagnostic>) {
     let Some(key) = v.as_str().and_then(|s| s.strip_prefix('@')) else {
         return;
     };
     match people.get(key) {
         Some(person) => *v = person.clone(),
         None => out.push(Diagnostic::new(
-            path.clone(),
+            trail.path(),
             format!("no person `{key}` in `people`"),
         )),
     }
@@ -281,6 +370,34 @@ mod tests {
             msgs.iter()
                 .any(|m| m == "x[0].name: no person `b` in `people`"),
             "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_named_in_the_file() {
+        // The quick read keeps no path: the error comes from the second, which does.
+        let text = include_str!("../../examples/data/bach-mai-2020.json");
+        let mut v: Value = serde_json::from_str(text).unwrap();
+        v["guests"][2]["name"]["ten"] = Value::from(7);
+        v["elections"][0]["rounds"][0]["candidates"][1]["votes"] = Value::from("nhiều");
+        let err = load_congress(&v.to_string()).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Json);
+        let shown = err.to_string();
+        assert!(
+            shown.contains("elections[0].rounds[0].candidates[1].votes"),
+            "{shown}"
+        );
+        assert!(shown.contains("invalid type: string \"nhiều\""), "{shown}");
+
+        v["elections"][0]["rounds"][0]["candidates"][1]["votes"] = Value::from(110);
+        let err = load_congress(&v.to_string()).unwrap_err();
+        let shown = err.to_string();
+        assert!(shown.contains("guests[2].name.ten"), "{shown}");
+        assert!(
+            load_json::<crate::vi::PersonName>(r#"{"ho": "Lê", "ten": 3}"#)
+                .unwrap_err()
+                .to_string()
+                .contains("ten")
         );
     }
 

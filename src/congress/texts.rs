@@ -390,8 +390,8 @@ mod tests {
         });
         let mut value = serde_json::to_value(&congress).unwrap();
         let mut json = Vec::new();
-        crate::congress::load::for_each_string(&mut value, &mut |p, s| {
-            json.push((p.clone(), s.clone()))
+        crate::congress::load::for_each_string(&mut value, &mut |t, s| {
+            json.push((t.path(), s.clone()))
         });
         // JSON holds the variant names too (`"kind": "delegates"`); the walker skips them.
         let walked_set: std::collections::BTreeSet<_> = walked.iter().cloned().collect();

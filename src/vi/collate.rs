@@ -40,7 +40,7 @@
 
 use std::cmp::Ordering;
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization as _;
 
 /// A sort key for Vietnamese alphabetical order; compare keys with `Ord`.
@@ -199,7 +199,7 @@ impl KeyBuilder {
     /// Adds the weights of one string (a whole text, or one part of a name).
     fn part(&mut self, s: &str) {
         let mut base = None;
-        for c in s.nfd() {
+        let mut take = |c: char| {
             if is_combining_mark(c) && base.is_some() {
                 self.marks.push(c);
             } else {
@@ -208,6 +208,15 @@ impl KeyBuilder {
                 }
                 base = Some(c);
             }
+        };
+        if s.chars().all(super::text::stands_alone) {
+            // No combining mark to put in order: each character's own decomposition, in
+            // turn, is the text's NFD.
+            for c in s.chars() {
+                decompose_canonical(c, &mut take);
+            }
+        } else {
+            s.nfd().for_each(take);
         }
         if let Some(b) = base {
             self.cluster(b);

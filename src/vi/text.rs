@@ -13,7 +13,16 @@ pub fn nfc(s: &str) -> String {
 
 /// Whether the text is already in Normalization Form C.
 pub fn is_nfc(s: &str) -> bool {
-    unicode_normalization::is_nfc(s)
+    s.chars().all(stands_alone) || unicode_normalization::is_nfc(s)
+}
+
+/// Whether `c` is a character that no normalisation changes, moves or joins to a neighbour
+/// (combining class 0, NFC quick check "yes"): the Latin letters of ASCII and the Latin blocks
+/// up to U+02FF, Vietnamese's precomposed letters (U+1E00–U+1EFF) and the punctuation of
+/// U+2002–U+206F. A text of only these is NFC as it stands, with no table lookup; a test reads
+/// every one of them against the Unicode tables.
+pub(crate) fn stands_alone(c: char) -> bool {
+    matches!(c as u32, 0..=0x2FF | 0x1E00..=0x1EFF | 0x2002..=0x206F)
 }
 
 /// Vietnamese upper case, in NFC: "Đảng uỷ phường Bạch Mai" → "ĐẢNG UỶ PHƯỜNG BẠCH MAI".
@@ -103,6 +112,34 @@ mod tests {
         let out = nfc(nfd);
         assert_eq!(out, "Nguyễn Thị Bệ");
         assert!(is_nfc(&out));
+    }
+
+    #[test]
+    fn the_characters_that_stand_alone_are_nfc_and_never_combine() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        let mut count = 0;
+        for c in (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| stands_alone(c))
+        {
+            // Class 0 and "yes": nothing before or after it can change it, and it changes
+            // nothing around it.
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+            count += 1;
+        }
+        assert_eq!(count, 0x300 + 0x100 + 0x6E);
+        assert!(is_nfc("Nguyễn Thị Hoà — “Đảng uỷ”"));
+        assert!(!is_nfc("Nguye\u{302}\u{303}n"));
+        assert!(!is_nfc("A\u{30A}"));
+        // A singleton that normalises to another character, beside the ranges.
+        assert!(!is_nfc("\u{2000}"));
     }
 
     #[test]
