@@ -20,6 +20,15 @@ use crate::error::{Diagnostic, Error, ErrorKind, Path, Result, Segment};
 /// wherever a name goes (`"name": "@vinh"`, a counting team's `"head"` and `"members"`): the
 /// name then comes from one place and cannot differ between papers.
 pub fn load_congress(text: &str) -> Result<Congress> {
+    match super::quick::read(text) {
+        Some(congress) => Ok(congress),
+        None => load_fully(text),
+    }
+}
+
+/// [`load_congress`] the full way: through the JSON value, every string cleaned, `@people`
+/// resolved wherever `people` is, every problem named.
+pub(super) fn load_fully(text: &str) -> Result<Congress> {
     let (value, text_problems) = prepare(text)?;
     let mut congress: Congress = typed(value, || Ok(prepare(text)?.0))?;
     congress.text_problems = text_problems;

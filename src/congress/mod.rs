@@ -22,6 +22,7 @@ mod numbering;
 mod organisation;
 mod personnel;
 mod proceedings;
+mod quick;
 mod record;
 mod rounds;
 mod texts;
