@@ -1,5 +1,7 @@
 //! Loading a congress file: JSON → every string cleaned once (NFC, line breaks folded, control
-//! characters found) → `@people` resolved → typed, with the field path in every error.
+//! characters found) → `@people` resolved → typed, with the field path in every error. A file
+//! that cleaning would leave as it is, which most are, is read the quick way
+//! ([`super::quick`]), to the same record.
 //!
 //! `people`: a person written once and referred to as `"@key"` wherever a name goes, so a name
 //! that appears in several papers comes from one place in the file.

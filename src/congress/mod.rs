@@ -1,7 +1,7 @@
 //! The congress record: the one place every paper takes its names, dates and counts from.
 //!
 //! Types (deserialized from the congress file), loading (JSON → clean text once → `@people` →
-//! typed), validation with paths in the user's file, cross-paper consistency, numbering,
+//! typed; a file that needs no cleaning is read straight into the types), validation with paths in the user's file, cross-paper consistency, numbering,
 //! proceedings, elections and the personnel procedure. This module imports the language
 //! (`vi`), the rules, the error type and the per-thread memo (`memo`) — never a paper, a
 //! template or a backend. Its files import each other one way only: the types, then the
