@@ -377,13 +377,8 @@ impl<'de, 'a, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'a, A> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        let quick = Seed {
-            seed,
-            people: self.people,
-            at: self.at,
-            seen: None,
-        };
-        self.variant.newtype_variant_seed(quick)
+        self.variant
+            .newtype_variant_seed(Seed::value(seed, self.people, self.at))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
@@ -425,13 +420,8 @@ impl<'de, 'a, A: SeqAccess<'de>> SeqAccess<'de> for Items<'a, A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        let quick = Seed {
-            seed,
-            people: self.people,
-            at: self.at,
-            seen: None,
-        };
-        self.seq.next_element_seed(quick)
+        self.seq
+            .next_element_seed(Seed::value(seed, self.people, self.at))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -480,13 +470,8 @@ impl<'de, 'a, A: MapAccess<'de>> MapAccess<'de> for Fields<'a, A> {
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        let quick = Seed {
-            seed,
-            people: self.people,
-            at: self.value_at.get(),
-            seen: None,
-        };
-        self.map.next_value_seed(quick)
+        self.map
+            .next_value_seed(Seed::value(seed, self.people, self.value_at.get()))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -500,6 +485,18 @@ struct Seed<'a, S> {
     people: &'a OnceCell<Map<String, Value>>,
     at: At,
     seen: Option<&'a Cell<At>>,
+}
+
+impl<'a, S> Seed<'a, S> {
+    /// A seed for the value at `at`.
+    fn value(seed: S, people: &'a OnceCell<Map<String, Value>>, at: At) -> Self {
+        Seed {
+            seed,
+            people,
+            at,
+            seen: None,
+        }
+    }
 }
 
 impl<'de, 'a, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'a, S> {

@@ -35,8 +35,8 @@
 //! as equal); and leading, trailing and repeated whitespace is ignored.
 //!
 //! Keys do not depend on the normalisation form of the input: NFC and NFD give the same key.
-//! Building one is a single pass over the characters, with no allocation beyond the key and two
-//! small buffers.
+//! Building one reads the characters once to see whether any combining mark needs putting in
+//! order, and once for the weights, with no allocation beyond the key and two small buffers.
 
 use std::cmp::Ordering;
 
