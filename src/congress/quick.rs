@@ -38,12 +38,7 @@ pub(super) fn read(text: &str) -> Option<Congress> {
     }
     let people = OnceCell::new();
     let mut json = serde_json::Deserializer::from_str(text);
-    let reader = Quick {
-        de: &mut json,
-        people: &people,
-        at: At::Root,
-        seen: None,
-    };
+    let reader = Place::new(&people, At::Root).quick(&mut json);
     let congress = Congress::deserialize(reader).ok()?;
     json.end().ok()?;
     Some(congress)
@@ -113,19 +108,65 @@ impl At {
     }
 }
 
-/// What is where a name goes: the person it refers to, or its own text.
-enum Named<'a, 'de> {
-    Person(Quick<'a, Value>),
-    Written(&'de str, &'a OnceCell<Map<String, Value>>),
-}
-
-/// serde_json's reader, with where its value is; `seen`, when given, is told the text of the
-/// string it reads (a field's name).
-struct Quick<'a, D> {
-    de: D,
+/// Where a value is read: the file's people (once read), where the value is as far as names
+/// go, and, when given, whom to tell the text of the string read there (a field's name).
+#[derive(Clone, Copy)]
+struct Place<'a> {
     people: &'a OnceCell<Map<String, Value>>,
     at: At,
     seen: Option<&'a Cell<At>>,
+}
+
+impl<'a> Place<'a> {
+    /// The value at `at`.
+    fn new(people: &'a OnceCell<Map<String, Value>>, at: At) -> Self {
+        Place {
+            people,
+            at,
+            seen: None,
+        }
+    }
+
+    /// A field's or a variant's name, whose text `seen` is told.
+    fn telling(people: &'a OnceCell<Map<String, Value>>, seen: &'a Cell<At>) -> Self {
+        Place {
+            people,
+            at: At::Other,
+            seen: Some(seen),
+        }
+    }
+
+    /// The same file's value at `at`.
+    fn at(self, at: At) -> Self {
+        Place::new(self.people, at)
+    }
+
+    fn quick<D>(self, de: D) -> Quick<'a, D> {
+        Quick { de, place: self }
+    }
+
+    fn wrap<V>(self, visitor: V) -> Wrap<'a, V> {
+        Wrap {
+            visitor,
+            place: self,
+        }
+    }
+
+    fn seed<S>(self, seed: S) -> Seed<'a, S> {
+        Seed { seed, place: self }
+    }
+}
+
+/// What is where a name goes: the person it refers to, or its own text.
+enum Named<'a, 'de> {
+    Person(Quick<'a, Value>),
+    Written(&'de str, Place<'a>),
+}
+
+/// serde_json's reader, with where its value is.
+struct Quick<'a, D> {
+    de: D,
+    place: Place<'a>,
 }
 
 impl<'a, D> Quick<'a, D> {
@@ -141,28 +182,16 @@ impl<'a, D> Quick<'a, D> {
             .strip_prefix("\"@")
             .and_then(|k| k.strip_suffix('"'))
         else {
-            return Ok(Named::Written(written, self.people));
+            return Ok(Named::Written(written, self.place.at(At::Other)));
         };
         // A person not (yet) read: the full way reads `people` wherever it is in the file,
         // and names the field of an unknown one.
-        let person = (self.people.get())
+        let person = (self.place.people.get())
             .and_then(|people| people.get(key))
             .ok_or_else(|| de::Error::custom("no such person"))?;
-        Ok(Named::Person(Quick {
-            de: person.clone(),
-            people: self.people,
-            at: At::Other,
-            seen: None,
-        }))
-    }
-
-    fn wrap<V>(&self, visitor: V) -> Wrap<'a, V> {
-        Wrap {
-            visitor,
-            people: self.people,
-            at: self.at,
-            seen: self.seen,
-        }
+        Ok(Named::Person(
+            self.place.at(At::Other).quick(person.clone()),
+        ))
     }
 }
 
@@ -171,18 +200,17 @@ macro_rules! forward {
     ($($method:ident ( $($arg:ident : $ty:ty),* )),* $(,)?) => {
         $(
             fn $method<V: Visitor<'de>>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, D::Error> {
-                if self.at == At::Name {
+                if self.place.at == At::Name {
                     return match self.name()? {
                         Named::Person(person) => person.$method($($arg,)* visitor),
-                        Named::Written(written, people) => {
+                        Named::Written(written, place) => {
                             let mut json = serde_json::Deserializer::from_str(written);
-                            let quick = Quick { de: &mut json, people, at: At::Other, seen: None };
-                            quick.$method($($arg,)* visitor)
+                            place.quick(&mut json).$method($($arg,)* visitor)
                         }
                     }
                     .map_err(de::Error::custom);
                 }
-                let wrapped = self.wrap(visitor);
+                let wrapped = self.place.wrap(visitor);
                 self.de.$method($($arg,)* wrapped)
             }
         )*
@@ -216,24 +244,13 @@ impl<'de, 'a, D: Deserializer<'de>> Deserializer<'de> for Quick<'a, D> {
 /// The visitor of the value, told where it is.
 struct Wrap<'a, V> {
     visitor: V,
-    people: &'a OnceCell<Map<String, Value>>,
-    at: At,
-    seen: Option<&'a Cell<At>>,
+    place: Place<'a>,
 }
 
-impl<'a, V> Wrap<'a, V> {
-    fn quick<D>(&self, de: D, at: At) -> Quick<'a, D> {
-        Quick {
-            de,
-            people: self.people,
-            at,
-            seen: None,
-        }
-    }
-
+impl<V> Wrap<'_, V> {
     /// A string read: a field's name is told to `seen`.
     fn text(&self, s: &str) {
-        if let Some(seen) = self.seen {
+        if let Some(seen) = self.place.seen {
             seen.set(At::of_field(s));
         }
     }
@@ -288,45 +305,52 @@ impl<'de, 'a, V: Visitor<'de>> Visitor<'de> for Wrap<'a, V> {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
-        let inner = self.quick(de, self.at);
+        let inner = Place {
+            seen: None,
+            ..self.place
+        }
+        .quick(de);
         self.visitor.visit_some(inner)
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, de: D) -> Result<V::Value, D::Error> {
-        let inner = self.quick(de, self.at);
+        let inner = Place {
+            seen: None,
+            ..self.place
+        }
+        .quick(de);
         self.visitor.visit_newtype_struct(inner)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
-        let items = if self.at == At::Members {
+        let items = if self.place.at == At::Members {
             At::Name
         } else {
             At::Other
         };
         self.visitor.visit_seq(Items {
             seq,
-            people: self.people,
-            at: items,
+            place: self.place.at(items),
         })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_map(Fields {
             map,
-            people: self.people,
-            root: self.at == At::Root,
+            people: self.place.people,
+            root: self.place.at == At::Root,
             value_at: Cell::new(At::Other),
         })
     }
 
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
         // No part of the record where a name or a list of members goes is an enum.
-        if self.at != At::Other {
+        if self.place.at != At::Other {
             return Err(de::Error::custom("an enum where a name goes"));
         }
         self.visitor.visit_enum(Variants {
             data,
-            people: self.people,
+            people: self.place.people,
         })
     }
 }
@@ -346,17 +370,11 @@ impl<'de, 'a, A: EnumAccess<'de>> EnumAccess<'de> for Variants<'a, A> {
         seed: V,
     ) -> Result<(V::Value, Self::Variant), A::Error> {
         let seen = Cell::new(At::Other);
-        let told = Seed {
-            seed,
-            people: self.people,
-            at: At::Other,
-            seen: Some(&seen),
-        };
+        let told = Place::telling(self.people, &seen).seed(seed);
         let (value, variant) = self.data.variant_seed(told)?;
         let data = Variant {
             variant,
-            people: self.people,
-            at: seen.get(),
+            place: Place::new(self.people, seen.get()),
         };
         Ok((value, data))
     }
@@ -365,8 +383,7 @@ impl<'de, 'a, A: EnumAccess<'de>> EnumAccess<'de> for Variants<'a, A> {
 /// The data of an enum's variant, told where it is.
 struct Variant<'a, A> {
     variant: A,
-    people: &'a OnceCell<Map<String, Value>>,
-    at: At,
+    place: Place<'a>,
 }
 
 impl<'de, 'a, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'a, A> {
@@ -377,18 +394,11 @@ impl<'de, 'a, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'a, A> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
-        self.variant
-            .newtype_variant_seed(Seed::value(seed, self.people, self.at))
+        self.variant.newtype_variant_seed(self.place.seed(seed))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        let wrapped = Wrap {
-            visitor,
-            people: self.people,
-            at: self.at,
-            seen: None,
-        };
-        self.variant.tuple_variant(len, wrapped)
+        self.variant.tuple_variant(len, self.place.wrap(visitor))
     }
 
     fn struct_variant<V: Visitor<'de>>(
@@ -396,21 +406,15 @@ impl<'de, 'a, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'a, A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        let wrapped = Wrap {
-            visitor,
-            people: self.people,
-            at: self.at,
-            seen: None,
-        };
-        self.variant.struct_variant(fields, wrapped)
+        self.variant
+            .struct_variant(fields, self.place.wrap(visitor))
     }
 }
 
 /// The items of a list, each told where it is.
 struct Items<'a, A> {
     seq: A,
-    people: &'a OnceCell<Map<String, Value>>,
-    at: At,
+    place: Place<'a>,
 }
 
 impl<'de, 'a, A: SeqAccess<'de>> SeqAccess<'de> for Items<'a, A> {
@@ -420,8 +424,7 @@ impl<'de, 'a, A: SeqAccess<'de>> SeqAccess<'de> for Items<'a, A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.seq
-            .next_element_seed(Seed::value(seed, self.people, self.at))
+        self.seq.next_element_seed(self.place.seed(seed))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -460,18 +463,13 @@ impl<'de, 'a, A: MapAccess<'de>> MapAccess<'de> for Fields<'a, A> {
             return Ok(None);
         }
         self.value_at.set(At::Other);
-        let told = Seed {
-            seed,
-            people: self.people,
-            at: At::Other,
-            seen: Some(&self.value_at),
-        };
+        let told = Place::telling(self.people, &self.value_at).seed(seed);
         self.map.next_key_seed(told)
     }
 
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.map
-            .next_value_seed(Seed::value(seed, self.people, self.value_at.get()))
+        let place = Place::new(self.people, self.value_at.get());
+        self.map.next_value_seed(place.seed(seed))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -482,33 +480,14 @@ impl<'de, 'a, A: MapAccess<'de>> MapAccess<'de> for Fields<'a, A> {
 /// A seed whose value is read the quick way.
 struct Seed<'a, S> {
     seed: S,
-    people: &'a OnceCell<Map<String, Value>>,
-    at: At,
-    seen: Option<&'a Cell<At>>,
-}
-
-impl<'a, S> Seed<'a, S> {
-    /// A seed for the value at `at`.
-    fn value(seed: S, people: &'a OnceCell<Map<String, Value>>, at: At) -> Self {
-        Seed {
-            seed,
-            people,
-            at,
-            seen: None,
-        }
-    }
+    place: Place<'a>,
 }
 
 impl<'de, 'a, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'a, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<S::Value, D::Error> {
-        self.seed.deserialize(Quick {
-            de,
-            people: self.people,
-            at: self.at,
-            seen: self.seen,
-        })
+        self.seed.deserialize(self.place.quick(de))
     }
 }
 
