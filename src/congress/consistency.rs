@@ -144,8 +144,8 @@ impl Congress {
     }
 
     /// An outgoing committee that proposes fewer people than the seats: its list must hold at
-    /// least the seats, and it prepares a surplus of 10–15 % (SPEC §6.4: [V] for the 2025 round,
-    /// [I] for 2020 — hence a warning, not an error).
+    /// least the seats, and it prepares a surplus of 10–15 % (SPEC §6.4: \[V\] for the 2025 round,
+    /// \[I\] for 2020 — hence a warning, not an error).
     fn proposal_warnings(&self) -> Vec<Diagnostic> {
         let Some(i) = self.committee_election() else {
             return Vec::new();

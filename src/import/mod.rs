@@ -3,7 +3,7 @@
 //! added to a congress file without touching anything else in it.
 //!
 //! [`read_sheet`] turns the sheet into entries in the congress file's own shape, keeping every
-//! good row and reporting every bad one by its row number and column; [`merge`] adds them to the
+//! good row and reporting every bad one by its row number and column; [`merge()`] adds them to the
 //! file's text, keeping the order and content of everything that was there. Both are pure (no
 //! I/O) and never panic on user data. `daihoi import` and `POST /api/import` use them.
 

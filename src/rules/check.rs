@@ -42,7 +42,7 @@ impl Findings {
     }
 
     /// `issued ≤ present`, `returned ≤ issued`, `returned == valid + invalid`; `prefix` is the
-    /// path of the struct holding `ballots` ("" or "steps[2].").
+    /// path of the struct holding `ballots` ("" or `"steps[2]."`).
     pub fn ballots(&mut self, prefix: &str, ballots: &BallotCounts, present: u32) {
         let BallotCounts {
             issued,

@@ -1,5 +1,5 @@
 //! The typed data of one secret ballot: what is elected, the list, the denominator and the
-//! counts. This is also the JSON file format of `daihoi tally`. No checks here: [`super::tally`]
+//! counts. This is also the JSON file format of `daihoi tally`. No checks here: [`super::tally()`]
 //! checks every invariant.
 
 use serde::{Deserialize, Serialize};
@@ -229,7 +229,7 @@ impl Denominator {
     }
 
     /// D = convened − Σ exclusions; 0 when the exclusions reach the convened count, which
-    /// [`super::tally`] rejects.
+    /// [`super::tally()`] rejects.
     pub fn value(&self) -> u32 {
         u64::from(self.convened)
             .checked_sub(self.excluded())

@@ -1,7 +1,7 @@
 //! The Party's election tally and the personnel-procedure thresholds, as pure functions over
 //! typed data: no rendering, no I/O, integer arithmetic only, and no panic on any input.
 //!
-//! - [`tally`] applies SPEC §6.3 to one [`Election`] after checking every invariant of §6.5;
+//! - [`tally()`] applies SPEC §6.3 to one [`Election`] after checking every invariant of §6.5;
 //!   [`next_round`] builds the skeleton of a re-ballot or further round.
 //! - [`evaluate_step`] and [`summarize`] apply the thresholds of the five-step personnel
 //!   procedure (§5) and build its summary table.

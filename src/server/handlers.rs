@@ -2,7 +2,7 @@
 //! (or answers `503`), and does its work on the blocking pool through the public API:
 //! [`load_congress`](crate::load_congress), [`Engine::validate`](crate::Engine::validate),
 //! [`DocumentKind::paper`], [`Engine::render`](crate::Engine::render),
-//! [`Engine::pack`](crate::Engine::pack), [`rules::tally`](crate::rules::tally). Nothing is
+//! [`Engine::pack`](crate::Engine::pack), [`rules::tally()`](crate::rules::tally()). Nothing is
 //! written to disk, and nothing in a request names a file.
 
 use std::sync::Arc;
