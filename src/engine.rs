@@ -242,7 +242,7 @@ impl Engine {
         match format {
             Format::Docx => Ok(Rendered {
                 format,
-                bytes: crate::docx::export(tree)?,
+                bytes: crate::docx::export_paged(tree, &self.page_rows(tree))?,
                 pages: None,
                 warnings: std::mem::take(warnings),
             }),
@@ -257,6 +257,16 @@ impl Engine {
                 })
             }
         }
+    }
+
+    /// Where the PDF's layout begins a page inside a top-level table of `tree`, when its DOCX
+    /// asks ([`crate::docx::export_paged`]); nothing where the layout fails (a glyph missing
+    /// from the PDF's faces: Word and LibreOffice take it from another font).
+    fn page_rows(&self, tree: &tree::Document) -> Vec<(usize, usize)> {
+        if !crate::docx::asks_where_pages_begin(tree) {
+            return Vec::new();
+        }
+        crate::layout::rows_starting_pages(tree, self.pdf.fonts()).unwrap_or_default()
     }
 
     /// The markup the template produces for `paper` (for debugging templates).

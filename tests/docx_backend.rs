@@ -1352,6 +1352,21 @@ fn adjacent_tables_are_kept_apart_by_a_paragraph() {
     assert_eq!(kids, ["tbl", "p", "tbl", "p", "tbl", "sectPr"], "{kids:?}");
 }
 
+/// Keeps the last `k` rows of `list` with what follows (every paragraph of them kept with the
+/// next), as a programme's last row and a list's are kept with the signature.
+fn keep_last_rows_with_the_signature(list: &mut Table, k: usize) {
+    let n = list.rows.len();
+    for row in &mut list.rows[n.saturating_sub(k)..] {
+        for cell in &mut row.cells {
+            for b in &mut cell.blocks {
+                if let Block::Paragraph(p) = b {
+                    p.keep_with_next = true;
+                }
+            }
+        }
+    }
+}
+
 /// The last rows of a table kept with the signature (the programme's, the trích ngang's) are
 /// a `w:tbl` of their own with `w:keepNext` on every paragraph, after a separator kept with
 /// it: Word keeps them with each other and with the signature, and LibreOffice, which ignores
@@ -1366,15 +1381,7 @@ fn rows_kept_with_the_signature_are_a_table_of_their_own() {
         unreachable!()
     };
     let n = list.rows.len();
-    for row in &mut list.rows[n - 2..] {
-        for cell in &mut row.cells {
-            for b in &mut cell.blocks {
-                if let Block::Paragraph(p) = b {
-                    p.keep_with_next = true;
-                }
-            }
-        }
-    }
+    keep_last_rows_with_the_signature(&mut list, 2);
     let doc = Document {
         meta: meta(),
         page,
@@ -1409,4 +1416,84 @@ fn rows_kept_with_the_signature_are_a_table_of_their_own() {
     assert_eq!(between.tag_name().name(), "p");
     assert!(child(child(between, "pPr").unwrap(), "keepNext").is_some());
     assert_eq!(between.next_sibling_element(), Some(tables[1]));
+}
+
+/// Where the PDF's layout begins a page with the rows kept with the signature (a list that
+/// fills its first page to the foot), the DOCX begins a page there too, and the kept rows'
+/// table opens with the header rows again: a table of its own does not repeat the first one's,
+/// and the clerk's second page had no column headings. Where the kept rows follow on the same
+/// page, their table has no header (it would show mid-page). Both are met over the lengths
+/// from one page to two.
+#[test]
+fn kept_rows_that_begin_a_page_repeat_the_header_rows() {
+    let engine = daihoi::Engine::new().unwrap();
+    let fonts = FontSet::bundled().unwrap();
+    let page = PageSetup::a4();
+    let tw = page.text_width();
+    let mut cases = [0usize; 2];
+    for n in 10..=45 {
+        let Block::Table(mut list) = list_table(tw, n) else {
+            unreachable!()
+        };
+        keep_last_rows_with_the_signature(&mut list, 2);
+        let doc = Document {
+            meta: meta(),
+            page: page.clone(),
+            blocks: vec![Block::Table(list), signature_block(tw)],
+        };
+        // The page of body row `i`, read from its number in the first column of the PDF.
+        let layout = daihoi::layout::layout_document(&doc, &fonts).unwrap();
+        let page_of = |i: usize| {
+            layout.pages.iter().position(|p| {
+                p.items.iter().any(|item| {
+                    matches!(item, daihoi::layout::Item::Text(t)
+                        if t.text == i.to_string() && t.x < page.margin_left + mm(12.0))
+                })
+            })
+        };
+        let heads_page = page_of(n).unwrap() > page_of(n - 1).unwrap();
+        cases[usize::from(heads_page)] += 1;
+
+        let bytes = engine
+            .export_tree(&doc, daihoi::Format::Docx)
+            .unwrap()
+            .bytes;
+        let text = xml(&unzip(&bytes), "word/document.xml");
+        let d = roxmltree::Document::parse(&text).unwrap();
+        let tables = elements(&d, "tbl");
+        assert_eq!(tables.len(), 3, "{n} rows: body rows, kept rows, signature");
+        let rows: Vec<_> = tables[1]
+            .children()
+            .filter(|c| c.tag_name().name() == "tr")
+            .collect();
+        let is_header = |tr: roxmltree::Node<'_, '_>| {
+            child(tr, "trPr").is_some_and(|pr| child(pr, "tblHeader").is_some())
+        };
+        let between = tables[0].next_sibling_element().unwrap();
+        let breaks = between
+            .descendants()
+            .any(|b| b.tag_name().name() == "br" && w(b, "type") == Some("page"));
+        assert_eq!(
+            breaks, heads_page,
+            "{n} rows: a page break before the kept rows"
+        );
+        if heads_page {
+            assert_eq!(
+                rows.len(),
+                3,
+                "{n} rows: the header row and the two kept rows"
+            );
+            assert!(is_header(rows[0]), "{n} rows");
+            let first: String = rows[0]
+                .descendants()
+                .filter(|t| t.tag_name().name() == "t")
+                .filter_map(|t| t.text())
+                .collect();
+            assert_eq!(first, "TTHọ và tênChức vụ");
+        } else {
+            assert_eq!(rows.len(), 2, "{n} rows: the two kept rows only");
+            assert!(!rows.iter().any(|r| is_header(*r)), "{n} rows");
+        }
+    }
+    assert!(cases.iter().all(|&c| c > 0), "both cases met: {cases:?}");
 }

@@ -20,6 +20,8 @@ use crate::tree::{
 /// `super::frame`); [`Body::write`] hands the body's blocks out one by one.
 pub(super) struct Body<'d> {
     doc: &'d Document,
+    /// Where the PDF's layout begins a page inside a top-level table: its block and row.
+    page_rows: &'d [(usize, usize)],
     cx: Context,
     flow: Flow,
     text_width: i32,
@@ -95,11 +97,13 @@ pub(super) fn horizontal(page: &crate::tree::PageSetup) -> (i32, i32, i32) {
 
 impl<'d> Body<'d> {
     /// The body of `doc`, its paragraph ids from `next_id` on (where the frame's headers left
-    /// them).
-    pub fn new(doc: &'d Document, next_id: u32) -> Body<'d> {
+    /// them); `page_rows` says where the PDF's layout begins a page inside a top-level table
+    /// (its block and row), as far as it is known.
+    pub fn new(doc: &'d Document, next_id: u32, page_rows: &'d [(usize, usize)]) -> Body<'d> {
         let (page_width, margin_left, margin_right) = horizontal(&doc.page);
         Body {
             doc,
+            page_rows,
             cx: Context::new(next_id),
             flow: Flow::default(),
             text_width: page_width
@@ -111,6 +115,16 @@ impl<'d> Body<'d> {
     /// The blocks of the body.
     pub fn blocks(&self) -> &'d [Block] {
         &self.doc.blocks
+    }
+
+    /// Whether block `i` is a table with header rows whose last rows, kept with what follows
+    /// (the signature), go in a table of their own, and the PDF's layout begins a page with
+    /// them.
+    pub fn tail_heads_page(&self, i: usize) -> bool {
+        match self.doc.blocks.get(i) {
+            Some(Block::Table(t)) => split_tail(t).is_some_and(|at| self.page_rows.contains(&(i, at))),
+            _ => false,
+        }
     }
 
     /// Where the translation stands, `rows_seen` table rows fixed up: what the next block's XML
@@ -142,8 +156,14 @@ impl<'d> Body<'d> {
 
     /// Hands what `block` becomes to `emit`, with whether each table row so far (in document
     /// order, those of this block included) repeats as a header row (`w:tblHeader`, which
-    /// docx-rs cannot write: the fix-up pass adds it).
-    pub fn write(&mut self, block: &Block, emit: &mut dyn FnMut(DocumentChild, &[bool])) {
+    /// docx-rs cannot write: the fix-up pass adds it). `tail_heads_page`: the block is a table
+    /// whose last rows, kept with what follows, begin a page ([`Body::tail_heads_page`]).
+    pub fn write(
+        &mut self,
+        block: &Block,
+        tail_heads_page: bool,
+        emit: &mut dyn FnMut(DocumentChild, &[bool]),
+    ) {
         let Body {
             cx,
             flow,
@@ -172,12 +192,20 @@ impl<'d> Body<'d> {
                     Some(at) if at > t.header_rows => {
                         let child = DocumentChild::Table(Box::new(cx.table(t, 0..at, false)));
                         emit(child, cx);
-                        // Adjacent tables would be read as one.
-                        let child = paragraph(cx.table_separator().keep_next(true));
-                        emit(child, cx);
                         let n = t.rows.len();
-                        let child = DocumentChild::Table(Box::new(cx.table(t, at..n, true)));
-                        emit(child, cx);
+                        // Adjacent tables would be read as one. Where the PDF's layout begins
+                        // a page with the kept rows, they begin one here too, under the header
+                        // rows again: a table of their own does not repeat the first's.
+                        let tail = if tail_heads_page {
+                            let child = paragraph(cx.page_break());
+                            emit(child, cx);
+                            cx.table(t, (0..t.header_rows).chain(at..n), true)
+                        } else {
+                            let child = paragraph(cx.table_separator().keep_next(true));
+                            emit(child, cx);
+                            cx.table(t, at..n, true)
+                        };
+                        emit(DocumentChild::Table(Box::new(tail)), cx);
                     }
                     Some(_) => {
                         let n = t.rows.len();
@@ -456,29 +484,31 @@ impl Context {
             .add_run(Run::new().size(TINY).add_break(BreakType::Page))
     }
 
-    /// Writes a `w:tbl` of the rows `rows` of `t`: fixed layout, the grid from the column widths,
-    /// explicit borders and cell margins, placed at the left margin; with `keep_all`, every
-    /// paragraph of it is kept with the next.
-    fn table(&mut self, t: &Table, rows: std::ops::Range<usize>, keep_all: bool) -> DocxTable {
+    /// Writes a `w:tbl` of the rows of `t` numbered by `rows`, in order: fixed layout, the grid
+    /// from the column widths, explicit borders and cell margins, placed at the left margin;
+    /// with `keep_all`, every paragraph of it is kept with the next.
+    fn table(
+        &mut self,
+        t: &Table,
+        rows: impl Iterator<Item = usize>,
+        keep_all: bool,
+    ) -> DocxTable {
         let cols = column_twips(&t.columns);
         let total = sum(&cols);
         // At most i32::MAX, so the casts back to i32 below are exact.
         let pad_x = twips_u(t.cell_padding_x) as usize;
         let pad_y = twips_u(t.cell_padding_y) as usize;
 
-        let first = rows.start;
-        let part = t.rows.get(rows).unwrap_or_default();
-        let mut rows = Vec::with_capacity(part.len());
-        for (r, row) in part.iter().enumerate() {
-            let header = first + r < t.header_rows;
+        let mut out = Vec::with_capacity(rows.size_hint().0);
+        for (i, row) in rows.filter_map(|i| Some((i, t.rows.get(i)?))) {
+            let header = i < t.header_rows;
             self.header_rows.push(header);
             // A header row stays with the first two body rows (as the PDF layout keeps them:
             // a header never ends a page with one row under it), and a row with a paragraph
             // kept with the next stays whole with the next: every paragraph of such a row gets
             // `w:keepNext`, as Word wants it.
-            let first_body = t.header_rows > 0
-                && first + r == t.header_rows
-                && t.rows.len() > t.header_rows + 1;
+            let first_body =
+                t.header_rows > 0 && i == t.header_rows && t.rows.len() > t.header_rows + 1;
             let keep = keep_all || header || first_body || row_keeps_with_next(row);
             let mut cells = Vec::with_capacity(row.cells.len());
             let mut col = 0usize;
@@ -494,7 +524,7 @@ impl Context {
             if row.cant_split {
                 tr = tr.cant_split();
             }
-            rows.push(tr);
+            out.push(tr);
         }
 
         let borders = if t.borders {
@@ -514,7 +544,7 @@ impl Context {
             })
         };
 
-        DocxTable::new(rows)
+        DocxTable::new(out)
             .set_grid(cols.iter().map(|&c| c as usize).collect())
             .layout(TableLayoutType::Fixed)
             .width(total.max(0) as usize, WidthType::Dxa)
@@ -643,6 +673,20 @@ fn styled_run(style: &RunStyle) -> Run {
         run = run.underline("single");
     }
     run
+}
+
+/// Whether where the PDF's layout begins pages bears on the DOCX of `doc`: a top-level table
+/// has header rows and a kept tail of its own ([`Body::tail_heads_page`]).
+pub(super) fn asks_where_pages_begin(doc: &Document) -> bool {
+    doc.blocks
+        .iter()
+        .any(|b| matches!(b, Block::Table(t) if split_tail(t).is_some()))
+}
+
+/// Where the rows kept with what follows begin, when they go in a table of their own under a
+/// table with header rows.
+fn split_tail(t: &Table) -> Option<usize> {
+    kept_tail(t).filter(|&at| t.header_rows > 0 && at > t.header_rows)
 }
 
 /// Where the rows that stay with what follows start, when the table ends with such rows (a

@@ -29,6 +29,22 @@ const DEFAULT_LANGUAGE: &str = "vi-VN";
 /// [`ErrorKind::Docx`] when the text holds a character XML cannot (U+FFFE, U+FFFF, a C0
 /// control), which a resolved tree never does.
 pub fn export(doc: &Document) -> Result<Vec<u8>> {
+    export_paged(doc, &[])
+}
+
+/// Whether [`export_paged`] would use where the PDF's layout begins pages in `doc`: it has a
+/// table with header rows whose last rows are kept with what follows.
+pub(crate) fn asks_where_pages_begin(doc: &Document) -> bool {
+    build::asks_where_pages_begin(doc)
+}
+
+/// [`export`], knowing where the PDF's layout begins a page inside a top-level table (the
+/// table's block and the row that heads the page,
+/// [`rows_starting_pages`](crate::layout::rows_starting_pages)): the last rows of a table kept
+/// with the signature go in a table of their own (LibreOffice keeps nothing else with what
+/// follows), which does not repeat the first's header rows; where the layout begins a page with
+/// them, they begin one here too, under the header rows again.
+pub(crate) fn export_paged(doc: &Document, page_rows: &[(usize, usize)]) -> Result<Vec<u8>> {
     check_xml_chars(doc)?;
     let language = if doc.meta.language.is_empty() {
         DEFAULT_LANGUAGE
@@ -38,7 +54,7 @@ pub fn export(doc: &Document) -> Result<Vec<u8>> {
     let frame = frame::Frame::of(frame::FrameKey::of(doc, language))?;
     let core = package::Packed::new(&package::core_xml(&doc.meta, language));
     // The body, deflated as it is written.
-    let body = build::Body::new(doc, frame.next_id());
+    let body = build::Body::new(doc, frame.next_id(), page_rows);
     let document = crate::deflate::deflate_pieces(|out| {
         write_body(body, frame.head(), frame.tail(), &mut |bytes| out.push(bytes))
     })?
@@ -111,9 +127,14 @@ fn write_body(
     };
     for (i, block) in body.blocks().iter().enumerate() {
         let start = (body.state(rows_seen), rows_seen);
+        let heads_page = body.tail_heads_page(i);
         let same = previous
             .get_mut(i)
-            .filter(|s| s.as_ref().is_some_and(|s| s.block == *block && s.start == start))
+            .filter(|s| {
+                s.as_ref().is_some_and(|s| {
+                    s.block == *block && s.start == start && s.tail_heads_page == heads_page
+                })
+            })
             .and_then(Option::take);
         let step = match same {
             Some(step) => {
@@ -129,12 +150,13 @@ fn write_body(
             None => {
                 let mut record = (kept_bytes < STEPS_KEPT_BYTES).then(Vec::new);
                 let mut cuts = Vec::new();
-                body.write(block, &mut |child, header_rows| {
+                body.write(block, heads_page, &mut |child, header_rows| {
                     fix(child, header_rows, &mut rows_seen, &mut record, &mut cuts, &mut result, out)
                 });
                 std::mem::replace(&mut result, Ok(()))?;
                 record.map(|xml| Step {
                     block: block.clone(),
+                    tail_heads_page: heads_page,
                     added: body.rows_from(start.0.rows()).to_vec(),
                     start,
                     end: (body.state(rows_seen), rows_seen),
@@ -158,11 +180,14 @@ fn write_body(
     Ok(())
 }
 
-/// One block of a body as it was translated: the block, the state it was translated from and
-/// the state it left (with the fix-up pass's count of rows), the table rows it added, and its
-/// XML, fixed up, with where each child of the body ends in it.
+/// One block of a body as it was translated: the block (and whether its kept rows head a
+/// page), the state it was translated from and the state it left (with the fix-up pass's count
+/// of rows), the table rows it added, and its XML, fixed up, with where each child of the body
+/// ends in it.
 struct Step {
     block: crate::tree::Block,
+    /// [`build::Body::tail_heads_page`] of the block.
+    tail_heads_page: bool,
     start: (build::Between, usize),
     end: (build::Between, usize),
     added: Vec<bool>,

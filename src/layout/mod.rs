@@ -52,6 +52,21 @@ impl Prepared {
 /// margins.
 pub fn layout_document(doc: &Document, fonts: &FontSet) -> Result<Layout> {
     let setup = &doc.page;
+    let mut warnings = Vec::new();
+    let mut prepared = prepare(doc, fonts, &mut warnings)?;
+    let slots = slots(&prepared);
+    let starts = paginate(&slots, &prepared, setup);
+    let mut pages = draw(&slots, &mut prepared, &starts, setup);
+    drop(prepared);
+    if let Some(number) = &setup.page_number {
+        number_pages(&mut pages, setup, number, fonts);
+    }
+    Ok(Layout { pages, warnings })
+}
+
+/// Each top-level block of `doc` measured for the text width; fails as [`layout_document`].
+fn prepare(doc: &Document, fonts: &FontSet, warnings: &mut Vec<String>) -> Result<Vec<Prepared>> {
+    let setup = &doc.page;
     let text_width = setup.text_width();
     let text_height = setup.text_height();
     if !(text_width >= 1.0
@@ -72,17 +87,16 @@ pub fn layout_document(doc: &Document, fonts: &FontSet) -> Result<Layout> {
             ),
         ));
     }
-    let mut warnings = Vec::new();
     let x0 = setup.margin_left;
     let mut prepared = Vec::with_capacity(doc.blocks.len());
     for block in &doc.blocks {
         prepared.push(match block {
             Block::Paragraph(p) => Prepared::Flow {
-                pieces: paragraph_pieces(p, x0, text_width, fonts, &mut warnings)?,
+                pieces: paragraph_pieces(p, x0, text_width, fonts, warnings)?,
                 keep_with_next: p.keep_with_next,
             },
             Block::Rule(r) => Prepared::Flow {
-                pieces: rule_pieces(r, x0, text_width, &mut warnings),
+                pieces: rule_pieces(r, x0, text_width, warnings),
                 keep_with_next: false,
             },
             Block::Spacer(s) => Prepared::Flow {
@@ -93,19 +107,28 @@ pub fn layout_document(doc: &Document, fonts: &FontSet) -> Result<Layout> {
                 keep_with_next: false,
             },
             Block::Table(t) => {
-                Prepared::Table(table::prepare(t, x0, text_height, fonts, &mut warnings)?)
+                Prepared::Table(table::prepare(t, x0, text_height, fonts, warnings)?)
             }
             Block::PageBreak => Prepared::PageBreak,
         });
     }
+    Ok(prepared)
+}
+
+/// Where a page begins inside a top-level table of `doc` as [`layout_document`] lays it out:
+/// the table's block and the row that heads the page (after the repeated header rows). The
+/// DOCX backend asks where a table's last rows, kept with the signature, go.
+pub(crate) fn rows_starting_pages(doc: &Document, fonts: &FontSet) -> Result<Vec<(usize, usize)>> {
+    let prepared = prepare(doc, fonts, &mut Vec::new())?;
     let slots = slots(&prepared);
-    let starts = paginate(&slots, &prepared, setup);
-    let mut pages = draw(&slots, &mut prepared, &starts, setup);
-    drop(prepared);
-    if let Some(number) = &setup.page_number {
-        number_pages(&mut pages, setup, number, fonts);
-    }
-    Ok(Layout { pages, warnings })
+    let starts = paginate(&slots, &prepared, &doc.page);
+    Ok(starts
+        .iter()
+        .filter_map(|s| match slots.get(s.slot) {
+            Some(Slot::Row { block, row, .. }) if !s.forced => Some((*block, *row)),
+            _ => None,
+        })
+        .collect())
 }
 
 /// The least number of lines of a paragraph at the foot of a page and at the head of the next
