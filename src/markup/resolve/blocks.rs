@@ -42,6 +42,10 @@ impl Resolver<'_, '_> {
             match node.tag_name().name() {
                 "p" => {
                     let mut p = self.paragraph(node, width)?;
+                    // A note under a table (its legend) stays with the table's last rows.
+                    if self.keeps_with_previous(node)? && !in_cell {
+                        self.keep_with_previous(&mut out, width);
+                    }
                     if !in_cell && p.text().trim_end().ends_with(':') {
                         // A lead-in never ends a page: what it introduces follows it.
                         p.keep_with_next = true;
@@ -57,11 +61,7 @@ impl Resolver<'_, '_> {
                 }
                 "table" if !in_cell => {
                     let table = self.table(node, width)?;
-                    let keep = match node.attribute("keep-with-previous") {
-                        Some(v) => self.boolean(node, "keep-with-previous", v)?,
-                        None => false,
-                    };
-                    if keep {
+                    if self.keeps_with_previous(node)? {
                         self.keep_with_previous(&mut out, width);
                     }
                     out.push(Block::Table(table));
@@ -97,6 +97,12 @@ impl Resolver<'_, '_> {
         }
         keep_short_list(&mut out, &mut list_run);
         Ok(out)
+    }
+
+    /// Whether `node` (a `<table>` or a `<p>`) says `keep-with-previous="true"`.
+    fn keeps_with_previous(&self, node: Node<'_, '_>) -> Result<bool> {
+        node.attribute("keep-with-previous")
+            .map_or(Ok(false), |v| self.boolean(node, "keep-with-previous", v))
     }
 
     /// Keeps what comes next (a signature block) with the end of `before`: at least its last

@@ -38,15 +38,15 @@ impl Resolver<'_, '_> {
                 "after" => st.space_after = self.length(node, "after", v, 0.0)?,
                 "line" => st.line_height = self.length(node, "line", v, 0.0)?,
                 "keep-with-next" => st.keep_with_next = self.boolean(node, "keep-with-next", v)?,
-                // Read by `paragraph`.
-                "case" | "keep-names" => {}
+                // Read by `paragraph`, and by `blocks`.
+                "case" | "keep-names" | "keep-with-previous" => {}
                 other => {
                     return Err(self.error(
                         node,
                         format!(
                             "<p> has no attribute `{other}` (allowed: style, align, size, bold, \
                              italic, underline, first-line, indent, indent-right, before, after, \
-                             line, keep-with-next, case, keep-names)"
+                             line, keep-with-next, keep-with-previous, case, keep-names)"
                         ),
                     ))
                 }

@@ -162,6 +162,43 @@ fn a_table_kept_with_previous_takes_two_lines_or_the_last_two_rows_along() {
 }
 
 #[test]
+fn a_note_kept_with_previous_takes_the_last_rows_of_its_table_along() {
+    // The note under a table (its legend) is three lines: the signature after it takes only
+    // the note, and without its own keep the table's rows would stay behind on another page.
+    let sig = "<table columns=\"party\" keep-with-previous=\"true\"><row><cell/><cell/><cell>\
+               <p>T/M BAN THƯỜNG VỤ</p></cell></row></table>";
+    let rows = "<row><cell><p>TT</p></cell></row><row><cell><p>r1</p></cell></row>\
+                <row><cell><p>r2</p></cell></row><row><cell><p>r3</p></cell></row>";
+    let note = "Ghi chú: tỷ lệ tính trên tổng số người được triệu tập của từng bước. ".repeat(6);
+    let kept_rows = |keep: &str| {
+        let doc = resolve_str(&format!(
+            "<document><table columns=\"*\" header-rows=\"1\">{rows}</table>\
+             <p{keep}>{note}</p>{sig}</document>"
+        ))
+        .unwrap();
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!()
+        };
+        let Block::Paragraph(p) = &doc.blocks[1] else {
+            panic!()
+        };
+        assert!(p.keep_with_next, "the note stays with the signature");
+        t.rows
+            .iter()
+            .map(|r| matches!(&r.cells[0].blocks[0], Block::Paragraph(p) if p.keep_with_next))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(kept_rows(""), [false, false, false, false]);
+    assert_eq!(
+        kept_rows(" keep-with-previous=\"true\""),
+        [false, false, true, true],
+        "the last two body rows go with the note"
+    );
+    let err = resolve_str("<document><p keep-with-previous=\"maybe\">a</p></document>").unwrap_err();
+    assert!(err.to_string().contains("keep-with-previous"), "{err}");
+}
+
+#[test]
 fn orientation_turns_the_page_and_auto_turns_it_only_for_a_table_that_does_not_fit() {
     let doc = resolve_str("<document orientation=\"landscape\"><p>a</p></document>").unwrap();
     assert!(doc.page.is_landscape());
