@@ -195,7 +195,7 @@ impl Engine {
     /// Renders `paper` as `format`.
     pub fn render(&self, paper: &Paper, format: Format) -> Result<Rendered> {
         let (tree, mut warnings) = self.prepare_tree(paper, format == Format::Pdf)?;
-        self.export(&tree, format, &mut warnings)
+        self.export(&tree, format, &mut warnings, &mut None)
             .map_err(|e| e.with_document(paper.meta().label()))
     }
 
@@ -218,36 +218,52 @@ impl Engine {
         let _gate = big
             .filter(|_| tree_size(&tree.blocks) > BIG_PAPER)
             .map(|m| m.lock().unwrap_or_else(|e| e.into_inner()));
-        formats
-            .iter()
-            .map(|f| {
-                let mut w = warnings.clone();
-                self.export(&tree, *f, &mut w)
-                    .map_err(|e| e.with_document(paper.meta().label()))
-            })
-            .collect()
+        // Where the DOCX asks where the PDF begins its pages, the PDF (asked too) is made first
+        // and tells it; the papers are handed back in the order asked.
+        let mut order: Vec<usize> = (0..formats.len()).collect();
+        if crate::docx::asks_where_pages_begin(&tree) {
+            order.sort_by_key(|&i| formats[i] != Format::Pdf);
+        }
+        let mut page_rows = None;
+        let mut made: Vec<Option<Rendered>> = formats.iter().map(|_| None).collect();
+        for i in order {
+            let mut w = warnings.clone();
+            let rendered = self
+                .export(&tree, formats[i], &mut w, &mut page_rows)
+                .map_err(|e| e.with_document(paper.meta().label()))?;
+            made[i] = Some(rendered);
+        }
+        Ok(made.into_iter().flatten().collect())
     }
 
     /// Writes an already resolved tree (from [`Engine::render_tree`]) as `format`.
     pub fn export_tree(&self, tree: &tree::Document, format: Format) -> Result<Rendered> {
-        self.export(tree, format, &mut Vec::new())
+        self.export(tree, format, &mut Vec::new(), &mut None)
     }
 
+    /// Writes `tree` as `format`. `page_rows`: where the PDF's layout begins a page inside a
+    /// table ([`crate::layout::Layout::rows_starting_pages`]) once known — set by a PDF, read
+    /// by a DOCX, worked out for the DOCX when no PDF told it.
     fn export(
         &self,
         tree: &tree::Document,
         format: Format,
         warnings: &mut Vec<Diagnostic>,
+        page_rows: &mut Option<Vec<(usize, usize)>>,
     ) -> Result<Rendered> {
         match format {
             Format::Docx => Ok(Rendered {
                 format,
-                bytes: crate::docx::export_paged(tree, &self.page_rows(tree))?,
+                bytes: crate::docx::export_paged(
+                    tree,
+                    page_rows.get_or_insert_with(|| self.page_rows(tree)),
+                )?,
                 pages: None,
                 warnings: std::mem::take(warnings),
             }),
             Format::Pdf => {
                 let out = self.pdf.export_with(tree)?;
+                *page_rows = Some(out.rows_starting_pages);
                 warnings.extend(out.warnings.into_iter().map(|w| Diagnostic::new("", w)));
                 Ok(Rendered {
                     format,

@@ -56,12 +56,17 @@ pub fn layout_document(doc: &Document, fonts: &FontSet) -> Result<Layout> {
     let mut prepared = prepare(doc, fonts, &mut warnings)?;
     let slots = slots(&prepared);
     let starts = paginate(&slots, &prepared, setup);
+    let rows_starting_pages = table_rows(&slots, &starts);
     let mut pages = draw(&slots, &mut prepared, &starts, setup);
     drop(prepared);
     if let Some(number) = &setup.page_number {
         number_pages(&mut pages, setup, number, fonts);
     }
-    Ok(Layout { pages, warnings })
+    Ok(Layout {
+        pages,
+        warnings,
+        rows_starting_pages,
+    })
 }
 
 /// Each top-level block of `doc` measured for the text width; fails as [`layout_document`].
@@ -115,20 +120,24 @@ fn prepare(doc: &Document, fonts: &FontSet, warnings: &mut Vec<String>) -> Resul
     Ok(prepared)
 }
 
-/// Where a page begins inside a top-level table of `doc` as [`layout_document`] lays it out:
-/// the table's block and the row that heads the page (after the repeated header rows). The
-/// DOCX backend asks where a table's last rows, kept with the signature, go.
+/// [`Layout::rows_starting_pages`] of `doc`, without drawing the pages: for a DOCX made
+/// without its PDF.
 pub(crate) fn rows_starting_pages(doc: &Document, fonts: &FontSet) -> Result<Vec<(usize, usize)>> {
     let prepared = prepare(doc, fonts, &mut Vec::new())?;
     let slots = slots(&prepared);
     let starts = paginate(&slots, &prepared, &doc.page);
-    Ok(starts
+    Ok(table_rows(&slots, &starts))
+}
+
+/// The table rows (block, row) that pages `starts` begin with, other than after a written break.
+fn table_rows(slots: &[Slot], starts: &[PageStart]) -> Vec<(usize, usize)> {
+    starts
         .iter()
         .filter_map(|s| match slots.get(s.slot) {
             Some(Slot::Row { block, row, .. }) if !s.forced => Some((*block, *row)),
             _ => None,
         })
-        .collect())
+        .collect()
 }
 
 /// The least number of lines of a paragraph at the foot of a page and at the head of the next

@@ -13,6 +13,10 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Non-fatal findings (a word broken inside, a row split across pages, …).
     pub warnings: Vec<String>,
+    /// Where a page begins inside a top-level table: the table's block and the row that heads
+    /// the page (after the repeated header rows). The DOCX asks where a table's last rows, kept
+    /// with the signature, go.
+    pub rows_starting_pages: Vec<(usize, usize)>,
 }
 
 /// One page of positioned items.

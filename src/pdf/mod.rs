@@ -44,6 +44,8 @@ pub struct PdfOutput {
     pub pages: usize,
     /// Non-fatal findings of layout and writing.
     pub warnings: Vec<String>,
+    /// [`Layout::rows_starting_pages`] of its layout.
+    pub rows_starting_pages: Vec<(usize, usize)>,
 }
 
 /// Lays out and writes `doc`.
@@ -186,6 +188,7 @@ impl<'a> Writer<'a> {
         let Layout {
             pages,
             mut warnings,
+            rows_starting_pages,
         } = layout;
         let faces = self.used_faces(&pages)?;
 
@@ -233,6 +236,7 @@ impl<'a> Writer<'a> {
             bytes,
             pages: page_count,
             warnings,
+            rows_starting_pages,
         })
     }
 
