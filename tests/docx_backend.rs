@@ -417,6 +417,14 @@ fn times_new_roman_in_all_four_slots_and_vietnamese_by_default() {
         Some("28"),
         "most of the text is 14 pt"
     );
+    // Widow and orphan control, as the PDF's layout does it, for every paragraph.
+    let paragraph_defaults = elements(&doc, "pPrDefault")[0];
+    assert!(
+        paragraph_defaults
+            .descendants()
+            .any(|n| n.tag_name().name() == "widowControl"),
+        "{styles}"
+    );
 }
 
 #[test]
@@ -448,6 +456,8 @@ fn runs_carry_size_and_style() {
     assert!(has(date, "i") && !has(date, "b"));
     let label = run_of("Nơi nhận:");
     assert_eq!(val(label, "u").as_deref(), Some("single"));
+    // 14 pt is the document's default size (most of its text): such a run names no size.
+    assert!(!has(label, "sz") && !has(label, "szCs"), "{text}");
     // Leading and trailing spaces survive.
     let spaced = run_of("  Bí thư chi bộ tổ dân phố số 5  ");
     let t = spaced

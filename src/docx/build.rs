@@ -97,19 +97,30 @@ pub(super) fn horizontal(page: &crate::tree::PageSetup) -> (i32, i32, i32) {
 
 impl<'d> Body<'d> {
     /// The body of `doc`, its paragraph ids from `next_id` on (where the frame's headers left
-    /// them); `page_rows` says where the PDF's layout begins a page inside a top-level table
+    /// them), its runs of `body_size` (the default, in half-points) written without a size;
+    /// `page_rows` says where the PDF's layout begins a page inside a top-level table
     /// (its block and row), as far as it is known.
-    pub fn new(doc: &'d Document, next_id: u32, page_rows: &'d [(usize, usize)]) -> Body<'d> {
+    pub fn new(
+        doc: &'d Document,
+        next_id: u32,
+        body_size: usize,
+        page_rows: &'d [(usize, usize)],
+    ) -> Body<'d> {
         let (page_width, margin_left, margin_right) = horizontal(&doc.page);
         Body {
             doc,
             page_rows,
-            cx: Context::new(next_id),
+            cx: Context::new(next_id, body_size),
             flow: Flow::default(),
             text_width: page_width
                 .saturating_sub(margin_left)
                 .saturating_sub(margin_right),
         }
+    }
+
+    /// The size of the document's default run properties, in half-points.
+    pub fn body_size(&self) -> usize {
+        self.cx.body_size
     }
 
     /// The blocks of the body.
@@ -296,14 +307,18 @@ pub(super) struct Context {
     /// does not depend on what else the thread has built.
     next_id: u32,
     header_rows: Vec<bool>,
+    /// The size of the document's default run properties, in half-points.
+    body_size: usize,
 }
 
 impl Context {
-    /// A context whose next paragraph id is `next_id`.
-    pub(super) fn new(next_id: u32) -> Context {
+    /// A context whose next paragraph id is `next_id`, in a document whose default run size is
+    /// `body_size` half-points.
+    pub(super) fn new(next_id: u32, body_size: usize) -> Context {
         Context {
             next_id,
             header_rows: Vec::new(),
+            body_size,
         }
     }
 
@@ -360,13 +375,13 @@ impl Context {
         } else {
             spacing.line(240).line_rule(LineSpacingType::Auto)
         };
-        // Widow and orphan control, as the PDF layout does: Word follows the file, and
-        // LibreOffice's own default would differ from the file without it.
+        // Widow and orphan control, as the PDF layout does, comes from the document defaults
+        // (`super::frame`): Word follows the file, and LibreOffice's own default would differ
+        // from the file without it.
         let mut out = self
             .new_paragraph()
             .align(alignment(p.align))
-            .line_spacing(spacing)
-            .widow_control(true);
+            .line_spacing(spacing);
         if left != 0 || right != 0 || special.is_some() {
             out = out.indent(Some(left), special, Some(right), None);
         }
@@ -380,8 +395,11 @@ impl Context {
             Inline::Text(run) => Some(run.style),
             Inline::Break => None,
         });
-        if let Some(style) = mark {
-            out = out.size(half_points(style.size));
+        if let Some(size) = mark
+            .map(|style| half_points(style.size))
+            .filter(|&size| size != self.body_size)
+        {
+            out = out.size(size);
         }
 
         let mut current = p.inlines.iter().find_map(|i| match i {
@@ -392,11 +410,12 @@ impl Context {
             match inline {
                 Inline::Text(run) => {
                     current = Some(run.style);
-                    out = out.add_run(styled_run(&run.style).add_text(run.text.as_str()));
+                    let styled = styled_run(&run.style, self.body_size);
+                    out = out.add_run(styled.add_text(run.text.as_str()));
                 }
                 Inline::Break => {
                     let run = match &current {
-                        Some(style) => styled_run(style),
+                        Some(style) => styled_run(style, self.body_size),
                         None => Run::new(),
                     };
                     out = out.add_run(run.add_break(BreakType::TextWrapping));
@@ -558,13 +577,13 @@ impl Context {
     /// Writes a `w:tc`; with `keep`, every paragraph of it is kept with the next (`w:keepNext`,
     /// which keeps the row with the next one).
     fn cell(&mut self, cell: &Cell, span: usize, width: i32, inner: i32, keep: bool) -> TableCell {
-        let mut tc = TableCell::new()
-            .width(width.max(0) as usize, WidthType::Dxa)
-            .vertical_align(match cell.v_align {
-                VAlign::Top => VAlignType::Top,
-                VAlign::Center => VAlignType::Center,
-                VAlign::Bottom => VAlignType::Bottom,
-            });
+        let mut tc = TableCell::new().width(width.max(0) as usize, WidthType::Dxa);
+        // Top is the default (of Word and LibreOffice alike).
+        match cell.v_align {
+            VAlign::Top => {}
+            VAlign::Center => tc = tc.vertical_align(VAlignType::Center),
+            VAlign::Bottom => tc = tc.vertical_align(VAlignType::Bottom),
+        }
         if span > 1 {
             tc = tc.grid_span(span);
         }
@@ -660,9 +679,15 @@ impl Context {
 
 /// A run with the tree's character formatting. The font comes from the document defaults:
 /// docx-rs writes no theme, so nothing overrides them and runs need no `w:rFonts` of their own
-/// (Word and LibreOffice both carry the resolved font along when text is copied out).
-fn styled_run(style: &RunStyle) -> Run {
-    let mut run = Run::new().size(half_points(style.size));
+/// (Word and LibreOffice both carry the resolved font along when text is copied out); nor
+/// does a run of the default size, `body_size` half-points, need a `w:sz`.
+fn styled_run(style: &RunStyle, body_size: usize) -> Run {
+    let size = half_points(style.size);
+    let mut run = if size == body_size {
+        Run::new()
+    } else {
+        Run::new().size(size)
+    };
     if style.bold {
         run = run.bold();
     }

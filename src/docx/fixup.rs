@@ -18,6 +18,9 @@ pub(super) struct Edits<'a> {
     pub header_rows: &'a [bool],
     /// Add `<w:lang w:val="…"/>` (value already XML-escaped) to the default run properties.
     pub default_lang: Option<&'a str>,
+    /// Add `<w:widowControl />` to the default paragraph properties (docx-rs has no API for
+    /// it), so that no paragraph needs its own.
+    pub default_widow_control: bool,
 }
 
 /// An element whose children are being collected for sorting.
@@ -246,6 +249,18 @@ impl Pass<'_, '_> {
                     });
                 }
             }
+            if order.name == "w:pPr"
+                && self.edits.default_widow_control
+                && self.parent_is(b"w:pPrDefault")
+            {
+                let start = self.out.len();
+                self.out.extend_from_slice(b"<w:widowControl />");
+                self.kids.push(Kid {
+                    rank: order.rank(b"w:widowControl"),
+                    start,
+                    end: self.out.len(),
+                });
+            }
             self.sort_kids(frame.content_start, frame.kids_start);
         }
         self.kids.truncate(frame.kids_start);
@@ -437,7 +452,7 @@ mod tests {
         let xml = r#"<w:tbl><w:tr><w:trPr /></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr /></w:tr></w:tbl>"#;
         let edits = Edits {
             header_rows: &[true, true, false],
-            default_lang: None,
+            ..Edits::default()
         };
         assert_eq!(
             fix(xml, &edits),
@@ -446,15 +461,21 @@ mod tests {
     }
 
     #[test]
-    fn adds_language_to_defaults_and_drops_rpr_from_general_ppr() {
+    fn adds_language_and_widow_control_to_defaults_and_drops_rpr_from_general_ppr() {
         let xml = r#"<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="28" /><w:rFonts /></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:rPr /><w:spacing /></w:pPr></w:pPrDefault></w:docDefaults>"#;
         let edits = Edits {
             header_rows: &[],
             default_lang: Some("vi-VN"),
+            default_widow_control: true,
         };
         assert_eq!(
             fix(xml, &edits),
-            r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts /><w:sz w:val="28" /><w:lang w:val="vi-VN" /></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing /></w:pPr></w:pPrDefault></w:docDefaults>"#
+            r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts /><w:sz w:val="28" /><w:lang w:val="vi-VN" /></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:widowControl /><w:spacing /></w:pPr></w:pPrDefault></w:docDefaults>"#
+        );
+        // Only the defaults: a paragraph's own properties are left as they are.
+        assert_eq!(
+            fix(r#"<w:p><w:pPr><w:spacing /></w:pPr></w:p>"#, &edits),
+            r#"<w:p><w:pPr><w:spacing /></w:pPr></w:p>"#
         );
     }
 

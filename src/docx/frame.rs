@@ -80,12 +80,18 @@ impl FrameKey {
             language: language.to_string(),
         }
     }
+
+    /// The size of the document's default run properties, in half-points: runs of this size
+    /// need no `w:sz` of their own.
+    pub fn body_size(&self) -> usize {
+        self.body_size
+    }
 }
 
 /// The document of `key` around an empty body, and the next paragraph id after its headers
 /// (where [`super::build::Body::new`] starts).
 fn frame(key: &FrameKey) -> (Docx, u32) {
-    let mut cx = Context::new(1);
+    let mut cx = Context::new(1, key.body_size);
     let page = &key.page;
     let margin_top = twips(page.margin_top);
     let margin_bottom = twips(page.margin_bottom);
@@ -213,6 +219,7 @@ impl Frame {
             &Edits {
                 header_rows: &[],
                 default_lang: Some(&language),
+                default_widow_control: true,
             },
         )?;
         let none = Edits::default();

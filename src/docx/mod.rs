@@ -51,10 +51,12 @@ pub(crate) fn export_paged(doc: &Document, page_rows: &[(usize, usize)]) -> Resu
     } else {
         doc.meta.language.as_str()
     };
-    let frame = frame::Frame::of(frame::FrameKey::of(doc, language))?;
+    let key = frame::FrameKey::of(doc, language);
+    let body_size = key.body_size();
+    let frame = frame::Frame::of(key)?;
     let core = package::Packed::new(&package::core_xml(&doc.meta, language));
     // The body, deflated as it is written.
-    let body = build::Body::new(doc, frame.next_id(), page_rows);
+    let body = build::Body::new(doc, frame.next_id(), body_size, page_rows);
     let document = crate::deflate::deflate_pieces(|out| {
         write_body(body, frame.head(), frame.tail(), &mut |bytes| out.push(bytes))
     })?
@@ -109,7 +111,7 @@ fn write_body(
         fixed.clear();
         let edits = Edits {
             header_rows,
-            default_lang: None,
+            ..Edits::default()
         };
         *result = fixup::fix_into(&docx_rs::BuildXML::build(&child), &edits, *rows_seen, &mut fixed)
             .map(|seen| {
@@ -132,7 +134,10 @@ fn write_body(
             .get_mut(i)
             .filter(|s| {
                 s.as_ref().is_some_and(|s| {
-                    s.block == *block && s.start == start && s.tail_heads_page == heads_page
+                    s.block == *block
+                        && s.start == start
+                        && s.tail_heads_page == heads_page
+                        && s.body_size == body.body_size()
                 })
             })
             .and_then(Option::take);
@@ -157,6 +162,7 @@ fn write_body(
                 record.map(|xml| Step {
                     block: block.clone(),
                     tail_heads_page: heads_page,
+                    body_size: body.body_size(),
                     added: body.rows_from(start.0.rows()).to_vec(),
                     start,
                     end: (body.state(rows_seen), rows_seen),
@@ -181,13 +187,15 @@ fn write_body(
 }
 
 /// One block of a body as it was translated: the block (and whether its kept rows head a
-/// page), the state it was translated from and the state it left (with the fix-up pass's count
+/// page, and the document's default run size, which its runs leave out), the state it was translated from and the state it left (with the fix-up pass's count
 /// of rows), the table rows it added, and its XML, fixed up, with where each child of the body
 /// ends in it.
 struct Step {
     block: crate::tree::Block,
     /// [`build::Body::tail_heads_page`] of the block.
     tail_heads_page: bool,
+    /// [`build::Body::body_size`] of the document.
+    body_size: usize,
     start: (build::Between, usize),
     end: (build::Between, usize),
     added: Vec<bool>,
@@ -368,7 +376,8 @@ mod tests {
         let xml = document_xml(&doc);
         assert!(xml.contains("w:orient=\"landscape\""), "{xml}");
         assert!(xml.contains("w:w=\"16838\""), "the page size is swapped");
-        assert!(xml.contains("<w:widowControl w:val=\"1\" />"));
+        // Widow control comes from the document defaults, not from each paragraph.
+        assert!(!xml.contains("widowControl"), "{xml}");
         // The kept row is a table of its own (LibreOffice keeps only a whole table with the next
         // paragraph): both its paragraphs, the separator before it and the one after it keep
         // with the next; nothing else does.
