@@ -440,8 +440,9 @@ fn the_rules_are_the_standard_texts_filled_from_the_record() {
         &rules,
         &[
             "QUY CHẾ BẦU CỬ",
-            "Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014",
-            "Căn cứ Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư",
+            // Adopted on 18/3/2020, the rules cannot cite Hướng dẫn 03-HD/TW of 20/3/2020: the
+            // regulation is the last "Căn cứ" and ends with a comma.
+            "Căn cứ Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương, Đại hội thống nhất",
             // The surplus limit: 30% of 15 seats, rounded down.
             "Đề án nhân sự số 01-ĐA/ĐU đề nghị 15 (mười lăm) đồng chí, Đại hội biểu quyết quyết định số lượng; danh sách bầu cử phải nhiều hơn số lượng cần bầu, số dư không quá 30% số lượng cần bầu (không quá 4 (bốn) đồng chí)",
             "8 (tám) đồng chí, theo số lượng cấp uỷ cấp trên phân bổ; Đại hội không biểu quyết số lượng",
@@ -452,6 +453,13 @@ fn the_rules_are_the_standard_texts_filled_from_the_record() {
             "thông qua tại phiên trù bị ngày 18/3/2020",
             "T/M ĐOÀN CHỦ TỊCH Lê Thành Vinh",
         ],
+    );
+    assert!(!rules.contains("03-HD/TW"), "{rules}");
+    // Đoàn Kết's, of 26/3/2020, cite it.
+    let later = text(&load(DOAN_KET), DocumentKind::ElectionRules);
+    assert!(
+        later.contains("ngày 09/6/2014 của Ban Chấp hành Trung ương; Căn cứ Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư"),
+        "{later}"
     );
     let orders = text(&load(DOAN_KET), DocumentKind::StandingOrders);
     common::assert_contains_all(

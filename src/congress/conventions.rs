@@ -6,35 +6,66 @@
 use serde::{Deserialize, Serialize};
 
 use crate::rules::RuleSet;
-use crate::vi::{self, UySpelling};
+use crate::vi::{self, Date, UySpelling};
 
 /// The Party texts a paper cites, as the "Căn cứ" lines name them (SPEC §2, §2.2 "Citations").
+///
+/// [`Citations::of`] gives every text of a rule set; a paper cites only those issued by its
+/// own date ([`Citations::as_of`]): a congress held before Hướng dẫn 03-HD/TW of 20/3/2020
+/// cannot have adopted its election rules "căn cứ" it. A text left out is `None` (`null` in
+/// the template's context, so `{{#if @root.cite.election_guide}}` leaves its line out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Citations {
     /// Quy chế bầu cử trong Đảng: "Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số
     /// 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương" (190-QĐ/TW in 2025).
-    pub election_regulation: &'static str,
+    pub election_regulation: Option<&'static str>,
     /// The decision alone, as the script reads it: "Quyết định số 244-QĐ/TW ngày 09/6/2014 của
     /// Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng".
-    pub election_decision: &'static str,
+    pub election_decision: Option<&'static str>,
     /// The Secretariat's guidance on the election rules (03-HD/TW, 04-HD/TW).
-    pub election_guide: &'static str,
+    pub election_guide: Option<&'static str>,
     /// The charter rule on cells' elections (Quy định 29-QĐ/TW; Quy định 294-QĐ/TW).
-    pub charter_rule: &'static str,
+    pub charter_rule: Option<&'static str>,
+    /// When each text was issued.
+    #[serde(skip)]
+    issued: Issued,
+}
+
+/// The day each text of [`Citations`] was issued (the regulation's is its decision's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Issued {
+    election_decision: Date,
+    election_guide: Date,
+    charter_rule: Date,
+}
+
+/// A date of the tables below (checked by a test).
+const fn on(year: i32, month: u8, day: u8) -> Date {
+    Date { year, month, day }
 }
 
 const CITATIONS_2020: Citations = Citations {
-    election_regulation: "Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương",
-    election_decision: "Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng",
-    election_guide: "Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư hướng dẫn một số vấn đề cụ thể thực hiện Quy chế bầu cử trong Đảng",
-    charter_rule: "Quy định số 29-QĐ/TW ngày 25/7/2016 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng",
+    election_regulation: Some("Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương"),
+    election_decision: Some("Quyết định số 244-QĐ/TW ngày 09/6/2014 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng"),
+    election_guide: Some("Hướng dẫn số 03-HD/TW ngày 20/3/2020 của Ban Bí thư hướng dẫn một số vấn đề cụ thể thực hiện Quy chế bầu cử trong Đảng"),
+    charter_rule: Some("Quy định số 29-QĐ/TW ngày 25/7/2016 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng"),
+    issued: Issued {
+        election_decision: on(2014, 6, 9),
+        election_guide: on(2020, 3, 20),
+        charter_rule: on(2016, 7, 25),
+    },
 };
 
 const CITATIONS_2025: Citations = Citations {
-    election_regulation: "Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương",
-    election_decision: "Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng",
-    election_guide: "Hướng dẫn số 04-HD/TW ngày 31/12/2024 của Ban Bí thư hướng dẫn một số vấn đề cụ thể thực hiện Quy chế bầu cử trong Đảng",
-    charter_rule: "Quy định số 294-QĐ/TW ngày 26/5/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng",
+    election_regulation: Some("Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương"),
+    election_decision: Some("Quyết định số 190-QĐ/TW ngày 10/10/2024 của Ban Chấp hành Trung ương Đảng ban hành Quy chế bầu cử trong Đảng"),
+    election_guide: Some("Hướng dẫn số 04-HD/TW ngày 31/12/2024 của Ban Bí thư hướng dẫn một số vấn đề cụ thể thực hiện Quy chế bầu cử trong Đảng"),
+    charter_rule: Some("Quy định số 294-QĐ/TW ngày 26/5/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng"),
+    issued: Issued {
+        election_decision: on(2024, 10, 10),
+        election_guide: on(2024, 12, 31),
+        charter_rule: on(2025, 5, 26),
+    },
 };
 
 impl Citations {
@@ -43,6 +74,18 @@ impl Citations {
         match rule_set {
             RuleSet::Round2020 => CITATIONS_2020,
             RuleSet::Round2025 => CITATIONS_2025,
+        }
+    }
+
+    /// The texts a paper dated `date` can cite: those issued on or before it.
+    pub fn as_of(self, date: Date) -> Citations {
+        let by = |text: Option<&'static str>, issued: Date| text.filter(|_| issued <= date);
+        Citations {
+            election_regulation: by(self.election_regulation, self.issued.election_decision),
+            election_decision: by(self.election_decision, self.issued.election_decision),
+            election_guide: by(self.election_guide, self.issued.election_guide),
+            charter_rule: by(self.charter_rule, self.issued.charter_rule),
+            issued: self.issued,
         }
     }
 }
@@ -220,4 +263,47 @@ pub(crate) fn own_phrases<T: serde::Serialize>(record: &T) -> Vec<String> {
     });
     out.sort_by_key(|s| std::cmp::Reverse(s.len()));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// "ngày 20/3/2020", as the texts write their own dates.
+    fn written(d: Date) -> String {
+        format!("ngày {:02}/{}/{}", d.day, d.month, d.year)
+    }
+
+    #[test]
+    fn each_text_is_dated_as_it_names_its_own_date() {
+        for rule_set in [RuleSet::Round2020, RuleSet::Round2025] {
+            let c = Citations::of(rule_set);
+            let pairs = [
+                (c.election_regulation, c.issued.election_decision),
+                (c.election_decision, c.issued.election_decision),
+                (c.election_guide, c.issued.election_guide),
+                (c.charter_rule, c.issued.charter_rule),
+            ];
+            for (text, issued) in pairs {
+                let text = text.expect("every text of a rule set");
+                assert!(text.contains(&written(issued)), "{text} / {issued}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_paper_cites_no_text_issued_after_its_date() {
+        let c = Citations::of(RuleSet::Round2020);
+        // Bạch Mai adopted its election rules on 18/3/2020, two days before 03-HD/TW.
+        let before = c.as_of("2020-03-18".parse().unwrap());
+        assert!(before.election_guide.is_none());
+        assert_eq!(before.election_regulation, c.election_regulation);
+        assert_eq!(before.charter_rule, c.charter_rule);
+        // On the day of issue it may be cited.
+        assert_eq!(c.as_of("2020-03-20".parse().unwrap()), c);
+        let c = Citations::of(RuleSet::Round2025);
+        let spring = c.as_of("2025-04-10".parse().unwrap());
+        assert!(spring.charter_rule.is_none(), "294-QĐ/TW is of 26/5/2025");
+        assert!(spring.election_guide.is_some() && spring.election_decision.is_some());
+    }
 }

@@ -335,7 +335,7 @@ impl Paper {
         if let serde_json::Value::Object(map) = &mut value {
             map.insert(
                 "cite".to_string(),
-                serde_json::to_value(self.conventions.cite).map_err(fail)?,
+                serde_json::to_value(self.conventions.cite.as_of(self.meta.date)).map_err(fail)?,
             );
             map.insert(
                 "format".to_string(),
