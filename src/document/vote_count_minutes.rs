@@ -86,8 +86,9 @@ struct TallyView {
     agree_columns: bool,
     /// One candidate on the list (singular wording).
     single: bool,
-    /// One office (the bí thư): the congress votes no number of seats.
-    single_office: bool,
+    /// A body of several members (a committee, the inspection committee): the meeting has
+    /// voted its number of seats; for an office (bí thư, phó bí thư, chủ nhiệm) it votes none.
+    is_body: bool,
     /// A cell's third round without a bí thư: the superior committee designates one.
     designation_due: bool,
 }
@@ -162,8 +163,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         is_delegates: matches!(e.office, Office::Delegates { .. }),
         agree_columns: e.candidates.len() as u32 == e.seats,
         single: e.candidates.len() == 1,
-        single_office: matches!(e.office, Office::Secretary | Office::DeputySecretary)
-            && e.seats == 1,
+        is_body: e.office.is_body(),
         designation_due: designation_due(c, &e, t.elected.is_empty()),
     };
     let office = office_line(c, &e.office);
