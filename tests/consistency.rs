@@ -724,8 +724,9 @@ fn the_report_on_those_attending_is_numbered_by_whoever_signs_it() {
     let tdp12 = tdp12();
     for (c, number, signer) in [
         (sample(), "04-BC/ĐH", "T/M BAN THẨM TRA TƯ CÁCH ĐẠI BIỂU"),
-        (doan_ket(), "01-BC/CB", "T/M CHI UỶ"),
-        (tdp12, "01-BC/CB", "T/M CHI UỶ"),
+        // The samples' chi uỷ have issued reports this term already (`committee_first`).
+        (doan_ket(), "09-BC/CB", "T/M CHI UỶ"),
+        (tdp12, "06-BC/CB", "T/M CHI UỶ"),
     ] {
         let paper = paper_of(&c, DocumentKind::CredentialsReport, About::Congress);
         let text = text_of(&paper);

@@ -562,8 +562,9 @@ fn the_committee_numbers_its_papers_per_type_from_the_first_free_number() {
             "07-TB/CB",
             "01-ĐA/CB",
             // The outgoing chi uỷ's report on the members attending, in its term (which runs
-            // to the closing day); the new committee's report starts the new term's sequence.
-            "01-BC/CB",
+            // to the closing day; the sample's chi uỷ has issued eight reports before it); the
+            // new committee's report starts the new term's sequence.
+            "09-BC/CB",
             "01-BC/CB",
             "01-TTr/CB"
         ]
