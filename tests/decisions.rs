@@ -592,3 +592,31 @@ fn every_new_paper_renders_in_both_formats() {
         }
     }
 }
+
+/// Whoever the convening committee invited "tới dự và chỉ đạo Đại hội" is named in the report to
+/// the superior as having attended and directed it, whether or not they spoke (the clerk found
+/// Bạch Mai's report naming only the one who gave the remarks, though two were so invited).
+#[test]
+fn the_report_names_every_guest_invited_to_direct_the_congress() {
+    let c = load(BACH_MAI);
+    let directing: Vec<String> = c
+        .guests
+        .iter()
+        .filter(|g| g.directs)
+        .map(|g| g.name.full())
+        .collect();
+    assert_eq!(directing.len(), 2);
+    let report = text(&c, DocumentKind::ResultsReport);
+    let line = report
+        .split("Dự và chỉ đạo Đại hội có ")
+        .nth(1)
+        .expect("the line of the superior's representatives");
+    for name in &directing {
+        assert!(
+            line.contains(&format!("đồng chí {name}")),
+            "{name}: {report}"
+        );
+    }
+    // Named once each, though one of them also spoke.
+    assert_eq!(line.matches(directing[0].as_str()).count(), 1, "{report}");
+}

@@ -26,7 +26,8 @@ struct ResultsReport {
     facts: CongressFacts,
     /// "Ban Thường vụ Quận uỷ Hai Bà Trưng".
     addressee: String,
-    /// The superior's representatives who spoke.
+    /// Who attended and directed the congress for the superior committee: the guests invited
+    /// "tới dự và chỉ đạo" (`directs`), then any other who spoke for it.
     superiors: Vec<Person>,
     reports: Vec<String>,
     /// The resolution's number and vote.
@@ -137,12 +138,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
     let view = ResultsReport {
         header,
         facts: CongressFacts::of(c, p),
-        superiors: p
-            .superior_remarks
-            .iter()
-            .filter_map(|s| p.speaker(&c.guests, s))
-            .map(|x| Person::from(&x))
-            .collect(),
+        superiors: superiors(c, p),
         reports: p.reports.iter().map(|r| r.title.clone()).collect(),
         resolution: numbers
             .of(DocumentKind::Resolution, About::Congress)
@@ -169,4 +165,26 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         addressee,
     };
     Ok(Paper::new(meta, view))
+}
+
+/// The guests invited "tới dự và chỉ đạo Đại hội" (as their invitations say), in the guest list's
+/// order, then whoever else gave the superior's remarks.
+fn superiors(c: &Congress, p: &crate::congress::Proceedings) -> Vec<Person> {
+    let directing = c.guests.iter().enumerate().filter(|(_, g)| g.directs);
+    let mut out: Vec<Person> = directing.clone().map(|(_, g)| Person::from(g)).collect();
+    for speech in &p.superior_remarks {
+        if speech
+            .guest
+            .is_some_and(|i| directing.clone().any(|(j, _)| j == i))
+        {
+            continue;
+        }
+        if let Some(x) = p.speaker(&c.guests, speech) {
+            let person = Person::from(&x);
+            if !out.iter().any(|o| o.name == person.name) {
+                out.push(person);
+            }
+        }
+    }
+    out
 }
