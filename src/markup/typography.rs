@@ -12,8 +12,10 @@
 //!   never stretches the line before it (REVIEW item 11) —, and "(để b/c)" in a list of
 //!   recipients, with the word before it ("Hai Bà Trưng (để b/c)": never alone on a line);
 //! - in a centred paragraph (a title), "lần thứ" whole and "nhiệm kỳ" with the years after it: a title does not end
-//!   with the years alone on its last line ("… lần thứ XXIV, / nhiệm kỳ 2020 – 2025"); a
-//!   centred line does not stretch, so the longer unit costs nothing;
+//!   with the years alone on its last line ("… lần thứ XXIV, / nhiệm kỳ 2020 – 2025"); and the
+//!   two-syllable words of the Party's bodies and posts ("Uỷ ban", "Chi uỷ", "Bí thư";
+//!   [`keep_title_words`]): a title does not read "Uỷ / ban Kiểm tra". A centred line does not
+//!   stretch, so the longer units cost nothing;
 //! - proper names, in every paragraph unless it says `keep-names="false"`: a run of capitalised words
 //!   ("Bạch Mai", "Hai Bà Trưng", "Đoàn Kết") and a lone dash after a word. In an upper-cased
 //!   paragraph (a header's unit, a heading) a name goes whole across its dash ("ĐOÀN KẾT - HAI
@@ -168,6 +170,73 @@ fn joins_in_title(w: &[&str], k: usize) -> bool {
         && is_year(w[k + 1]))
         || (trim_punct(w[k]) == "lần" && w[k + 1] == "thứ")
 }
+
+/// The two-syllable words of the Party's bodies and posts that a title keeps on one line: "Uỷ /
+/// ban Kiểm tra" reads as a broken word there ([`keep_title_words`]). Lower case after the
+/// first syllable in title case; both syllables in upper case.
+const TITLE_WORDS: &[(&str, &str)] = &[
+    ("Uỷ", "ban"),
+    ("Ủy", "ban"),
+    ("UỶ", "BAN"),
+    ("ỦY", "BAN"),
+    ("Uỷ", "viên"),
+    ("Ủy", "viên"),
+    ("UỶ", "VIÊN"),
+    ("ỦY", "VIÊN"),
+    ("Bí", "thư"),
+    ("BÍ", "THƯ"),
+    ("Chấp", "hành"),
+    ("CHẤP", "HÀNH"),
+    ("Thường", "vụ"),
+    ("THƯỜNG", "VỤ"),
+    ("Kiểm", "tra"),
+    ("KIỂM", "TRA"),
+];
+
+/// `text` of a centred paragraph (a title) with the two-syllable words of the Party's bodies and
+/// posts on one line: those of [`TITLE_WORDS`], and a committee named by the word before "uỷ"
+/// ("Chi uỷ", "Đảng uỷ", "Quận uỷ", "cấp uỷ"; not "với / uỷ viên"). Applied after
+/// [`keep_names_together`], which would take "Chấp hành" for a name's word and join it to the
+/// next ("Chấp hành Đảng").
+pub(crate) fn keep_title_words(text: &str) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (k, w) in words.iter().enumerate() {
+        out.push_str(w);
+        if k + 1 < words.len() {
+            out.push(if title_word(&words, k) { NBSP } else { ' ' });
+        }
+    }
+    out
+}
+
+/// Whether words `w[k]` and `w[k + 1]` (each possibly a unit of words already joined by no-break
+/// spaces) meet inside one of [`keep_title_words`]' words.
+fn title_word(w: &[&str], k: usize) -> bool {
+    let a = w[k].rsplit(NBSP).next().unwrap_or_default();
+    let mut rest = w[k + 1].split(NBSP);
+    let b_word = rest.next().unwrap_or_default();
+    let b = trim_punct(b_word);
+    // Not across punctuation: "…, / uỷ" is no word, nor "( uỷ".
+    if a.is_empty() || trim_punct(a) != a || !b_word.starts_with(b) || b.is_empty() {
+        return false;
+    }
+    if matches!(b, "uỷ" | "ủy" | "UỶ" | "ỦY") {
+        // The syllable after "uỷ": "uỷ viên", "uỷ ban" start a word of their own.
+        let after = if b == b_word {
+            rest.next().or_else(|| w.get(k + 2).copied())
+        } else {
+            None
+        };
+        return !after.is_some_and(|x| {
+            let x = trim_punct(x.split(NBSP).next().unwrap_or_default());
+            matches!(x, "viên" | "ban" | "VIÊN" | "BAN")
+        });
+    }
+    TITLE_WORDS.contains(&(a, b))
+}
+
+
 
 /// `text` with no-break spaces inside its set phrases (see the module doc); `centred` for a
 /// centred paragraph.
@@ -351,6 +420,35 @@ mod tests {
         assert_eq!(
             shown(&protect_set_phrases_("lần thứ XXIV, nhiệm kỳ 2020 – 2025")),
             "lần thứ~XXIV, nhiệm~kỳ 2020~–~2025"
+        );
+    }
+
+    #[test]
+    fn a_title_keeps_the_words_of_bodies_and_posts_whole() {
+        assert_eq!(
+            shown(&keep_title_words(
+                "Phó Bí thư, Uỷ ban Kiểm tra, Chủ nhiệm Uỷ ban Kiểm tra Đảng uỷ phường"
+            )),
+            "Phó Bí~thư, Uỷ~ban Kiểm~tra, Chủ nhiệm Uỷ~ban Kiểm~tra Đảng~uỷ phường"
+        );
+        assert_eq!(
+            shown(&keep_title_words("danh sách bầu cử Chi ủy Chi bộ")),
+            "danh sách bầu cử Chi~ủy Chi bộ"
+        );
+        assert_eq!(
+            shown(&keep_title_words("BAN CHẤP HÀNH ĐẢNG UỶ")),
+            "BAN CHẤP~HÀNH ĐẢNG~UỶ"
+        );
+        // "uỷ viên" is a word of its own; nothing across punctuation.
+        assert_eq!(
+            shown(&keep_title_words("(so với uỷ viên Ban Chấp hành)")),
+            "(so với uỷ viên Ban Chấp~hành)"
+        );
+        assert_eq!(shown(&keep_title_words("Bí, thư (uỷ")), "Bí, thư (uỷ");
+        // Words inside units already joined: "Quận uỷ Hai~Bà~Trưng".
+        assert_eq!(
+            shown(&keep_title_words("Quận uỷ Hai\u{a0}Bà\u{a0}Trưng")),
+            "Quận~uỷ Hai~Bà~Trưng"
         );
     }
 

@@ -41,7 +41,7 @@ impl Resolver<'_, '_> {
             }
             match node.tag_name().name() {
                 "p" => {
-                    let mut p = self.paragraph(node, width)?;
+                    let mut p = self.paragraph(node, width, in_cell)?;
                     // A note under a table (its legend) stays with the table's last rows.
                     if self.keeps_with_previous(node)? && !in_cell {
                         self.keep_with_previous(&mut out, width);

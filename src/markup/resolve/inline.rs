@@ -115,6 +115,9 @@ impl InlineCollector {
             if self.keep_names {
                 text = typography::keep_names_together(&text, self.upper);
             }
+            if self.centred {
+                text = typography::keep_title_words(&text);
+            }
             if self.upper {
                 text = crate::vi::upper(&text);
             }

@@ -58,8 +58,13 @@ impl Resolver<'_, '_> {
         Ok(st)
     }
 
-    /// A `<p>`, in a band `width` points wide.
-    pub(super) fn paragraph(&self, node: Node<'_, '_>, width: f32) -> Result<Paragraph> {
+    /// A `<p>`, in a band `width` points wide (in a table's cell when `in_cell`).
+    pub(super) fn paragraph(
+        &self,
+        node: Node<'_, '_>,
+        width: f32,
+        in_cell: bool,
+    ) -> Result<Paragraph> {
         let st = self.paragraph_style(node)?;
         let base = RunStyle {
             size: st.size,
@@ -99,6 +104,17 @@ impl Resolver<'_, '_> {
             line_height: st.line_height,
             keep_with_next: st.keep_with_next,
         };
+        if p.align == Align::Center && !in_cell && hang.is_none() {
+            // A title that wraps never leaves its last word alone on the last line ("… nhiệm
+            // kỳ 2020 – 2025 qua các / bước"): the last two words go together, in the PDF and
+            // in Word alike. Not in a table's cell, where the wider unit would widen a column.
+            let band = width - p.indent_left - p.first_line_indent.max(0.0) - p.indent_right;
+            let wraps = !p.inlines.iter().any(|i| matches!(i, Inline::Break))
+                && self.inline_width(&p.inlines) > band + 0.01;
+            if wraps {
+                join_last_word(&mut p.inlines);
+            }
+        }
         if let Some(at) = hang {
             // Continuation lines start under the text after the marker: a hanging indent as
             // wide as what precedes it on the first line.
@@ -220,5 +236,45 @@ impl Resolver<'_, '_> {
             }
         }
         Ok(())
+    }
+}
+
+/// Turns the last space of `inlines` that has a word on either side into a no-break space, so
+/// the last word does not stand alone on a line (the words may be in other runs: "qua các
+/// <b>bước</b>"). Nothing when what follows that space is already more than one word kept
+/// together ("… XXIV, / nhiệm kỳ 2020 – 2025"), nor across a line break.
+fn join_last_word(inlines: &mut [Inline]) {
+    let mut word_after = false;
+    let mut found = None;
+    'runs: for (i, inline) in inlines.iter().enumerate().rev() {
+        let Inline::Text(run) = inline else {
+            return;
+        };
+        for (at, c) in run.text.char_indices().rev() {
+            if c == NBSP && word_after {
+                return;
+            }
+            if c != ' ' {
+                word_after = true;
+            } else if word_after {
+                found = Some((i, at));
+                break 'runs;
+            }
+        }
+    }
+    let Some((i, at)) = found else {
+        return;
+    };
+    let visible = |text: &str| text.chars().any(|c| c != ' ');
+    let word_before = match &inlines[i] {
+        Inline::Text(run) => visible(&run.text[..at]),
+        Inline::Break => false,
+    } || inlines[..i].iter().rev().map_while(|x| match x {
+        Inline::Text(run) => Some(visible(&run.text)),
+        Inline::Break => None,
+    })
+    .any(|v| v);
+    if let (true, Inline::Text(run)) = (word_before, &mut inlines[i]) {
+        run.text.replace_range(at..at + 1, "\u{a0}");
     }
 }

@@ -304,3 +304,53 @@ fn the_same_text_in_another_kind_of_paragraph_is_typeset_anew() {
         }
     }
 }
+
+/// The runs' text with no-break spaces shown as `~`.
+fn shown(p: &Paragraph) -> String {
+    p.inlines
+        .iter()
+        .map(|i| match i {
+            Inline::Text(run) => run.text.replace('\u{a0}', "~"),
+            Inline::Break => "\n".to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_title_that_wraps_keeps_its_last_word_with_the_one_before() {
+    let long = "Kết quả giới thiệu nhân sự tái cử tham gia Ban Chấp hành Đảng bộ phường Bạch Mai \
+                nhiệm kỳ 2020 – 2025 qua các <b>bước</b>";
+    let doc = resolve_str(&format!("<document><p style=\"summary\">{long}</p></document>")).unwrap();
+    assert!(shown(first_paragraph(&doc)).ends_with(" qua các~bước"), "{}", shown(first_paragraph(&doc)));
+    // One line: nothing to keep.
+    let doc = resolve_str("<document><p style=\"summary\">qua các bước</p></document>").unwrap();
+    assert_eq!(shown(first_paragraph(&doc)), "qua các bước");
+    // Ending with words already kept together: "… XXIV, / nhiệm kỳ 2020 – 2025" stays possible.
+    let doc = resolve_str(
+        "<document><p style=\"summary\">Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV, \
+         nhiệm kỳ 2020 – 2025 và những điều khác nữa cho dài dòng</p></document>",
+    )
+    .unwrap();
+    assert!(shown(first_paragraph(&doc)).ends_with("cho dài~dòng"));
+    let doc = resolve_str(
+        "<document><p style=\"summary\">Đại hội đại biểu Đảng bộ phường Bạch Mai lần thứ XXIV \
+         của những người rất xa xôi, nhiệm kỳ 2020 – 2025</p></document>",
+    )
+    .unwrap();
+    assert!(
+        shown(first_paragraph(&doc)).ends_with("xa xôi, nhiệm~kỳ~2020~–~2025"),
+        "{}",
+        shown(first_paragraph(&doc))
+    );
+    // Not in a table's cell (a wider unit would widen its column), nor in a left-aligned paragraph.
+    let doc = resolve_str(&format!(
+        "<document><table columns=\"40mm,*\"><row><cell><p style=\"summary\">{long}</p></cell>\
+         <cell/></row></table><p>{long}</p></document>"
+    ))
+    .unwrap();
+    let Block::Table(t) = &doc.blocks[0] else { panic!() };
+    let Block::Paragraph(cell) = &t.rows[0].cells[0].blocks[0] else { panic!() };
+    assert!(shown(cell).ends_with(" qua các bước"), "{}", shown(cell));
+    let Block::Paragraph(plain) = &doc.blocks[1] else { panic!() };
+    assert!(shown(plain).ends_with(" các bước"), "{}", shown(plain));
+}
