@@ -1,8 +1,8 @@
 //! One linear pass over an XML part that docx-rs wrote: sorts the children of the property
 //! containers into schema order (`schema.rs`), and makes the few edits docx-rs has no API for
-//! (`w:tblHeader` on header rows, `w:lang` in the document defaults) or gets wrong (an `w:rPr`
-//! where the schema forbids one, a `w:type` on `w:gridCol`, field instructions without
-//! `xml:space="preserve"`).
+//! (`w:tblHeader` on header rows, `w:lang` and `w:widowControl` in the document defaults) or
+//! gets wrong (an `w:rPr` where the schema forbids one, a `w:type` on `w:gridCol`, field
+//! instructions without `xml:space="preserve"`).
 //!
 //! Not a general XML parser: it trusts docx-rs to write well-formed XML without DTDs, and
 //! checks only that start and end tags match. Never panics on any input.

@@ -187,9 +187,9 @@ fn write_body(
 }
 
 /// One block of a body as it was translated: the block (and whether its kept rows head a
-/// page, and the document's default run size, which its runs leave out), the state it was translated from and the state it left (with the fix-up pass's count
-/// of rows), the table rows it added, and its XML, fixed up, with where each child of the body
-/// ends in it.
+/// page, and the document's default run size, which its runs leave out), the state it was
+/// translated from and the state it left (with the fix-up pass's count of rows), the table rows
+/// it added, and its XML, fixed up, with where each child of the body ends in it.
 struct Step {
     block: crate::tree::Block,
     /// [`build::Body::tail_heads_page`] of the block.
