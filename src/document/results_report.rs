@@ -170,13 +170,15 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
 /// The guests invited "tới dự và chỉ đạo Đại hội" (as their invitations say), in the guest list's
 /// order, then whoever else gave the superior's remarks.
 fn superiors(c: &Congress, p: &crate::congress::Proceedings) -> Vec<Person> {
-    let directing = c.guests.iter().enumerate().filter(|(_, g)| g.directs);
-    let mut out: Vec<Person> = directing.clone().map(|(_, g)| Person::from(g)).collect();
+    let mut out: Vec<Person> = c
+        .guests
+        .iter()
+        .filter(|g| g.directs)
+        .map(Person::from)
+        .collect();
     for speech in &p.superior_remarks {
-        if speech
-            .guest
-            .is_some_and(|i| directing.clone().any(|(j, _)| j == i))
-        {
+        let directs = |i: usize| c.guests.get(i).is_some_and(|g| g.directs);
+        if speech.guest.is_some_and(directs) {
             continue;
         }
         if let Some(x) = p.speaker(&c.guests, speech) {
