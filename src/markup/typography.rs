@@ -292,16 +292,20 @@ impl Case {
     fn of(word: &str) -> Case {
         let (mut letters, mut first_upper, mut rest_lower, mut all_upper) = (0, false, false, true);
         for c in word.chars() {
-            // Vietnamese letters are mostly outside ASCII: ask the Unicode tables only for them.
+            // Vietnamese letters are mostly outside ASCII: ask the Unicode tables only for them,
+            // the case tables first (every cased character is alphabetic, and the alphabetic
+            // table is the slow one).
             let (upper, lower) = if c.is_ascii() {
                 if !c.is_ascii_alphabetic() {
                     continue;
                 }
                 (c.is_ascii_uppercase(), c.is_ascii_lowercase())
-            } else if c.is_alphabetic() {
-                (c.is_uppercase(), c.is_lowercase())
             } else {
-                continue;
+                let (upper, lower) = (c.is_uppercase(), c.is_lowercase());
+                if !upper && !lower && !c.is_alphabetic() {
+                    continue;
+                }
+                (upper, lower)
             };
             if letters == 0 {
                 first_upper = upper;
