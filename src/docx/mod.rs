@@ -234,17 +234,25 @@ fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
+/// The first character of `text` that XML cannot hold. Such a character is a C0 control (one
+/// byte) or U+FFFE, U+FFFF (led by 0xEF, as only a few other characters are): one pass over
+/// the bytes, which vectorises, and the characters are read only after a suspect byte.
+fn first_non_xml_char(text: &str) -> Option<char> {
+    let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xEF;
+    if !text.as_bytes().iter().any(suspect) {
+        return None;
+    }
+    text.chars().find(|&c| !is_xml_char(c))
+}
+
 /// Fails on a character no XML part can hold (U+FFFE, U+FFFF, C0 controls): the resolver
 /// excludes control characters and the font check upstream excludes the rest, so this only
 /// guards against a tree built by other means.
 fn check_xml_chars(doc: &Document) -> Result<()> {
-    fn bad(text: &str) -> Option<char> {
-        text.chars().find(|&c| !is_xml_char(c))
-    }
     fn blocks(list: &[Block]) -> Option<char> {
         list.iter().find_map(|block| match block {
             Block::Paragraph(p) => p.inlines.iter().find_map(|i| match i {
-                Inline::Text(run) => bad(&run.text),
+                Inline::Text(run) => first_non_xml_char(&run.text),
                 Inline::Break => None,
             }),
             Block::Table(t) => t
@@ -266,7 +274,7 @@ fn check_xml_chars(doc: &Document) -> Result<()> {
         &m.created,
     ]
     .into_iter()
-    .find_map(|s| bad(s))
+    .find_map(|s| first_non_xml_char(s))
     .or_else(|| blocks(&doc.blocks));
     match found {
         None => Ok(()),
@@ -501,6 +509,15 @@ mod tests {
                 });
             });
         });
+    }
+
+    #[test]
+    fn the_byte_scan_finds_every_character_xml_cannot_hold() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("Bạch {c} Mai");
+            let expected = (!is_xml_char(c)).then_some(c);
+            assert_eq!(first_non_xml_char(&text), expected, "U+{:04X}", u32::from(c));
+        }
     }
 
     #[test]
