@@ -414,6 +414,8 @@ impl Context {
                 Inline::Text(run) => {
                     current = Some(run.style);
                     let mut styled = styled_run(&run.style, self.body_size);
+                    // Newlines dropped, as `Run::add_text` drops them: a line break of the
+                    // tree is an `Inline::Break`, a run of its own.
                     styled.children.push(RunChild::Text(Text::new(run.text.replace('\n', ""))));
                     out.children.push(ParagraphChild::Run(Box::new(styled)));
                 }

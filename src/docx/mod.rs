@@ -235,8 +235,9 @@ fn is_xml_char(c: char) -> bool {
 }
 
 /// The first character of `text` that XML cannot hold. Such a character is a C0 control (one
-/// byte) or U+FFFE, U+FFFF (led by 0xEF, as only a few other characters are): one pass over
-/// the bytes, which vectorises, and the characters are read only after a suspect byte.
+/// byte) or U+FFFE, U+FFFF (whose UTF-8 begins with 0xEF, as that of few others does): one
+/// pass over the bytes, which vectorises, and the characters are read only after a suspect
+/// byte.
 fn first_non_xml_char(text: &str) -> Option<char> {
     let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b == 0xEF;
     if !text.as_bytes().iter().any(suspect) {

@@ -401,6 +401,16 @@ mod tests {
         s.replace(NBSP, "~")
     }
 
+    /// `Case::of` reads the alphabetic table only for a character without case.
+    #[test]
+    fn every_cased_character_is_alphabetic() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_uppercase() || c.is_lowercase() {
+                assert!(c.is_alphabetic(), "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
     fn protect_set_phrases_(s: &str) -> String {
         protect_set_phrases(s, false)
     }
