@@ -3,10 +3,10 @@
 //! `cargo bench --bench render`. Targets (2-core machine, release, issue 14): invitation DOCX
 //! ≤ 0.3 ms, PDF ≤ 0.45 ms; 1 000 invitations in both formats ≤ 3 s wall. Also the vote-count
 //! minutes of a 60-candidate election in both formats, the whole pack of the Bạch Mai sample
-//! (every document, DOCX + PDF, manifest; target ≤ 40 ms), and a fresh engine rendering the
-//! summons (the in-process part of `daihoi render summons`, whose target is ≤ 8 ms whole), and
-//! the pack of a congress of 1 000 guests streamed to a zip (`cargo bench --bench render --
-//! "1000 guests"`).
+//! (every document, DOCX + PDF, manifest; target ≤ 40 ms; and each format alone), a fresh
+//! engine rendering the summons (the in-process part of `daihoi render summons`, whose target
+//! is ≤ 8 ms whole), and the pack of a congress of 1 000 guests streamed to a zip (`cargo bench
+//! --bench render -- "1000 guests"`).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use daihoi::{About, DocumentKind, Engine, Format};
@@ -117,6 +117,19 @@ fn pack(c: &mut Criterion) {
             (pack.manifest_json(), pack)
         })
     });
+    // Each format alone: what each backend adds to the part they share (the papers' data,
+    // templates, markup and its checks).
+    for (name, format) in [
+        ("bach-mai docx", Format::Docx),
+        ("bach-mai pdf", Format::Pdf),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let pack = engine.pack(&congress, &[format]).expect("pack");
+                (pack.manifest_json(), pack)
+            })
+        });
+    }
     group.bench_function("bach-mai docx+pdf+zip", |b| {
         b.iter(|| {
             engine

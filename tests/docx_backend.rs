@@ -48,6 +48,7 @@ fn para(inlines: Vec<Inline>, align: Align) -> Paragraph {
         space_after: 0.0,
         line_height: 0.0,
         keep_with_next: false,
+        keep_lines: false,
     }
 }
 

@@ -573,3 +573,57 @@ fn the_opinion_vote_is_told_in_the_same_order_by_the_script_and_the_minutes() {
         ],
     );
 }
+
+/// No one invites and thanks themself: a report whose presenter would run its step is run by
+/// another member of the presidium; a chair alone presents it in the first person.
+#[test]
+fn whoever_presents_a_report_does_not_invite_themself() {
+    // Đoàn Kết's chair alone presents the chi uỷ's review.
+    let text = text_of(&cell());
+    let step = between(&text, "BÁO CÁO KIỂM ĐIỂM CỦA CHI UỶ", "Xin cảm ơn");
+    assert!(
+        step.contains("Tiếp theo chương trình, tôi xin trình bày Báo cáo kiểm điểm của Chi uỷ"),
+        "{step}"
+    );
+    assert!(
+        !step.contains("kính mời đồng chí Nguyễn Thị Minh Nguyệt"),
+        "{step}"
+    );
+    assert!(
+        !text.contains("Xin cảm ơn đồng chí Nguyễn Thị Minh Nguyệt"),
+        "{text}"
+    );
+
+    // Bạch Mai's review, presented by the member of the presidium who runs its step.
+    let mut c = sample();
+    let runner = "Vũ Văn Dũng";
+    let invitation = "trình bày Báo cáo kiểm điểm sự lãnh đạo";
+    // Who runs the step of the review: the name before the last "(Đoàn Chủ tịch):" above it.
+    let runs = |text: &str| {
+        let at = text
+            .find(invitation)
+            .unwrap_or_else(|| panic!("no review in\n{text}"));
+        let role = text[..at].rfind(" (Đoàn Chủ tịch):").unwrap();
+        let name = text[..role].rfind("Đồng chí ").unwrap() + "Đồng chí ".len();
+        text[name..role].to_string()
+    };
+    assert_eq!(runs(&text_of(&c)), runner);
+    let p = c.proceedings.as_mut().unwrap();
+    let member = p
+        .presidium
+        .iter()
+        .find(|x| x.name.full() == runner)
+        .unwrap()
+        .clone();
+    p.reports[1].presenter = member;
+    let after = text_of(&c);
+    assert_ne!(runs(&after), runner, "{after}");
+    assert!(
+        after.contains(&format!("kính mời đồng chí {runner}")),
+        "{after}"
+    );
+    assert!(
+        after.contains(&format!("Xin cảm ơn đồng chí {runner}.")),
+        "{after}"
+    );
+}

@@ -11,7 +11,7 @@ use super::parts::{new_office_line, office_line};
 use crate::congress::{Attendance, Congress, HandVote, HeldBy};
 use crate::error::Result;
 use crate::registry::DocumentKind;
-use crate::rules::{self, Office};
+use crate::rules::{self, Office, RuleSet};
 use crate::vi::{self, Date};
 
 /// Someone elected.
@@ -404,10 +404,26 @@ pub(crate) fn approver(c: &Congress) -> String {
 /// the file.
 pub(crate) fn recipients(c: &Congress) -> Vec<String> {
     let department = match &c.organisation.superior_committee {
-        Some(s) => format!("Ban Tổ chức {s}"),
+        Some(s) => format!("{} {s}", organisation_department(c.rule_set, s)),
         None => "Ban Tổ chức cấp uỷ cấp trên".to_string(),
     };
     vec!["Như trên".to_string(), department, super::parts::filed(c)]
+}
+
+/// The department of `committee` that keeps the Party's organisation work: its Ban Tổ chức —
+/// but from 1 July 2025 (`Round2025`) a ward's or commune's committee has a Ban Xây dựng Đảng
+/// in its place (Quy định 298-QĐ/TW, 9/6/2025, Điều 4: Văn phòng, Ban Xây dựng Đảng and the
+/// inspection committee's office; a special zone's committee keeps a Ban Tổ chức).
+fn organisation_department(rule_set: RuleSet, committee: &str) -> &'static str {
+    let lower = vi::respell_uy(committee, vi::UySpelling::ToneOnY).to_lowercase();
+    let commune = ["đảng uỷ phường ", "đảng uỷ xã "]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    if rule_set == RuleSet::Round2025 && commune {
+        "Ban Xây dựng Đảng"
+    } else {
+        "Ban Tổ chức"
+    }
 }
 
 /// The posts a member of the new committee holds in it, from the elections.
@@ -463,4 +479,27 @@ pub(crate) fn has_profiles(c: &Congress) -> bool {
         && members
             .iter()
             .all(|m| c.candidates.iter().any(|p| p.name == m.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// From 1 July 2025 a ward's or commune's committee keeps its Party organisation work in a
+    /// Ban Xây dựng Đảng; a special zone's, a city's and — before — every committee, in a Ban
+    /// Tổ chức.
+    #[test]
+    fn the_superiors_organisation_department_follows_the_two_tier_structure() {
+        let department = organisation_department;
+        let (r2020, r2025) = (RuleSet::Round2020, RuleSet::Round2025);
+        assert_eq!(
+            department(r2025, "Đảng uỷ phường Bạch Mai"),
+            "Ban Xây dựng Đảng"
+        );
+        assert_eq!(department(r2025, "Đảng ủy xã Mỹ Hưng"), "Ban Xây dựng Đảng");
+        assert_eq!(department(r2025, "Đảng uỷ đặc khu Phú Quý"), "Ban Tổ chức");
+        assert_eq!(department(r2025, "Thành uỷ Hà Nội"), "Ban Tổ chức");
+        assert_eq!(department(r2020, "Đảng uỷ phường Bạch Mai"), "Ban Tổ chức");
+        assert_eq!(department(r2020, "Quận uỷ Hai Bà Trưng"), "Ban Tổ chức");
+    }
 }

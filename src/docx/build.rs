@@ -391,6 +391,9 @@ impl Context {
         if p.keep_with_next {
             property.keep_next = Some(true);
         }
+        if p.keep_lines {
+            property.keep_lines = Some(true);
+        }
 
         // The paragraph mark takes the size of the text it ends, so that it never makes the
         // last line taller than the text on it.

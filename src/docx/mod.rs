@@ -311,6 +311,7 @@ mod tests {
             space_after: 0.0,
             line_height: 18.0,
             keep_with_next: keep,
+            keep_lines: false,
         }
     }
 
@@ -392,6 +393,26 @@ mod tests {
         // with the next; nothing else does.
         assert_eq!(xml.matches("<w:keepNext />").count(), 4, "{xml}");
         assert_eq!(xml.matches("<w:tbl>").count(), 3, "{xml}");
+    }
+
+    #[test]
+    fn a_paragraph_whose_lines_stay_together_says_so_after_keep_next() {
+        let kept = Paragraph {
+            keep_lines: true,
+            ..para("k", true)
+        };
+        let doc = Document {
+            meta: Meta::default(),
+            page: PageSetup::a4(),
+            blocks: vec![
+                Block::Paragraph(kept),
+                Block::Paragraph(para("n", false)),
+            ],
+        };
+        let xml = document_xml(&doc);
+        assert_eq!(xml.matches("<w:keepLines />").count(), 1, "{xml}");
+        // In the schema's order: keepNext, then keepLines.
+        assert!(xml.contains("<w:keepNext /><w:keepLines />"), "{xml}");
     }
 
     #[test]

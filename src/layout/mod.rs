@@ -29,6 +29,8 @@ enum Prepared {
     Flow {
         pieces: Vec<Piece>,
         keep_with_next: bool,
+        /// The page never breaks between its lines (unless they are more than a page).
+        keep_lines: bool,
     },
     Table(table::PreparedTable),
     PageBreak,
@@ -99,10 +101,12 @@ fn prepare(doc: &Document, fonts: &FontSet, warnings: &mut Vec<String>) -> Resul
             Block::Paragraph(p) => Prepared::Flow {
                 pieces: paragraph_pieces(p, x0, text_width, fonts, warnings)?,
                 keep_with_next: p.keep_with_next,
+                keep_lines: p.keep_lines,
             },
             Block::Rule(r) => Prepared::Flow {
                 pieces: rule_pieces(r, x0, text_width, warnings),
                 keep_with_next: false,
+                keep_lines: false,
             },
             Block::Spacer(s) => Prepared::Flow {
                 pieces: vec![Piece::Atom(Atom {
@@ -110,6 +114,7 @@ fn prepare(doc: &Document, fonts: &FontSet, warnings: &mut Vec<String>) -> Resul
                     items: Vec::new(),
                 })],
                 keep_with_next: false,
+                keep_lines: false,
             },
             Block::Table(t) => {
                 Prepared::Table(table::prepare(t, x0, text_height, fonts, warnings)?)
@@ -189,7 +194,8 @@ impl Slot {
 
 /// The flow of `prepared` as slots, with the places the page may break:
 ///
-/// - inside a paragraph, only where at least [`MIN_LINES`] lines stay on either side;
+/// - inside a paragraph, only where at least [`MIN_LINES`] lines stay on either side, and not
+///   in one whose lines are kept together;
 /// - between blocks, unless the block before is kept with the next (for a table: its last row);
 /// - between table rows, unless the row before is kept with the next, and never between the
 ///   header rows and the first body row.
@@ -198,7 +204,9 @@ fn slots(prepared: &[Prepared]) -> Vec<Slot> {
     let mut keep = false;
     for (block, p) in prepared.iter().enumerate() {
         match p {
-            Prepared::Flow { pieces, .. } => {
+            Prepared::Flow {
+                pieces, keep_lines, ..
+            } => {
                 let lines = pieces
                     .iter()
                     .filter(|p| matches!(p, Piece::Atom(_)))
@@ -216,7 +224,7 @@ fn slots(prepared: &[Prepared]) -> Vec<Slot> {
                             let break_before = if index == 0 {
                                 !keep
                             } else {
-                                index >= MIN_LINES && lines - index >= MIN_LINES
+                                !keep_lines && index >= MIN_LINES && lines - index >= MIN_LINES
                             };
                             out.push(Slot::Atom {
                                 block,

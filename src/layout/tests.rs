@@ -19,6 +19,7 @@ fn paragraph(text: &str, align: Align) -> Paragraph {
         space_after: 0.0,
         line_height: 18.0,
         keep_with_next: false,
+        keep_lines: false,
     }
 }
 
@@ -246,6 +247,28 @@ fn keep_with_next_keeps_the_last_line_with_the_next_block_and_may_split_before_i
     let pages = page_texts(&layout_document(&d, &fonts).unwrap());
     assert_eq!(pages[0], ["k0", "k1"]);
     assert_eq!(pages[1], ["k2", "k3", "n0", "n1", "n2"]);
+}
+
+#[test]
+fn a_paragraph_whose_lines_are_kept_together_moves_whole() {
+    let fonts = fonts();
+    // As above, but the kept paragraph's lines stay together: all four go to the next page.
+    let mut intro = lines("k", 4);
+    intro.keep_with_next = true;
+    intro.keep_lines = true;
+    let d = doc(vec![
+        filler(95.0),
+        Block::Paragraph(intro),
+        Block::Paragraph(lines("n", 3)),
+    ]);
+    let pages = page_texts(&layout_document(&d, &fonts).unwrap());
+    assert!(pages[0].is_empty(), "{:?}", pages[0]);
+    assert_eq!(pages[1], ["k0", "k1", "k2", "k3", "n0", "n1", "n2"]);
+    // Longer than a page, it still breaks.
+    let mut long = lines("l", 60);
+    long.keep_lines = true;
+    let pages = page_texts(&layout_document(&doc(vec![Block::Paragraph(long)]), &fonts).unwrap());
+    assert!(pages.len() > 1 && pages.iter().all(|p| !p.is_empty()), "{pages:?}");
 }
 
 #[test]

@@ -34,6 +34,8 @@ pub struct ParagraphStyle {
     pub line_height: Option<f32>,
     /// Keep with the next block.
     pub keep_with_next: Option<bool>,
+    /// Keep every line on one page.
+    pub keep_lines: Option<bool>,
 }
 
 /// Fully resolved paragraph properties (the base every style starts from).
@@ -63,6 +65,8 @@ pub struct ResolvedStyle {
     pub line_height: f32,
     /// Keep with the next block.
     pub keep_with_next: bool,
+    /// Keep every line on one page.
+    pub keep_lines: bool,
 }
 
 impl ResolvedStyle {
@@ -83,7 +87,8 @@ impl ResolvedStyle {
             space_before,
             space_after,
             line_height,
-            keep_with_next
+            keep_with_next,
+            keep_lines
         );
         self
     }
@@ -256,6 +261,7 @@ impl Default for StyleSheet {
                 space_after: 0.0,
                 line_height: 18.0,
                 keep_with_next: false,
+                keep_lines: false,
             },
             styles,
             table_size: 13.0,

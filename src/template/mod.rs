@@ -38,7 +38,7 @@ macro_rules! partials {
 const PARTIALS: &[(&str, &str)] = partials!(
     "header", "title", "signature", "signer", "basis", "attendance", "ballot-counts",
     "step-verdict", "list-changes", "nominee-note", "nominated-by", "non-voting", "base-exclusions", "designation", "round-result",
-    "vote-counters", "withdrawals", "script-step", "script-election",
+    "vote-counters", "withdrawals", "script-step", "script-election", "strike-out",
 );
 
 /// Every built-in template and partial: (name, source).
@@ -461,6 +461,21 @@ mod tests {
         ] {
             assert_eq!(chunks::brief_comments(text), text);
         }
+    }
+
+    /// A partial said inside a sentence ends where its words end: its file ends without a line
+    /// break, which would print as a space before the caller's punctuation ("đó ;").
+    #[test]
+    fn the_strike_out_rule_ends_where_its_words_end() {
+        let (_, text) = builtin().find(|(n, _)| *n == "strike-out").unwrap();
+        let mut h = Handlebars::new();
+        h.set_prevent_indent(true);
+        h.register_partial("strike-out", *text).unwrap();
+        let said = h.render_template("[{{> strike-out null}};]", &()).unwrap();
+        assert_eq!(
+            said,
+            "[Không bầu đồng chí nào thì gạch cả họ và tên đồng chí đó;]"
+        );
     }
 
     /// A mistake in a long template is reported as compiling it whole reports it.

@@ -176,6 +176,9 @@ pub struct Paragraph {
     pub line_height: f32,
     /// Keep on the same page as the next block.
     pub keep_with_next: bool,
+    /// Keep every line on one page: the paragraph moves whole rather than split (DOCX
+    /// `w:keepLines`); one longer than a page still breaks.
+    pub keep_lines: bool,
 }
 
 impl Paragraph {

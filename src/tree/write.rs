@@ -92,6 +92,9 @@ fn write_blocks(blocks: &[Block], depth: usize, out: &mut String) {
                 if p.keep_with_next {
                     out.push_str(" keep");
                 }
+                if p.keep_lines {
+                    out.push_str(" keep-lines");
+                }
                 out.push('\n');
                 for inline in &p.inlines {
                     match inline {

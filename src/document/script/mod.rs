@@ -182,11 +182,21 @@ impl Script<'_> {
                         });
                     }
                     StepKind::Report => {
-                        role = self.presidium_role(next_runner());
-                        if let Some(r) = item.index.and_then(|i| p.reports.get(i)) {
+                        let report = item.index.and_then(|i| p.reports.get(i));
+                        // No one invites and thanks themself: a member who presents the
+                        // report does not run its step, unless the presidium is them alone.
+                        let presents = |k: usize| {
+                            report
+                                .zip(p.presidium.get(k))
+                                .is_some_and(|(r, x)| x.name == r.presenter.name)
+                        };
+                        let runner = free_runner(p.presidium.len(), next_runner(), presents);
+                        role = self.presidium_role(runner);
+                        if let Some(r) = report {
                             step.report = Some(ReportView {
                                 title: r.title.clone(),
                                 presenter: Person::from(&r.presenter),
+                                presenter_runs: presents(runner),
                             });
                         }
                     }
@@ -379,14 +389,19 @@ fn not_nominated(c: &Congress, runner: usize, index: Option<usize>) -> usize {
                     .is_some_and(|m| m.nominees.iter().any(|c| c.name == x.name))
         })
     };
-    if runner == 0 || runner >= n || !nominated(runner) {
+    free_runner(n, runner, nominated)
+}
+
+/// The presidium member at `runner` (of `n`), or — when `busy(runner)` — the next one who is
+/// not: the other members in turn, then the head; `runner` when it is the head or all are busy.
+fn free_runner(n: usize, runner: usize, busy: impl Fn(usize) -> bool) -> usize {
+    if runner == 0 || runner >= n || !busy(runner) {
         return runner;
     }
-    // The other members in turn, then the head.
     (0..n - 2)
         .map(|k| 1 + (runner + k) % (n - 1))
         .chain([0])
-        .find(|&k| !nominated(k))
+        .find(|&k| !busy(k))
         .unwrap_or(runner)
 }
 

@@ -340,6 +340,9 @@ pub(super) struct CredentialsView {
 pub(super) struct ReportView {
     pub title: String,
     pub presenter: Person,
+    /// The one who runs the step presents the report (a congress chaired by the presenter
+    /// alone): they present it in the first person, with no invitation and no thanks.
+    pub presenter_runs: bool,
 }
 
 #[derive(Debug, Serialize)]

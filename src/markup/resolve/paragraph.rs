@@ -38,6 +38,7 @@ impl Resolver<'_, '_> {
                 "after" => st.space_after = self.length(node, "after", v, 0.0)?,
                 "line" => st.line_height = self.length(node, "line", v, 0.0)?,
                 "keep-with-next" => st.keep_with_next = self.boolean(node, "keep-with-next", v)?,
+                "keep-lines" => st.keep_lines = self.boolean(node, "keep-lines", v)?,
                 // Read by `paragraph`, and by `blocks`.
                 "case" | "keep-names" | "keep-with-previous" => {}
                 other => {
@@ -46,7 +47,8 @@ impl Resolver<'_, '_> {
                         format!(
                             "<p> has no attribute `{other}` (allowed: style, align, size, bold, \
                              italic, underline, first-line, indent, indent-right, before, after, \
-                             line, keep-with-next, keep-with-previous, case, keep-names)"
+                             line, keep-with-next, keep-lines, keep-with-previous, case, \
+                             keep-names)"
                         ),
                     ))
                 }
@@ -103,6 +105,7 @@ impl Resolver<'_, '_> {
             space_after: st.space_after,
             line_height: st.line_height,
             keep_with_next: st.keep_with_next,
+            keep_lines: st.keep_lines,
         };
         if p.align == Align::Center && !in_cell && hang.is_none() {
             // A title that wraps never leaves its last word alone on the last line ("… nhiệm
