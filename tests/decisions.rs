@@ -455,6 +455,19 @@ fn the_rules_are_the_standard_texts_filled_from_the_record() {
         ],
     );
     assert!(!rules.contains("03-HD/TW"), "{rules}");
+    // A congress that elects no delegates to the superior congress has no rule for them.
+    let delegates = "bầu đại biểu dự đại hội cấp trên chưa đủ số lượng thì bầu tiếp";
+    assert!(rules.contains(delegates), "{rules}");
+    let none = load("examples/data/bach-mai-tdp12-2027.json");
+    assert!(!none
+        .elections
+        .iter()
+        .any(|e| matches!(e.office, daihoi::rules::Office::Delegates { .. })));
+    let none = text(&none, DocumentKind::ElectionRules);
+    assert!(
+        none.contains("quyết định việc bầu tiếp. Điều 8.") && !none.contains(delegates),
+        "{none}"
+    );
     // Đoàn Kết's, of 26/3/2020, cite it.
     let later = text(&load(DOAN_KET), DocumentKind::ElectionRules);
     assert!(

@@ -28,6 +28,9 @@ struct ElectionRules {
     stamp_of: String,
     /// The offices the congress elects by secret ballot, in order.
     elections: Vec<ElectedOffice>,
+    /// The congress elects delegates to the superior congress: the rules say how a round
+    /// that elects too few of them goes on.
+    elects_delegates: bool,
     /// The first session's elections, when the new committee holds them.
     first_session: Option<FirstSessionRules>,
     /// Who approves the results: "Ban Thường vụ Quận uỷ Hai Bà Trưng".
@@ -133,6 +136,7 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         is_cell: c.organisation.kind != OrgKind::GrassrootsPartyOrg,
         voters: c.kind.voters_label(),
         stamp_of: c.stamp_holder().to_string(),
+        elects_delegates: elections.iter().any(|e| e.is_delegates),
         elections,
         first_session,
         approver: match &c.organisation.superior_committee {
