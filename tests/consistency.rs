@@ -1026,3 +1026,34 @@ fn a_member_without_a_post_is_not_given_dang_vien_as_a_title() {
         "{script}"
     );
 }
+
+#[test]
+fn a_guest_who_directs_the_congress_is_invited_to_direct_it() {
+    // The samples invite whoever gives the superior's remarks "tới dự và chỉ đạo".
+    for c in [sample(), doan_ket(), tdp12()] {
+        let w: Vec<String> = c
+            .consistency_warnings()
+            .iter()
+            .map(|d| d.to_string())
+            .collect();
+        assert!(
+            !w.iter().any(|w| w.contains("superior's remarks")),
+            "{w:#?}"
+        );
+    }
+    let mut c = doan_ket();
+    c.guests[0].directs = false;
+    let w: Vec<String> = c
+        .consistency_warnings()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        has(
+            &w,
+            "guests[0].directs",
+            "Trần Quyết Thắng gives the superior's remarks (proceedings.superior_remarks[0])"
+        ),
+        "{w:#?}"
+    );
+}

@@ -633,3 +633,45 @@ fn the_report_names_every_guest_invited_to_direct_the_congress() {
     // Named once each, though one of them also spoke.
     assert_eq!(line.matches(directing[0].as_str()).count(), 1, "{report}");
 }
+
+/// The sign-in sheet carries the convened list's notes, so that whoever counts those present
+/// sees who does not vote; a list without notes has no such column.
+#[test]
+fn the_sign_in_sheet_says_who_is_probationary_or_exempt() {
+    let sheet = text(&load(DOAN_KET), DocumentKind::SignInSheet);
+    common::assert_contains_all(
+        &sheet,
+        &[
+            "Chức vụ, đơn vị Ghi chú Ký tên",
+            "Lương Thị Lan Thu Giáo viên Sinh học Miễn sinh hoạt đảng",
+            "Đào Minh Thịnh Giáo viên Địa lý Đảng viên dự bị",
+        ],
+    );
+    let mut c = load(DOAN_KET);
+    for x in &mut c.convened {
+        x.note.clear();
+    }
+    let sheet = text(&c, DocumentKind::SignInSheet);
+    assert!(!sheet.contains("Ghi chú"), "{sheet}");
+}
+
+/// The notice convening the congress announces the range its own schedule covers, as the
+/// programme does: Đoàn Kết checks attendance from 7h15’ for a congress opening at 7h30’.
+#[test]
+fn the_notice_announces_the_time_its_schedule_covers() {
+    let c = load(DOAN_KET);
+    let notice = text(&c, DocumentKind::Summons);
+    common::assert_contains_all(
+        &notice,
+        &[
+            "½ ngày, từ 7h15’ đến 11h40’, ngày 26/3/2020",
+            "+ Từ 7h15’ đến 7h30’",
+        ],
+    );
+    let programme = text(&c, DocumentKind::Programme);
+    assert!(programme.contains("Từ 7h15’ đến 11h40’"), "{programme}");
+    // The invitations keep the opening.
+    let invitation = &DocumentKind::Invitation.papers(&c).unwrap()[0];
+    let invitation = text_of(invitation);
+    assert!(invitation.contains("7h30’"), "{invitation}");
+}

@@ -80,6 +80,23 @@ fn a_shortfall_is_stated_and_sends_the_congress_to_a_further_round() {
         "{text}"
     );
     assert!(text.contains("việc bầu lần thứ hai"), "{text}");
+    // Seven of eight seats are not "vừa đủ số lượng cần bầu"; nor are fourteen of fifteen with
+    // a tie for the last; Đoàn Kết's chi uỷ, five of five, is.
+    let opening = "(xếp theo thứ tự số phiếu bầu từ cao đến thấp, có số phiếu bầu quá một nửa";
+    assert!(text.contains(opening) && !text.contains("vừa đủ"), "{text}");
+    let tie = text_of(&minutes(0, 0));
+    assert!(tie.contains(opening) && !tie.contains("vừa đủ"), "{tie}");
+    let cell = std::fs::read_to_string(root().join("examples/data/doan-ket-2020.json")).unwrap();
+    let cell = daihoi::load_congress(&cell).unwrap();
+    let full = text_of(&paper_of(
+        &cell,
+        DocumentKind::VoteCountMinutes,
+        round(0, 0),
+    ));
+    assert!(
+        full.contains("thấp, vừa đủ số lượng cần bầu và có số phiếu"),
+        "{full}"
+    );
     assert!(
         text.contains("Số lượng đại biểu được cấp uỷ cấp trên phân bổ"),
         "{text}"

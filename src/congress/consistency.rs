@@ -140,7 +140,35 @@ impl Congress {
         out.extend(self.ordinal_warnings(&mut value));
         out.extend(self.counting_warnings());
         out.extend(self.proposal_warnings());
+        out.extend(self.directing_warnings());
         out
+    }
+
+    /// A guest who gives the superior's remarks directs the congress — the minutes and the
+    /// report to the superior say so ("Dự và chỉ đạo Đại hội có …") — but an invitation without
+    /// `directs` asks them only "tới dự".
+    fn directing_warnings(&self) -> Vec<Diagnostic> {
+        let Some(p) = &self.proceedings else {
+            return Vec::new();
+        };
+        p.superior_remarks
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| Some((k, s.guest?)))
+            .filter_map(|(k, g)| Some((k, g, self.guests.get(g)?)))
+            .filter(|(_, _, guest)| !guest.directs)
+            .map(|(k, g, guest)| {
+                Diagnostic::new(
+                    format!("guests[{g}].directs"),
+                    format!(
+                        "{} gives the superior's remarks (proceedings.superior_remarks[{k}]), \
+                         which the report to the superior records as “dự và chỉ đạo”, but the \
+                         invitation asks them only “tới dự”: set `directs: true`",
+                        guest.name
+                    ),
+                )
+            })
+            .collect()
     }
 
     /// An outgoing committee that proposes fewer people than the seats: its list must hold at

@@ -168,6 +168,15 @@ pub struct Session {
     pub schedule: Vec<ScheduleItem>,
 }
 
+impl Session {
+    /// Where the time a paper announces for the session begins: its start, or the earliest of
+    /// `times` (the items the paper lists under it) when one comes before — a check of
+    /// attendance at 7h15’ for a session opening at 7h30’ — so that the range covers them all.
+    pub fn announced_from(&self, times: impl IntoIterator<Item = Time>) -> Time {
+        times.into_iter().fold(self.start, Time::min)
+    }
+}
+
 /// Khách mời — a guest invited to the congress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -197,6 +197,9 @@ pub(crate) struct SessionTime {
     pub date: Date,
     /// Start time.
     pub start: Time,
+    /// Where the announced range begins: `start`, or the first item of `schedule` when it
+    /// comes before (see `Session::announced_from`).
+    pub from: Time,
     /// End time, if given.
     pub end: Option<Time>,
     /// "½ ngày", "cả ngày" — said before the date, if given.
@@ -222,6 +225,7 @@ impl SessionTime {
             label: SessionTime::label(c, s),
             date: s.date,
             start: s.start,
+            from: s.announced_from(s.schedule.iter().map(|i| i.start)),
             end: s.end,
             duration: s.duration.clone(),
             schedule: s.schedule.clone(),

@@ -77,13 +77,8 @@ pub(crate) fn build(congress: &Congress, item: &Item, _: &PaperNumbers) -> Resul
                 .iter()
                 .map(|item| programme_item(congress, p, item))
                 .collect();
-            // The range in the heading covers every item, one before the session's start
-            // (a check of attendance at 7h15' for a congress opening at 7h30') included.
-            let start = agenda
-                .items
-                .iter()
-                .filter_map(|i| i.time)
-                .fold(s.start, |a, b| a.min(b));
+            // The range in the heading covers every item.
+            let start = s.announced_from(agenda.items.iter().filter_map(|i| i.time));
             sessions.push(ProgrammeSession {
                 label: SessionTime::label(congress, s),
                 date: s.date,

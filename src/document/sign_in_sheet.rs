@@ -19,8 +19,11 @@ struct SignInSheet {
     is_delegates: bool,
     /// One signing column per session.
     sessions: Vec<SessionTime>,
-    /// The table's grid: TT, name, post and unit, then a signing column per session.
+    /// The table's grid: TT, name, post and unit, the notes when any row has one, then a
+    /// signing column per session.
     columns: String,
+    /// Some row has a note: the sheet has a "Ghi chú" column.
+    has_notes: bool,
     rows: Vec<Row>,
 }
 
@@ -30,6 +33,9 @@ struct Row {
     /// The post as listed, and the unit when the post does not already name it and it is not
     /// the organisation's own: "Đảng viên – Chi bộ Khu dân cư số 3".
     post: String,
+    /// The list's note, as the convened list prints it: "Đảng viên dự bị", "Đại biểu đương
+    /// nhiên" — who votes and who does not, for whoever counts those present.
+    note: String,
 }
 
 /// One sheet, when the record names the convened and the congress its proceedings.
@@ -60,9 +66,16 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
     )
     .with_stem(&format!("Danh sách {who} ký tên dự Đại hội"));
     let n = c.sessions.len().max(1);
-    // Signing columns share what the number, name and post leave: 32% in all.
-    let sign = 32 / n as u32;
-    let mut columns = String::from("6%,31%,*");
+    let has_notes = c.convened.iter().any(|x| !x.note.trim().is_empty());
+    // Signing columns share what the number, name, post and notes leave: 32% in all; 26% beside
+    // notes wide enough for "Đại biểu / đương nhiên" on two lines.
+    let (grid, signing) = if has_notes {
+        ("24%,*,16%", 26)
+    } else {
+        ("31%,*", 32)
+    };
+    let sign = signing / n as u32;
+    let mut columns = format!("6%,{grid}");
     for _ in 0..n {
         columns.push_str(&format!(",{sign}%"));
     }
@@ -72,6 +85,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         is_delegates,
         sessions: c.sessions.iter().map(|s| SessionTime::of(c, s)).collect(),
         columns,
+        has_notes,
         rows: c
             .convened
             .iter()
@@ -88,6 +102,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
                         (false, true) => format!("{} – {unit}", x.title.trim()),
                         (false, false) => x.title.trim().to_string(),
                     },
+                    note: x.note.trim().to_string(),
                 }
             })
             .collect(),

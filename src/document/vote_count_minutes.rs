@@ -80,6 +80,9 @@ struct TallyView {
     tie: Option<TieLine>,
     not_elected: Vec<ResultLine>,
     further_round_seats: u32,
+    /// The elected fill the seats of the round ("vừa đủ số lượng cần bầu"): no tie at the last
+    /// seat, none left for a further round.
+    filled: bool,
     next_round_words: String,
     is_delegates: bool,
     /// No surplus: the ballot has "Đồng ý / Không đồng ý" columns, and the results give both.
@@ -159,6 +162,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
             .map(line)
             .collect(),
         further_round_seats: t.further_round_seats,
+        filled: t.tie.is_none() && t.further_round_seats == 0,
         next_round_words: vi::ordinal_words(e.round + 1).unwrap_or_default(),
         is_delegates: matches!(e.office, Office::Delegates { .. }),
         agree_columns: e.candidates.len() as u32 == e.seats,
