@@ -764,7 +764,7 @@ fn the_first_session_elects_its_chair_by_show_of_hands_and_the_chair_signs() {
     common::assert_contains_all(
         &minutes,
         &[
-            "Hội nghị đã biểu quyết bầu Đoàn Chủ tịch Hội nghị gồm các đồng chí Lê Thành Vinh, Nguyễn Thị Thu Hà, Trần Quang Huy, và đồng chí Hoàng Thị Dung làm Thư ký Hội nghị, với 15/15 đồng chí tán thành, đạt 100,00%.",
+            "Hội nghị đã biểu quyết bầu Đoàn Chủ tịch Hội nghị gồm các đồng chí Lê Thành Vinh, Nguyễn Thị Thu Hà, Trần Quang Huy; bầu đồng chí Hoàng Thị Dung làm Thư ký Hội nghị, với 15/15 đồng chí tán thành, đạt 100,00%.",
             "Hội nghị đã bầu Ban kiểm phiếu gồm: Nguyễn Minh Tuấn (Trưởng ban), Trịnh Thị Hương (Uỷ viên), Đinh Công Sơn (Uỷ viên) (biểu quyết: 15/15 đồng chí tán thành, đạt 100,00%).",
             "T/M ĐOÀN CHỦ TỊCH HỘI NGHỊ",
         ],
@@ -854,6 +854,15 @@ fn the_proposal_names_whom_the_outgoing_committee_puts_forward_for_each_office()
         About::Congress,
     ));
     assert!(text.contains(bach_mai), "{text}");
+    // It cites the personnel texts before the congress's plans, as the step summonses do.
+    assert!(
+        text.contains(
+            "2020 – 2025 ----- Căn cứ Điều lệ Đảng Cộng sản Việt Nam; Căn cứ \
+             Quy chế bầu cử trong Đảng ban hành kèm theo Quyết định số 244-QĐ/TW ngày 09/6/2014 \
+             của Ban Chấp hành Trung ương; Căn cứ Chỉ thị số 35-CT/TW ngày 30/5/2019"
+        ) && text.contains("về công tác nhân sự cấp uỷ tại đại hội đảng bộ các cấp nhiệm kỳ 2020 – 2025; Căn cứ Kế hoạch số 155-KH/TU"),
+        "{text}"
+    );
     assert!(
         text.contains(
             "4. Bí thư (do Hội nghị lần thứ nhất Ban Chấp hành khoá mới bầu): 1 (một) \

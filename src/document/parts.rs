@@ -248,6 +248,13 @@ pub(crate) struct Basis {
 }
 
 impl Basis {
+    /// The bases of a paper of the personnel work — a step's summons, the Đề án nhân sự: the
+    /// documents the personnel record cites ("Chỉ thị số 35-CT/TW …"), then the congress's own.
+    pub fn of_personnel(c: &Congress) -> Vec<Basis> {
+        let own = c.personnel.as_ref().map_or(&[][..], |p| p.bases.as_slice());
+        Basis::all(own.iter().chain(&c.bases))
+    }
+
     /// The bases of a list of references, in order.
     pub fn all<'a>(refs: impl IntoIterator<Item = &'a Reference>) -> Vec<Basis> {
         refs.into_iter()

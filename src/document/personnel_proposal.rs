@@ -176,7 +176,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
         header,
         label: office.label(),
         congress: c.name(),
-        bases: Basis::all(&c.bases),
+        bases: Basis::of_personnel(c),
         bodies,
         seats,
         re_election: count(&|p| p.proposed == Track::ReElection),

@@ -89,7 +89,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
     let view = ConferenceSummons {
         header,
         // The procedure's own bases (Chỉ thị, hướng dẫn), then the congress's (plans).
-        bases: Basis::all(record.bases.iter().chain(&c.bases)),
+        bases: Basis::of_personnel(c),
         convener: record.standing_committee.clone(),
         conference,
         purpose,
