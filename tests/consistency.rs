@@ -930,20 +930,12 @@ fn the_outgoing_committee_proposes_at_least_the_seats() {
     // SPEC §6.4: the committee prepares its list with a surplus of 10–15 %; fewer people than
     // the seats is worth a warning naming the seats (the samples propose 15 for 15, 5 for 5).
     for c in [sample(), doan_ket(), tdp12()] {
-        let w: Vec<String> = c
-            .consistency_warnings()
-            .iter()
-            .map(|d| d.to_string())
-            .collect();
+        let w = warnings(&c);
         assert!(!w.iter().any(|w| w.contains("Đề án")), "{w:#?}");
     }
     let mut c = sample();
     c.elections[0].seats = 16;
-    let w: Vec<String> = c
-        .consistency_warnings()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let w = warnings(&c);
     assert!(
         has(
             &w,
@@ -1040,11 +1032,7 @@ fn a_member_without_a_post_is_not_given_dang_vien_as_a_title() {
 fn a_guest_who_directs_the_congress_is_invited_to_direct_it() {
     // The samples invite whoever gives the superior's remarks "tới dự và chỉ đạo".
     for c in [sample(), doan_ket(), tdp12()] {
-        let w: Vec<String> = c
-            .consistency_warnings()
-            .iter()
-            .map(|d| d.to_string())
-            .collect();
+        let w = warnings(&c);
         assert!(
             !w.iter().any(|w| w.contains("superior's remarks")),
             "{w:#?}"
@@ -1052,11 +1040,7 @@ fn a_guest_who_directs_the_congress_is_invited_to_direct_it() {
     }
     let mut c = doan_ket();
     c.guests[0].directs = false;
-    let w: Vec<String> = c
-        .consistency_warnings()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let w = warnings(&c);
     assert!(
         has(
             &w,
@@ -1065,4 +1049,12 @@ fn a_guest_who_directs_the_congress_is_invited_to_direct_it() {
         ),
         "{w:#?}"
     );
+}
+
+/// The consistency warnings of `c`, as the CLI prints them.
+fn warnings(c: &Congress) -> Vec<String> {
+    c.consistency_warnings()
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
 }
