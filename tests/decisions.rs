@@ -634,8 +634,8 @@ fn the_report_names_every_guest_invited_to_direct_the_congress() {
     assert_eq!(line.matches(directing[0].as_str()).count(), 1, "{report}");
 }
 
-/// The sign-in sheet carries the convened list's notes, so that whoever counts those present
-/// sees who does not vote; a list without notes has no such column.
+/// The sign-in sheet of a members' congress carries the convened list's notes, so that whoever
+/// counts those present sees who does not vote; a list without notes has no such column.
 #[test]
 fn the_sign_in_sheet_says_who_is_probationary_or_exempt() {
     let sheet = text(&load(DOAN_KET), DocumentKind::SignInSheet);
@@ -652,6 +652,9 @@ fn the_sign_in_sheet_says_who_is_probationary_or_exempt() {
         x.note.clear();
     }
     let sheet = text(&c, DocumentKind::SignInSheet);
+    assert!(!sheet.contains("Ghi chú"), "{sheet}");
+    // Every delegate votes: Bạch Mai's "Đại biểu đương nhiên" stay on the convened list.
+    let sheet = text(&load(BACH_MAI), DocumentKind::SignInSheet);
     assert!(!sheet.contains("Ghi chú"), "{sheet}");
 }
 

@@ -22,7 +22,7 @@ struct SignInSheet {
     /// The table's grid: TT, name, post and unit, the notes when any row has one, then a
     /// signing column per session.
     columns: String,
-    /// Some row has a note: the sheet has a "Ghi chú" column.
+    /// A members' congress whose list has notes: the sheet has a "Ghi chú" column.
     has_notes: bool,
     rows: Vec<Row>,
 }
@@ -66,9 +66,11 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
     )
     .with_stem(&format!("Danh sách {who} ký tên dự Đại hội"));
     let n = c.sessions.len().max(1);
-    let has_notes = c.convened.iter().any(|x| !x.note.trim().is_empty());
+    // At a members' congress the notes say who does not vote (dự bị, miễn sinh hoạt); every
+    // delegate of a delegates' congress votes, and its sheet keeps the room for the posts.
+    let has_notes = !is_delegates && c.convened.iter().any(|x| !x.note.trim().is_empty());
     // Signing columns share what the number, name, post and notes leave: 32% in all; 26% beside
-    // notes wide enough for "Đại biểu / đương nhiên" on two lines.
+    // notes wide enough for "Miễn sinh / hoạt đảng" on two lines.
     let (grid, signing) = if has_notes {
         ("24%,*,16%", 26)
     } else {
