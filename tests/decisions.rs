@@ -659,7 +659,8 @@ fn the_sign_in_sheet_says_who_is_probationary_or_exempt() {
 }
 
 /// The notice convening the congress announces the range its own schedule covers, as the
-/// programme does: Đoàn Kết checks attendance from 7h15’ for a congress opening at 7h30’.
+/// programme does: Đoàn Kết checks attendance from 7h15’ for a congress opening at 7h30’. Its
+/// body ends with the mark of the rule set.
 #[test]
 fn the_notice_announces_the_time_its_schedule_covers() {
     let c = load(DOAN_KET);
@@ -670,6 +671,11 @@ fn the_notice_announces_the_time_its_schedule_covers() {
             "½ ngày, từ 7h15’ đến 11h40’, ngày 26/3/2020",
             "+ Từ 7h15’ đến 7h30’",
         ],
+    );
+    // Its body ends on the record's last note, with "./." in place of the note's full stop.
+    assert!(
+        notice.contains("sát khuẩn tay trước khi vào phòng họp./.") && !notice.contains("../."),
+        "{notice}"
     );
     let programme = text(&c, DocumentKind::Programme);
     assert!(programme.contains("Từ 7h15’ đến 11h40’"), "{programme}");

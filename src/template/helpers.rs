@@ -88,6 +88,14 @@ fn number(v: &Value) -> Result<u64, String> {
 
 const HELPERS: &[(&str, usize, HelperFn)] = &[
     ("upper", 1, |p, _| Ok(vi::upper(text(p[0])?))),
+    // A sentence of the record's, ended with `mark` in place of its own full stop (or comma,
+    // semicolon): `{{ends note @root.format.body_end}}` closes a paper's body on the user's
+    // last line with "./." and never "../.".
+    ("ends", 2, |p, _| {
+        let sentence = text(p[0])?.trim_end();
+        let mark = text(p[1])?;
+        Ok(format!("{}{mark}", sentence.trim_end_matches(['.', ',', ';'])))
+    }),
     ("date_long", 1, |p, _| Ok(date(p[0])?.long())),
     ("date_short", 1, |p, _| Ok(date(p[0])?.short())),
     ("weekday", 1, |p, _| {
