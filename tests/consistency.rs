@@ -488,6 +488,27 @@ fn beside_probationary_members_a_vote_says_it_counts_the_full_members_present() 
             "{kind:?}: {text}"
         );
     }
+    // The minutes say who read the report on the members attending, as the script has it.
+    let minutes = text_of(&paper_of(
+        &c,
+        DocumentKind::CongressMinutes,
+        About::Congress,
+    ));
+    assert!(
+        minutes.contains(
+            "Đồng chí Nguyễn Thị Minh Nguyệt, Bí thư Chi bộ, Hiệu trưởng, thay mặt Chi uỷ trình \
+             bày Báo cáo tình hình đảng viên dự Đại hội (số 09-BC/CB)"
+        ),
+        "{minutes}"
+    );
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    assert!(
+        script.contains(
+            "Chủ tịch Đại hội (đồng chí Nguyễn Thị Minh Nguyệt): Kính thưa Đại hội! Thay mặt Chi \
+             uỷ, tôi xin báo cáo tình hình đảng viên dự Đại hội"
+        ),
+        "{script}"
+    );
     // A delegates' congress has no probationary delegates: its papers say neither.
     let script = text_of(&paper_of(&sample(), DocumentKind::Script, About::Congress));
     assert!(script.contains("118/118 đồng chí tán thành"));

@@ -7,7 +7,9 @@
 use serde::Serialize;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, office_line, Header, Person, Signature};
+use super::parts::{
+    committee_office, convening_cell_body, members_reporter, office_line, Header, Person, Signature,
+};
 use super::programme::rules_adopted;
 use super::results::{election_lines, office_results, ElectionLine, OfficeResult, VoteLine};
 use crate::congress::{Attendance, Congress, HeldBy, Participant, Report, SessionKind, Speech};
@@ -126,6 +128,10 @@ struct CongressMinutes {
     secretariat: Vec<Participant>,
     /// Ban Thẩm tra tư cách đại biểu.
     credentials_committee: Vec<Participant>,
+    /// Who presents a members' congress's report on the members attending, and for whom
+    /// ("Chi uỷ"; a cell without one: "Chi bộ"), as the script has them.
+    members_reporter: Person,
+    convening_body: &'static str,
     /// The vote on the working bodies.
     working_bodies_vote: VoteLine,
     /// The vote on the programme and rules.
@@ -286,6 +292,8 @@ pub(crate) fn build(congress: &Congress, item: &Item, numbers: &PaperNumbers) ->
         presidium: p.presidium.clone(),
         secretariat: p.secretariat.clone(),
         credentials_committee: p.credentials_committee.clone(),
+        members_reporter: members_reporter(congress),
+        convening_body: convening_cell_body(congress),
         working_bodies_vote: VoteLine::new(&p.working_bodies_vote, a),
         rules_vote: VoteLine::new(&p.rules_vote, a),
         rules_adopted: rules_adopted(congress).to_string(),

@@ -416,6 +416,24 @@ pub(crate) fn round_items(c: &Congress) -> Vec<crate::document::paper::Item> {
     out
 }
 
+/// Who reports to a members' congress on the members attending, for the convening chi uỷ
+/// (Quy định 29-QĐ/TW mục 12.2): its bí thư, `signer`, named with their post as the presidium
+/// lists it when they sit in it, else as the record gives it ([`post_of`]).
+pub(crate) fn members_reporter(c: &Congress) -> Person {
+    let name = &c.signer.name;
+    let listed = c
+        .proceedings
+        .as_ref()
+        .and_then(|p| p.presidium.iter().find(|x| x.name == *name));
+    match listed {
+        Some(x) => Person::from(x),
+        None => Person {
+            name: name.full(),
+            title: post_of(c, name),
+        },
+    }
+}
+
 /// The post of `name` as the record gives it: its profile, else the list of the convened.
 pub(crate) fn post_of(c: &Congress, name: &crate::vi::PersonName) -> String {
     if let Some(p) = c.candidates.iter().find(|p| &p.name == name) {

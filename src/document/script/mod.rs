@@ -15,7 +15,7 @@ use context::Script;
 use view::*;
 
 use super::paper::{About, Item, Paper, PaperMeta, PaperNumbers};
-use super::parts::{committee_office, convening_cell_body, post_of, Header, Person};
+use super::parts::{committee_office, convening_cell_body, members_reporter, Header, Person};
 use super::programme::rules_adopted;
 use crate::congress::{
     AgendaItem, BodyMember, Congress, OrgKind, Participant, SessionKind, Speech, StepKind,
@@ -153,19 +153,16 @@ impl Script<'_> {
                                 // A members' congress hears the convening chi uỷ, through
                                 // its bí thư (QĐ 29-QĐ/TW mục 12.2; `signer`).
                                 _ => {
-                                    let signer = c.signer.name.full();
-                                    match p.presidium.iter().position(|x| x.name == c.signer.name) {
-                                        Some(i) => {
-                                            (Person::from(&p.presidium[i]), self.presidium_role(i))
-                                        }
-                                        None => (
-                                            Person {
-                                                name: signer.clone(),
-                                                title: post_of(c, &c.signer.name),
-                                            },
-                                            Role::new(RoleKind::Comrade, signer),
-                                        ),
-                                    }
+                                    let reporter = members_reporter(c);
+                                    let role = match p
+                                        .presidium
+                                        .iter()
+                                        .position(|x| x.name == c.signer.name)
+                                    {
+                                        Some(i) => self.presidium_role(i),
+                                        None => Role::new(RoleKind::Comrade, reporter.name.clone()),
+                                    };
+                                    (reporter, role)
                                 }
                             };
                         step.credentials = Some(CredentialsView {
