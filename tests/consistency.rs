@@ -1079,3 +1079,63 @@ fn warnings(c: &Congress) -> Vec<String> {
         .map(|d| d.to_string())
         .collect()
 }
+
+#[test]
+fn the_not_elected_are_read_most_votes_first_wherever_they_are_named() {
+    // The Executive Committee's first round: Hoàng Văn Thịnh 48 votes, Phan Thị Mai Anh 40 —
+    // the ballot puts her first (Anh before Thịnh); every paper that names them after the
+    // elected reads the same order, as it reads the elected.
+    let c = sample();
+    let count = text_of(&paper_of(&c, DocumentKind::VoteCountMinutes, round(0, 0)));
+    let minutes = text_of(&paper_of(
+        &c,
+        DocumentKind::CongressMinutes,
+        About::Congress,
+    ));
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    for (paper, text, intro) in [
+        ("count minutes", &count, "Các đồng chí không trúng cử:"),
+        ("congress minutes", &minutes, "Không trúng cử:"),
+        ("script", &script, "không trúng cử:"),
+    ] {
+        let from = text
+            .find(intro)
+            .unwrap_or_else(|| panic!("{paper}: no {intro:?}"));
+        let rest = &text[from..];
+        let thinh = rest.find("Hoàng Văn Thịnh");
+        let anh = rest.find("Phan Thị Mai Anh");
+        assert!(
+            matches!((thinh, anh), (Some(t), Some(a)) if t < a),
+            "{paper}: {}",
+            &rest[..rest.len().min(400)]
+        );
+    }
+}
+
+#[test]
+fn the_programme_gives_the_opening_and_the_closing_to_whoever_the_script_has_run_them() {
+    // Đoàn Kết: the host (Đỗ Thị Thanh Hải) hands over once the chair is elected; the chair
+    // opens and closes the congress in the script, with no introduction, and the programme
+    // says the same.
+    let c = doan_ket();
+    let after = |text: &str, from: &str| -> String {
+        let at = text.rfind(from).unwrap_or_else(|| panic!("{from}: {text}"));
+        text[at..].chars().take(120).collect()
+    };
+    let programme = text_of(&paper_of(&c, DocumentKind::Programme, About::Congress));
+    for row in ["Diễn văn khai mạc", "Bế mạc Đại hội; chào cờ"] {
+        let cells = after(&programme, row);
+        assert!(
+            cells.contains("Chủ tịch Đại hội") && !cells.contains("Đỗ Thị Thanh Hải"),
+            "{cells}"
+        );
+    }
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    for heading in ["KHAI MẠC ĐẠI HỘI", "BẾ MẠC ĐẠI HỘI"] {
+        let step = after(&script, heading);
+        assert!(
+            step.contains("Chủ tịch Đại hội (đồng chí Nguyễn Thị Minh Nguyệt):"),
+            "{step}"
+        );
+    }
+}

@@ -202,9 +202,11 @@ fn default_item(
             presidium,
             "Đại hội biểu quyết".into(),
         ),
+        // The presidium runs the congress from its election on: the script has its head open
+        // and close the congress without the host's introduction, and the programme says so.
         StepKind::Opening => (
             "Diễn văn khai mạc Đại hội; tuyên bố lý do, giới thiệu đại biểu".into(),
-            host,
+            presidium,
             head,
         ),
         StepKind::Credentials => {
@@ -340,7 +342,7 @@ fn default_item(
                 .map(comrade)
                 .unwrap_or_default(),
         ),
-        StepKind::Closing => ("Bế mạc Đại hội; chào cờ".into(), host, head),
+        StepKind::Closing => ("Bế mạc Đại hội; chào cờ".into(), presidium, head),
         StepKind::Other => (String::new(), String::new(), String::new()),
     }
 }

@@ -78,6 +78,8 @@ struct TallyView {
     /// The elected, most votes first.
     elected: Vec<ResultLine>,
     tie: Option<TieLine>,
+    /// The not elected, most votes first ([`rules::Tally::not_elected`]: the order the announcement
+    /// and the congress minutes read them in).
     not_elected: Vec<ResultLine>,
     further_round_seats: u32,
     /// The elected fill the seats of the round ("vừa đủ số lượng cần bầu"): no tie at the last
@@ -152,15 +154,7 @@ pub(crate) fn build(c: &Congress, item: &Item, _: &PaperNumbers) -> Result<Paper
                 .map(|i| t.outcomes[*i].percent.to_string()),
             seats_left: tie.seats_left,
         }),
-        not_elected: (0..t.outcomes.len())
-            .filter(|i| {
-                matches!(
-                    t.outcomes[*i].status,
-                    Status::NotQualified | Status::Outranked
-                )
-            })
-            .map(line)
-            .collect(),
+        not_elected: t.not_elected().into_iter().map(line).collect(),
         further_round_seats: t.further_round_seats,
         filled: t.tie.is_none() && t.further_round_seats == 0,
         next_round_words: vi::ordinal_words(e.round + 1).unwrap_or_default(),
