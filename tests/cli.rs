@@ -414,3 +414,103 @@ fn a_reader_that_goes_away_does_not_stop_the_work_or_make_a_panic() {
     let written = std::fs::read_dir(&out).unwrap().count();
     assert_eq!(written, 2 * common::sample().guests.len());
 }
+
+#[test]
+fn render_all_with_one_bad_guest_writes_every_other_paper_and_tells_each_problem_once() {
+    // Đoàn Kết's first guest with a bell in her name: her invitation, and the papers that
+    // list every guest, are not made; the other papers are, and the problem is told once.
+    let dir = common::scratch("cli-all-guest");
+    let data = dir.join("c.json");
+    let text = std::fs::read_to_string(common::root().join("examples/data/doan-ket-2020.json"))
+        .unwrap()
+        .replacen("\"Thắng\"", "\"Thắ\\u0007ng\"", 1);
+    std::fs::write(&data, text).unwrap();
+    let out = dir.join("out");
+    let o = daihoi()
+        .args(["render", "all", "--format", "pdf", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(
+        err.matches("guests[0].name.ten: contains the control character U+0007")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("Kịch bản điều hành đại hội not made"), "{err}");
+    let written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    // The other guest's invitation, the summons and the ballots are there.
+    for stem in ["giay-moi-02-gm-cb", "thong-bao-trieu-tap", "phieu-bau"] {
+        assert!(
+            written.iter().any(|n| n.contains(stem)),
+            "{stem}: {written:?}"
+        );
+    }
+    assert!(
+        !written.iter().any(|n| n.contains("giay-moi-01")),
+        "{written:?}"
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains(&format!("file(s) written to {}", out.display())),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+}
+
+#[test]
+fn pack_zip_replaces_an_earlier_pack_but_never_the_congress_file_or_another_file() {
+    let dir = common::scratch("cli-zip-over");
+    let data = dir.join("c.json");
+    let text =
+        std::fs::read_to_string(common::root().join("examples/data/doan-ket-2020.json")).unwrap();
+    std::fs::write(&data, &text).unwrap();
+    let pack = |out: &std::path::Path| {
+        daihoi()
+            .args(["pack", "--zip", "--format", "pdf", "--data"])
+            .arg(&data)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    // Onto the congress file itself: refused, the record kept byte for byte.
+    let o = pack(&data);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("exists and is not a pack's zip"), "{err}");
+    assert_eq!(std::fs::read_to_string(&data).unwrap(), text);
+    // Onto a note of the user's: the same.
+    let note = dir.join("ghi-chu.txt");
+    std::fs::write(&note, "đừng xoá").unwrap();
+    assert_eq!(pack(&note).status.code(), Some(1));
+    assert_eq!(std::fs::read_to_string(&note).unwrap(), "đừng xoá");
+    // An earlier pack is replaced.
+    let zip = dir.join("pack.zip");
+    assert!(pack(&zip).status.success());
+    let o = pack(&zip);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_cannot_be_made_is_named_as_the_user_gave_it() {
+    let data = common::root().join("examples/data/doan-ket-2020.json");
+    let o = daihoi()
+        .args(["pack", "--format", "pdf", "--data"])
+        .arg(&data)
+        .args(["--out", "/proc/self/daihoi-out"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("error: /proc/self/daihoi-out: "), "{err}");
+    assert!(!err.contains(".part"), "{err}");
+}

@@ -314,24 +314,31 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let mut staged = daihoi::StagedDir::new(&out)?;
             let mut failed = 0usize;
             let mut report = Vec::new();
+            let mut told = Told::default();
             for kind in kinds {
-                engine
-                    .render_kind_each(&congress, kind, &formats, &mut |item| {
-                        match item.result {
-                            Ok(files) => {
-                                for file in files {
-                                    report.push(stage(&mut staged, &item.file_stem, &file)?);
-                                }
-                            }
-                            Err(e) => {
-                                failed += 1;
-                                let e = e.in_file(data.display().to_string());
-                                eprintln!("error: {}", printable(&format!("{e:#}")));
+                let whole = engine.render_kind_each(&congress, kind, &formats, &mut |item| {
+                    match item.result {
+                        Ok(files) => {
+                            for file in files {
+                                report.push(stage(&mut staged, &item.file_stem, &file)?);
                             }
                         }
-                        Ok(())
-                    })
-                    .map_err(|e| e.in_file(data.display().to_string()))?;
+                        Err(e) => {
+                            failed += 1;
+                            told.error(&data, e);
+                        }
+                    }
+                    Ok(())
+                });
+                // A problem that stops every paper of the kind (a guest's name the script
+                // prints) stops that kind only: the other kinds are still made.
+                if let Err(e) = whole {
+                    if e.kind() == ErrorKind::Io {
+                        return Err(e);
+                    }
+                    failed += 1;
+                    told.error(&data, e.with_document(kind.title()));
+                }
             }
             let written = staged.names().len();
             if written > 0 {
@@ -352,6 +359,42 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The errors of a `render` run, each problem printed once: a guest's bad name stops their
+/// invitation and every paper that names all guests, and is told the first time only.
+#[derive(Default)]
+struct Told(std::collections::HashSet<String>);
+
+impl Told {
+    fn error(&mut self, data: &std::path::Path, e: Error) {
+        let e = e.in_file(data.display().to_string());
+        let fresh: Vec<String> = e
+            .diagnostics()
+            .iter()
+            .map(|d| d.to_string())
+            .filter(|d| !self.0.contains(d))
+            .collect();
+        if e.diagnostics().is_empty() || fresh.len() == e.diagnostics().len() {
+            eprintln!("error: {}", printable(&format!("{e:#}")));
+        } else if fresh.is_empty() {
+            eprintln!(
+                "error: {}: {} not made, for the problem above",
+                data.display(),
+                printable(e.document().unwrap_or("a document"))
+            );
+        } else {
+            eprintln!(
+                "error: {}: {} not made, for the problems above and:",
+                data.display(),
+                printable(e.document().unwrap_or("a document"))
+            );
+            for d in &fresh {
+                eprintln!("  - {}", printable(d));
+            }
+        }
+        self.0.extend(e.diagnostics().iter().map(|d| d.to_string()));
     }
 }
 

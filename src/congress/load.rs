@@ -22,6 +22,7 @@ use crate::error::{Diagnostic, Error, ErrorKind, Path, Result, Segment};
 /// wherever a name goes (`"name": "@vinh"`, a counting team's `"head"` and `"members"`): the
 /// name then comes from one place and cannot differ between papers.
 pub fn load_congress(text: &str) -> Result<Congress> {
+    let text = without_bom(text);
     match super::quick::read(text) {
         Some(congress) => Ok(congress),
         None => load_fully(text),
@@ -52,6 +53,7 @@ fn prepare(text: &str) -> Result<(Value, Vec<Diagnostic>)> {
 /// Reads any serde type from JSON (a tally's election, say), with field paths in the errors and
 /// NFC-normalised strings; a control character is an error naming its field.
 pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    let text = without_bom(text);
     let cleaned = || {
         let mut value = parse(text)?;
         let problems = clean(&mut value);
@@ -61,6 +63,12 @@ pub fn load_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
         Ok(value)
     };
     typed(cleaned()?, cleaned)
+}
+
+/// `text` without the byte-order mark Windows Notepad puts at the start of a UTF-8 file: the
+/// file is read as it looks, beginning with its `{`.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn parse(text: &str) -> Result<Value> {
@@ -88,7 +96,7 @@ fn deserialize<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let message = inner.to_string();
+        let message = plain_words(&inner.to_string());
         if path.is_empty() || path == "." {
             Error::new(
                 ErrorKind::Json,
@@ -98,6 +106,43 @@ fn deserialize<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
             Error::new(ErrorKind::Json, message).with_path(path)
         }
     })
+}
+
+/// serde's message in words a user reads: Rust's names of what was expected ("u32", "struct
+/// Organisation", "a sequence") said as what the field holds.
+fn plain_words(message: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("u8", "a whole number, 0 or more"),
+        ("u16", "a whole number, 0 or more"),
+        ("u32", "a whole number, 0 or more"),
+        ("u64", "a whole number, 0 or more"),
+        ("usize", "a whole number, 0 or more"),
+        ("i8", "a whole number"),
+        ("i16", "a whole number"),
+        ("i32", "a whole number"),
+        ("i64", "a whole number"),
+        ("f32", "a number"),
+        ("f64", "a number"),
+        ("a sequence", "a list ([ … ])"),
+        ("a map", "a group of fields ({ … })"),
+    ];
+    let Some((before, expected)) = message.split_once("expected ") else {
+        return message.to_string();
+    };
+    // What follows the name, if anything ("u32 at line 3"): the name ends at a space.
+    let said = if let Some(name) = expected.strip_prefix("struct ") {
+        let rest = name.find(' ').map_or("", |i| &name[i..]);
+        Some(format!("a group of fields ({{ … }}){rest}"))
+    } else {
+        WORDS.iter().find_map(|(name, words)| {
+            let rest = expected.strip_prefix(name)?;
+            (rest.is_empty() || rest.starts_with(' ')).then(|| format!("{words}{rest}"))
+        })
+    };
+    match said {
+        Some(said) => format!("{before}expected {said}"),
+        None => message.to_string(),
+    }
 }
 
 /// Cleans every string once: NFC, `\t \n \r` folded to spaces. Returns the control characters
@@ -351,6 +396,53 @@ fn lookup(v: &mut Value, people: &Map<String, Value>, trail: &Trail, out: &mut V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_field_should_hold_is_said_in_words_not_rust_types() {
+        assert_eq!(
+            plain_words("invalid type: string \"hai nghìn\", expected u32"),
+            "invalid type: string \"hai nghìn\", expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            plain_words("invalid value: integer `-5`, expected u32"),
+            "invalid value: integer `-5`, expected a whole number, 0 or more"
+        );
+        assert_eq!(
+            plain_words("invalid type: integer `1`, expected struct Organisation"),
+            "invalid type: integer `1`, expected a group of fields ({ … })"
+        );
+        assert_eq!(
+            plain_words("invalid type: map, expected a sequence"),
+            "invalid type: map, expected a list ([ … ])"
+        );
+        // Anything else is left as serde says it.
+        assert_eq!(
+            plain_words("expected a date as YYYY-MM-DD, found \"\""),
+            "expected a date as YYYY-MM-DD, found \"\""
+        );
+        assert_eq!(plain_words("expected u32x"), "expected u32x");
+        // Through the loader, with the field's path.
+        let text = include_str!("../../examples/data/doan-ket-2020.json").replacen(
+            "\"agree\": 5",
+            "\"agree\": \"năm\"",
+            1,
+        );
+        let e = load_congress(&text).unwrap_err().to_string();
+        assert!(e.contains("expected a whole number, 0 or more"), "{e}");
+    }
+
+    #[test]
+    fn a_file_saved_with_a_byte_order_mark_reads_as_it_looks() {
+        let text = include_str!("../../examples/data/doan-ket-2020.json");
+        let plain = load_congress(text).unwrap();
+        assert_eq!(load_congress(&format!("\u{feff}{text}")).unwrap(), plain);
+        let e: crate::rules::Election = load_json(&format!(
+            "\u{feff}{}",
+            include_str!("../../tests/fixtures/election/t7_returned_not_valid_plus_invalid.json")
+        ))
+        .unwrap();
+        assert_eq!(e.ballots.returned, 30);
+    }
 
     #[test]
     fn references_are_replaced_and_unknown_ones_named() {

@@ -117,7 +117,8 @@ impl StagedDir {
             ));
         }
         let temp = Temporary::beside(target)?;
-        std::fs::create_dir(&temp.path).map_err(|e| io_error(&temp.path, e))?;
+        // The error names the output the user gave, not the hidden folder beside it.
+        std::fs::create_dir(&temp.path).map_err(|e| io_error(target, e))?;
         Ok(StagedDir {
             target: target.to_path_buf(),
             temp,
@@ -224,13 +225,25 @@ pub(crate) struct StagedZip {
 }
 
 impl StagedZip {
-    /// Stages a zip for `target`. Fails, writing nothing, when `target` is a folder.
+    /// Stages a zip for `target`. Fails, writing nothing, when `target` is a folder, or a file
+    /// other than a pack's zip (one with `manifest.json` at its root, as an earlier run wrote
+    /// it): the congress file itself, or anything else the user keeps there, is never replaced.
     pub fn new(target: &Path) -> Result<StagedZip> {
         if target.is_dir() {
             return Err(Error::new(
                 ErrorKind::Io,
                 format!(
                     "{}: is a folder; give the zip file's name (or leave out --zip)",
+                    target.display()
+                ),
+            ));
+        }
+        if target.exists() && !is_pack_zip(target) {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!(
+                    "{}: exists and is not a pack's zip; choose another output, or remove the \
+                     file first",
                     target.display()
                 ),
             ));
@@ -267,6 +280,15 @@ impl StagedZip {
         self.temp.kept = true;
         Ok(())
     }
+}
+
+/// Whether `path` is a zip archive with [`crate::MANIFEST`] at its root: a pack written
+/// before, which a new pack may replace.
+fn is_pack_zip(path: &Path) -> bool {
+    std::fs::File::open(path)
+        .ok()
+        .and_then(|f| zip::ZipArchive::new(std::io::BufReader::new(f)).ok())
+        .is_some_and(|mut archive| archive.by_name(crate::MANIFEST).is_ok())
 }
 
 /// The files of a pack into one zip archive, in order, with a fixed timestamp (the same pack,

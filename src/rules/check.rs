@@ -308,7 +308,9 @@ fn list(f: &mut Findings, e: &Election) {
                 f.warn(
                     "candidates",
                     format!(
-                        "surplus of {surplus} candidates over {seats} seats: committees of 3 to 5 members have a surplus of at most 1 (190-QĐ/TW)"
+                        "surplus of {} over {}: committees of 3 to 5 members have a surplus of at most 1 (190-QĐ/TW)",
+                        counted(surplus, "candidate"),
+                        counted(seats, "seat")
                     ),
                 );
             }
@@ -320,7 +322,9 @@ fn list(f: &mut Findings, e: &Election) {
             f.warn(
                 "candidates",
                 format!(
-                    "surplus of {surplus} candidates over {seats} seats exceeds 30% of the seats (at most {}; {note})",
+                    "surplus of {} over {} exceeds 30% of the seats (at most {}; {note})",
+                    counted(surplus, "candidate"),
+                    counted(seats, "seat"),
                     3 * seats / 10
                 ),
             );
@@ -368,5 +372,14 @@ fn list(f: &mut Findings, e: &Election) {
                 ),
             );
         }
+    }
+}
+
+/// "1 seat", "3 seats".
+fn counted(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
