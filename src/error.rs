@@ -431,6 +431,13 @@ impl Error {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.context.diagnostics
     }
+    /// The same error with `f` applied to each of its problems (a path put under a prefix, an
+    /// index turned into the file's).
+    pub(crate) fn map_diagnostics(mut self, f: impl FnMut(Diagnostic) -> Diagnostic) -> Self {
+        let found = std::mem::take(&mut self.context.diagnostics);
+        self.context.diagnostics = found.into_iter().map(f).collect();
+        self
+    }
 
     /// Consumes the error, giving its problems (the error itself when it has none).
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {

@@ -1139,3 +1139,20 @@ fn the_programme_gives_the_opening_and_the_closing_to_whoever_the_script_has_run
         );
     }
 }
+
+#[test]
+fn one_name_twice_on_a_list_is_a_warning_naming_both_places_in_the_file() {
+    // Đoàn Kết's chi uỷ list with its sixth name replaced by the fourth (Phạm Quốc Bảo):
+    // namesakes may stand, so the papers are made, but the pack says where to look.
+    let mut c = doan_ket();
+    let round = &mut c.elections[0].rounds[0];
+    round.candidates[5].name = round.candidates[3].name.clone();
+    let w = warnings(&c);
+    assert!(
+        w.iter().any(|x| x.starts_with(
+            "elections[0].rounds[0].candidates[5].name: Phạm Quốc Bảo is also candidates[3]"
+        )),
+        "{w:#?}"
+    );
+    assert!(warnings(&doan_ket()).is_empty());
+}

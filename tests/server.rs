@@ -539,8 +539,10 @@ async fn a_round_of_a_congress_file_is_tallied_with_names_labels_and_places_in_t
     let elected = outcomes.iter().filter(|o| o["label"] == "trúng cử").count();
     assert_eq!(elected, expected.tally.elected.len());
 
+    // Phan Thị Mai Anh is first on the ballot and 14th in the file: the problem names her
+    // place in the file, under the round's path, as the editor's fields are named.
     let bad =
-        sample_with(|v| v["elections"][0]["rounds"][0]["candidates"][0]["votes"] = json!(500));
+        sample_with(|v| v["elections"][0]["rounds"][0]["candidates"][13]["votes"] = json!(500));
     let r = post("/api/tally?election=0&round=0", bad).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let body = json_of(r).await;
@@ -548,6 +550,10 @@ async fn a_round_of_a_congress_file_is_tallied_with_names_labels_and_places_in_t
         .as_str()
         .unwrap()
         .contains("(500) must not exceed valid ballots (116)"));
+    assert_eq!(
+        body["problems"][0]["path"], "elections[0].rounds[0].candidates[13].votes",
+        "{body}"
+    );
     let r = post("/api/tally?election=9&round=0", common::sample_text()).await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let r = post("/api/tally?election=0", common::sample_text()).await;

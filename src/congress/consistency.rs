@@ -141,6 +141,32 @@ impl Congress {
         out.extend(self.counting_warnings());
         out.extend(self.proposal_warnings());
         out.extend(self.directing_warnings());
+        out.extend(self.namesake_warnings());
+        out
+    }
+
+    /// One name twice on a round's list: namesakes are possible, but the ballot and the minutes
+    /// print the same name twice (one elected, one not) — and one person entered twice reads
+    /// the same way.
+    fn namesake_warnings(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (i, e) in self.elections.iter().enumerate() {
+            for (r, round) in e.rounds.iter().enumerate() {
+                for (k, c) in round.candidates.iter().enumerate() {
+                    if let Some(first) = round.candidates[..k].iter().position(|x| x.name == c.name)
+                    {
+                        out.push(Diagnostic::new(
+                            format!("elections[{i}].rounds[{r}].candidates[{k}].name"),
+                            format!(
+                                "{} is also candidates[{first}]: the ballot and the minutes print \
+                                 the name twice; if it is one person entered twice, remove one",
+                                c.name
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
         out
     }
 

@@ -22,6 +22,17 @@ impl ElectionRound {
     pub fn file_index(&self, k: usize) -> usize {
         self.order.get(k).copied().unwrap_or(k)
     }
+
+    /// [`rules::tally`] of the round. The tally names candidates by their place on the ballot;
+    /// the user edits the file, so its error names them by their place there.
+    pub fn tally(&self) -> crate::error::Result<rules::Tally> {
+        rules::tally(&self.election).map_err(|err| {
+            err.map_diagnostics(|mut d| {
+                d.path = d.path.map_index_after("candidates", |k| self.file_index(k));
+                d
+            })
+        })
+    }
 }
 
 /// A member of a working body (ban kiểm phiếu) and their role.

@@ -3,7 +3,7 @@
 
 use super::election::ElectionRound;
 use super::record::Congress;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Path, Result};
 use crate::rules;
 
 impl Congress {
@@ -83,11 +83,28 @@ impl Congress {
     ///
     /// Fails when there is no such round, or when a count disagrees with another (every
     /// disagreement in one error, as [`rules::tally`] reports them).
+    ///
+    /// The error names each problem by its path in the file
+    /// (`elections[0].rounds[0].candidates[5].votes`), an earlier round's when that one's
+    /// counts disagree.
     pub fn tally_round(&self, election: usize, round: usize) -> Result<RoundTally> {
-        let r = self.election_round(election, round)?;
-        Ok(RoundTally {
-            tally: rules::tally(&r.election)?,
-            file_order: r.order,
-        })
+        let tally_of = |k: usize| {
+            let r = self.election_round(election, k)?;
+            let at = Path::root()
+                .field("elections")
+                .index(election)
+                .field("rounds")
+                .index(k);
+            let tally = r.tally().map_err(|e| e.map_diagnostics(|d| d.under(&at)))?;
+            Ok(RoundTally {
+                tally,
+                file_order: r.order,
+            })
+        };
+        // An earlier round whose counts disagree is named as itself, not as this one.
+        for k in 0..round {
+            tally_of(k)?;
+        }
+        tally_of(round)
     }
 }

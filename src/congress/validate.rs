@@ -11,7 +11,6 @@ use super::{
     check_elections, check_personnel, check_proceedings, check_results, check_rule_set, consistency,
 };
 use crate::error::Diagnostic;
-use crate::rules;
 
 impl Congress {
     /// Checks everything the papers rely on: every problem at once, each with its path in the
@@ -157,22 +156,8 @@ impl Congress {
         }
         for (r, round) in e.rounds.iter().enumerate() {
             v.pin(&format!("rounds[{r}].minutes_number"), round.minutes_number);
-            let problems = match self.election_round(i, r) {
-                Ok(round) => match rules::tally(&round.election) {
-                    Ok(_) => continue,
-                    // The tally names candidates by their place on the sorted ballot; the user
-                    // edits the file, so name them by their place there.
-                    Err(err) => err
-                        .into_diagnostics()
-                        .into_iter()
-                        .map(|mut d| {
-                            d.path = d
-                                .path
-                                .map_index_after("candidates", |k| round.file_index(k));
-                            d
-                        })
-                        .collect::<Vec<_>>(),
-                },
+            let problems = match self.election_round(i, r).and_then(|round| round.tally()) {
+                Ok(_) => continue,
                 Err(err) => err.into_diagnostics(),
             };
             v.extend(&format!("rounds[{r}]"), problems);
