@@ -311,6 +311,26 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         );
     }
     screenshot(c, shots, "2-preview.png").await;
+    // Its DOCX is saved under the paper's own name, as the pack names it.
+    c.find(Locator::Css("#preview-docx"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let docx = loop {
+        let found = std::fs::read_dir(downloads)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .find(|n| n.ends_with(".docx"));
+        if let Some(n) = found {
+            break n;
+        }
+        assert!(Instant::now() < deadline, "the DOCX was not downloaded");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert!(docx.starts_with("giay-moi-01-gm-du-"), "{docx}");
 
     // Nothing typed is lost: after a reload the page opens the record as it was left.
     c.refresh().await.unwrap();
@@ -333,6 +353,52 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     )
     .await;
     assert_eq!(value, json!("Hạnh"));
+    // The file's order of fields is kept through the forms and the reload.
+    let keys = c
+        .execute(
+            "return Object.keys(JSON.parse(localStorage.getItem('daihoi.congress')).organisation);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        keys,
+        json!([
+            "name",
+            "kind",
+            "superior",
+            "superior_committee",
+            "committee",
+            "committee_code",
+            "executive",
+            "place"
+        ])
+    );
+    // Typed and not yet left: a reload at once keeps it.
+    let input = c.find(Locator::Css(ten)).await.unwrap();
+    input.clear().await.unwrap();
+    input.send_keys("Hoà").await.unwrap();
+    c.refresh().await.unwrap();
+    wait_for(
+        c,
+        "the record again",
+        "document.querySelector('#form input')",
+    )
+    .await;
+    c.find(Locator::Css("#section-3"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let value = wait_for(
+        c,
+        "the guest typed before the reload",
+        &format!("document.querySelector(\"{ten}\") && document.querySelector(\"{ten}\").value"),
+    )
+    .await;
+    assert_eq!(value, json!("Hoà"));
+    type_into(c, ten, "Hạnh").await;
 
     // The vote count: more votes for a candidate than there were valid ballots is an error
     // beside that candidate's box, and the tally waits; the true count brings it back.
@@ -357,7 +423,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         error
             .as_str()
             .unwrap()
-            .contains("(500) must not exceed valid ballots (116)"),
+            .contains("(500) không được quá số phiếu hợp lệ (116)"),
         "{error}"
     );
     wait_for(
@@ -373,6 +439,30 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     .await
     .unwrap();
     screenshot(c, shots, "3-count-error.png").await;
+    c.find(Locator::Css("#tab-preview"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "the preview to say why it shows nothing",
+        "(document.getElementById('preview-frame').srcdoc || '').includes('Chưa xem được văn bản')",
+    )
+    .await;
+    c.find(Locator::Css("#tab-count"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "the count again",
+        &format!("document.querySelector(\"{votes}\")"),
+    )
+    .await;
     type_into(c, votes, "112").await;
     wait_for(
         c,
@@ -477,6 +567,41 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         titles.len()
     );
     screenshot(c, shots, "6-pack.png").await;
+
+    // A file that is JSON but not a congress file: asked first, then refused; the record stays.
+    let not_a_record = scratch.join("danh-sach.json");
+    std::fs::write(&not_a_record, "[1, 2]").unwrap();
+    let before = c
+        .execute("return localStorage.getItem('daihoi.congress');", vec![])
+        .await
+        .unwrap();
+    c.find(Locator::Css("#open-file"))
+        .await
+        .unwrap()
+        .send_keys(&not_a_record.display().to_string())
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while c.get_alert_text().await.is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "no question before replacing the record"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    c.accept_alert().await.unwrap();
+    let said = wait_for(
+        c,
+        "the refusal",
+        "document.getElementById('status').textContent.includes('không phải hồ sơ đại hội') && document.getElementById('status').textContent",
+    )
+    .await;
+    assert!(said.as_str().unwrap().contains("danh-sach.json"), "{said}");
+    let after = c
+        .execute("return localStorage.getItem('daihoi.congress');", vec![])
+        .await
+        .unwrap();
+    assert_eq!(before, after);
 
     // The keyboard alone: the arrow keys move between the screens' tabs.
     let tab = c.find(Locator::Css("#tab-import")).await.unwrap();

@@ -260,6 +260,11 @@ async fn a_paper_that_is_not_there_or_not_chosen_is_404_and_a_bad_query_400() {
             "one format",
         ),
         (
+            "/api/pack?format=",
+            StatusCode::BAD_REQUEST,
+            "names no format",
+        ),
+        (
             "/api/render/programme?colour=red",
             StatusCode::BAD_REQUEST,
             "`colour`",

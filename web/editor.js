@@ -41,6 +41,40 @@ let timer = null;
 let generation = 0;
 
 function say(text) { $('status').textContent = text; }
+
+// The service's messages are English (the command line's); the ones a clerk meets while
+// typing — an empty field, a number or a date in the wrong form, a field missing or unknown —
+// are said here in Vietnamese. The rest are shown as the service words them.
+const WORDS = [
+  [/^must not be empty$/, () => 'không được để trống'],
+  [/^missing field `([^`]+)`$/, (m) => `thiếu mục “${m[1]}”`],
+  [/^unknown field `([^`]+)`, expected (.*)$/, (m) => `mục “${m[1]}” không có trong hồ sơ (các mục được dùng: ${m[2].replace(/`/g, '')})`],
+  [/^expected a date as YYYY-MM-DD, found "(.*)"$/, (m) => m[1] ? `ngày “${m[1]}” không đúng: cần ngày có thật, dạng năm-tháng-ngày (ví dụ 2025-03-19)` : 'chưa có ngày'],
+  [/^invalid (?:type|value): (.*), expected a whole number, 0 or more$/, (m) => `cần một số nguyên từ 0 trở lên; ${what(m[1])}`],
+  [/^invalid (?:type|value): (.*), expected a whole number$/, (m) => `cần một số nguyên; ${what(m[1])}`],
+  [/^invalid (?:type|value): (.*), expected a number$/, (m) => `cần một số; ${what(m[1])}`],
+  [/^invalid type: (.*), expected a string$/, (m) => `cần chữ; ${what(m[1])}`],
+  [/^invalid type: (.*), expected a group of fields \(\{ … \}\)$/, (m) => `cần một nhóm mục { … }; ${what(m[1])}`],
+  [/^invalid type: (.*), expected a list \(\[ … \]\)$/, (m) => `cần một danh sách [ … ]; ${what(m[1])}`],
+  // The counts of a round, as the vote-count screen shows them beside each box.
+  [/^votes for (.+) \((\d+)\) must not exceed valid ballots \((\d+)\); (\d+) too many$/, (m) => `số phiếu của ${m[1]} (${m[2]}) không được quá số phiếu hợp lệ (${m[3]}); thừa ${m[4]}`],
+  [/^issued ballots \((\d+)\) must not exceed those present \((\d+)\); (\d+) too many$/, (m) => `số phiếu phát ra (${m[1]}) không được quá số có mặt (${m[2]}); thừa ${m[3]}`],
+  [/^returned ballots \((\d+)\) must not exceed issued \((\d+)\); (\d+) too many$/, (m) => `số phiếu thu vào (${m[1]}) không được quá số phát ra (${m[2]}); thừa ${m[3]}`],
+  [/^returned ballots \((\d+)\) must equal valid \((\d+)\) \+ invalid \((\d+)\) = (\d+); .*$/, (m) => `số phiếu thu vào (${m[1]}) phải bằng phiếu hợp lệ (${m[2]}) cộng phiếu không hợp lệ (${m[3]}) = ${m[4]}`],
+  [/^total votes \((\d+)\) must not exceed valid ballots \((\d+)\) × seats \((\d+)\) = (\d+); (\d+) too many$/, (m) => `tổng số phiếu bầu (${m[1]}) không được quá số phiếu hợp lệ (${m[2]}) × số cần bầu (${m[3]}) = ${m[4]}; thừa ${m[5]}`],
+  [/^present \((\d+)\) must not exceed convened \((\d+)\); (\d+) too many$/, (m) => `số có mặt (${m[1]}) không được quá số triệu tập (${m[2]}); thừa ${m[3]}`],
+];
+// serde's "string \"hai\"", "integer `-5`", "null" as the box holds it.
+function what(serde) {
+  const m = /^(string|integer|floating point) [`"](.*)[`"]$/.exec(serde);
+  if (m) return m[1] === 'string' ? `đang là chữ “${m[2]}”` : `đang là ${m[2]}`;
+  if (serde === 'null') return 'ô đang để trống';
+  return 'đang là ' + ({ map: 'một nhóm mục', sequence: 'một danh sách', boolean: 'có/không' }[serde] || serde);
+}
+function vietnamese(message) {
+  for (const [re, words] of WORDS) { const m = re.exec(message); if (m) return words(m); }
+  return message;
+}
 function text() { return JSON.stringify(record, null, 2) + '\n'; }
 function post(path, body) { return fetch(path, { method: 'POST', body }); }
 async function errorOf(r) {
@@ -56,6 +90,33 @@ function setRecord(value, message) {
   showGroup(0);
   changed(true);
   say(message);
+}
+
+// `now` (a form's value) with its fields in the order `old` (the record) has them: a form
+// lists them in the schema's order, the file keeps its own.
+function keepOrder(old, now) {
+  if (Array.isArray(now)) return now.map((v, k) => keepOrder(Array.isArray(old) ? old[k] : undefined, v));
+  if (!now || typeof now !== 'object' || !old || typeof old !== 'object' || Array.isArray(old)) return now;
+  const out = {};
+  for (const k of Object.keys(old)) if (k in now) out[k] = keepOrder(old[k], now[k]);
+  for (const k of Object.keys(now)) if (!(k in out)) out[k] = now[k];
+  return out;
+}
+
+// What the form of group i holds, into the record.
+function takeForm(i) {
+  const ed = editors[i];
+  if (!ed || !ed.ready_for_daihoi) return;
+  const v = ed.getValue();
+  for (const p of groups()[i][1]) { if (p in v) record[p] = keepOrder(record[p], v[p]); else delete record[p]; }
+}
+
+// A record opened from a file or kept in the browser: a congress file is one JSON object.
+function isRecord(value) { return !!value && typeof value === 'object' && !Array.isArray(value); }
+
+// Replacing the record being prepared loses it: ask first.
+function mayReplace() {
+  return !record || window.confirm('Mở hồ sơ khác thay cho hồ sơ đang soạn? Hồ sơ đang soạn sẽ mất — muốn giữ thì bấm “Huỷ” rồi “Lưu tệp” trước.');
 }
 
 function changed(now) {
@@ -124,6 +185,8 @@ function simplify(s) {
     if (rest.length === 1) Object.assign(out, rest[0], { title: out.title || rest[0].title, description: out.description || rest[0].description });
     else out.anyOf = rest;
   }
+  // A date picker that takes five-figure years ("22025-03-10") is held to real dates.
+  if (out.format === 'date') out.options = Object.assign({}, out.options, { inputAttributes: { min: '1930-01-01', max: '2999-12-31' } });
   if (Array.isArray(out.type) && out.type.includes('null')) {
     const t = out.type.filter((x) => x !== 'null');
     out.type = t.length === 1 ? t[0] : t;
@@ -191,11 +254,14 @@ function showGroup(i) {
     ed.on('ready', () => {
       ed.ready_for_daihoi = true;
       showFieldProblems(i);
-      ed.on('change', () => {
-        const v = ed.getValue();
-        for (const p of props) { if (p in v) record[p] = v[p]; else delete record[p]; }
-        changed(false);
-      });
+      ed.on('change', () => { takeForm(i); changed(false); });
+    });
+    // The form takes a field when it is left; a pause in typing is enough here, so that a
+    // reload or a closed tab loses nothing typed.
+    let typing = null;
+    div.addEventListener('input', (e) => {
+      clearTimeout(typing);
+      typing = setTimeout(() => e.target.dispatchEvent(new Event('change', { bubbles: true })), 400);
     });
     editors[i] = ed;
   }
@@ -218,7 +284,7 @@ function showFieldProblems(i) {
   const ed = editors[i];
   if (!ed || !ed.ready_for_daihoi) return;
   const mine = problems.filter((p) => groupOf(steps(p.path)[0]) === i)
-    .map((p) => ({ path: ['root'].concat(steps(p.path)).join('.'), property: 'daihoi', message: p.message }));
+    .map((p) => ({ path: ['root'].concat(steps(p.path)).join('.'), property: 'daihoi', message: vietnamese(p.message) }));
   ed.root.showValidationErrors(mine);
 }
 
@@ -226,9 +292,13 @@ function showFieldProblems(i) {
 function label(path) {
   const out = [];
   let s = { properties: schema.properties };
+  let at = record;
   for (const step of steps(path)) {
     s = resolve(s);
-    if (/^\d+$/.test(step)) { out.push('thứ ' + (Number(step) + 1)); s = s.items || {}; continue; }
+    at = at && typeof at === 'object' ? at[step] : undefined;
+    // A person in a list is called by name ("Nguyễn Thị Thu Hà"), not by place ("thứ 3").
+    const who = at && typeof at === 'object' && at.name ? fullName(at.name) : '';
+    if (/^\d+$/.test(step)) { out.push(who || 'thứ ' + (Number(step) + 1)); s = s.items || {}; continue; }
     const next = (s.properties && s.properties[step]) || (s.additionalProperties && typeof s.additionalProperties === 'object' ? s.additionalProperties : null);
     if (!next) { out.push(step); s = {}; continue; }
     const r = resolve(next);
@@ -261,7 +331,7 @@ function showProblems() {
     b.className = 'problem';
     b.innerHTML = '<strong></strong><span></span>';
     b.firstChild.textContent = label(p.path);
-    b.lastChild.textContent = p.message;
+    b.lastChild.textContent = vietnamese(p.message);
     b.addEventListener('click', () => focusProblem(p.path));
     li.appendChild(b);
     list.appendChild(li);
@@ -341,8 +411,9 @@ function countInput(form, labelText, path, value) {
   input.value = value;
   input.dataset.path = path;
   input.addEventListener('input', () => {
-    const n = input.value === '' ? 0 : Number(input.value);
-    setAt(path, Number.isFinite(n) ? n : 0);
+    // A cleared box is left empty in the record, and flagged: never counted as 0.
+    const n = input.value === '' ? null : Number(input.value);
+    setAt(path, Number.isFinite(n) ? n : null);
     dropEditor(groupOf('elections'));
     changed(false);
   });
@@ -386,11 +457,11 @@ function buildCountForm() {
 
 function showCountProblems() {
   document.querySelectorAll('#count-form [data-problems-for]').forEach((el) => {
-    el.textContent = problems.filter((p) => p.path === el.dataset.problemsFor).map((p) => p.message).join('; ');
+    el.textContent = problems.filter((p) => p.path === el.dataset.problemsFor).map((p) => vietnamese(p.message)).join('; ');
   });
   document.querySelectorAll('#count-form .field').forEach((row) => {
     const path = row.querySelector('input').dataset.path;
-    const mine = problems.filter((p) => p.path === path).map((p) => p.message);
+    const mine = problems.filter((p) => p.path === path).map((p) => vietnamese(p.message));
     row.querySelector('.error').textContent = mine.join('; ');
     row.querySelector('input').setAttribute('aria-invalid', mine.length ? 'true' : 'false');
   });
@@ -408,7 +479,7 @@ async function tally() {
     out.firstChild.textContent = 'Chưa tính được kết quả: số liệu chưa khớp.';
     for (const p of b.problems || [{ message: b.error || r.statusText }]) {
       const li = document.createElement('li');
-      li.textContent = p.message;
+      li.textContent = vietnamese(p.message);
       out.lastChild.appendChild(li);
     }
     return;
@@ -444,7 +515,17 @@ async function showPdf(frame, query, kind) {
 let papers = [];
 async function listPapers() {
   const r = await post('api/papers', text());
-  if (!r.ok) return;
+  if (!r.ok) {
+    // No paper can be listed while the record has a problem: say so where the paper would be.
+    papers = [];
+    $('preview-kind').textContent = '';
+    $('preview-which').textContent = '';
+    const frame = $('preview-frame');
+    delete frame.dataset.url;
+    frame.srcdoc = '<p style="font:15px sans-serif;padding:12px">Chưa xem được văn bản: hồ sơ còn chỗ cần sửa — bấm vào từng mục ở cột “Cần sửa” để sửa, rồi mở lại màn hình này.</p>';
+    return;
+  }
+  $('preview-frame').removeAttribute('srcdoc');
   papers = await r.json();
   const kindSel = $('preview-kind');
   const keep = kindSel.value;
@@ -465,11 +546,18 @@ function fillWhich() {
   sel.disabled = mine.length < 2;
 }
 
-function preview() { return showPdf($('preview-frame'), $('preview-which').value, $('preview-kind').value); }
+function preview() {
+  if (!$('preview-kind').value) return Promise.resolve(false);
+  return showPdf($('preview-frame'), $('preview-which').value, $('preview-kind').value);
+}
 
 async function download(path, name) {
   const r = await post(path, text());
   if (!r.ok) { say('Chưa tải được: ' + await errorOf(r)); return; }
+  // Without a name of the page's, the file is named as the service names it, after the
+  // paper ("giay-moi-01-gm-cb-tran-quyet-thang.docx").
+  const given = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '');
+  if (!name) name = given ? given[1] : 'van-ban';
   const a = document.createElement('a');
   a.href = URL.createObjectURL(await r.blob());
   a.download = name;
@@ -530,13 +618,26 @@ async function start() {
     next.click();
   });
   $('start').addEventListener('click', async () => {
+    if (!mayReplace()) return;
     const r = await fetch('api/start/' + $('start-from').value);
     setRecord(await r.json(), 'Đã mở: ' + $('start-from').selectedOptions[0].textContent + '.');
   });
   $('open-file').addEventListener('change', async () => {
     const f = $('open-file').files[0];
-    if (!f) return;
-    try { setRecord(JSON.parse(await f.text()), 'Đã mở tệp ' + f.name + '.'); } catch (e) { say(`Tệp ${f.name} không phải JSON: ${e.message}`); }
+    $('open-file').value = '';
+    if (!f || !mayReplace()) return;
+    let value;
+    try { value = JSON.parse(await f.text()); } catch (e) { say(`Không mở được tệp ${f.name}: tệp không phải JSON (${e.message}). Hồ sơ đang soạn vẫn giữ nguyên.`); return; }
+    if (!isRecord(value)) { say(`Không mở được tệp ${f.name}: đây không phải hồ sơ đại hội (cần một đối tượng JSON { … }). Hồ sơ đang soạn vẫn giữ nguyên.`); return; }
+    setRecord(value, 'Đã mở tệp ' + f.name + '.');
+  });
+  // Leaving the page (a reload, a closed tab) keeps what is being typed in a field.
+  window.addEventListener('pagehide', () => {
+    const a = document.activeElement;
+    if (!record || !a || !$('form').contains(a)) return;
+    a.dispatchEvent(new Event('change', { bubbles: true }));
+    takeForm(group);
+    localStorage.setItem(STORE, text());
   });
   $('save-file').addEventListener('click', () => {
     if (!record) return;
@@ -558,11 +659,14 @@ async function start() {
   $('preview-kind').addEventListener('change', () => { fillWhich(); preview(); });
   $('preview-which').addEventListener('change', preview);
   $('preview-pdf').addEventListener('click', preview);
-  $('preview-docx').addEventListener('click', () => download(`api/render/${$('preview-kind').value}?format=docx&${$('preview-which').value}`, $('preview-kind').value + '.docx'));
+  $('preview-docx').addEventListener('click', () => download(`api/render/${$('preview-kind').value}?format=docx&${$('preview-which').value}`, null));
   $('import-run').addEventListener('click', runImport);
   const saved = localStorage.getItem(STORE);
   if (saved) {
-    try { setRecord(JSON.parse(saved), 'Đã mở lại hồ sơ đang soạn (lưu trong trình duyệt).'); return; } catch (_) { /* fall through */ }
+    try {
+      const value = JSON.parse(saved);
+      if (isRecord(value)) { setRecord(value, 'Đã mở lại hồ sơ đang soạn (lưu trong trình duyệt).'); return; }
+    } catch (_) { /* fall through */ }
   }
   say('Chọn một mẫu hoặc hồ sơ trống rồi bấm “Mở”, hoặc mở một tệp hồ sơ.');
 }

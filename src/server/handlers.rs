@@ -425,6 +425,12 @@ impl Params {
                 }
             }
         }
+        let asked = self.0.iter().any(|(k, _)| k == "format");
+        if out.is_empty() && asked {
+            return Err(ApiError::bad_request(
+                "`?format=` names no format; expected docx, pdf or both (?format=docx,pdf)",
+            ));
+        }
         if out.is_empty() {
             out.extend_from_slice(default);
         }
