@@ -47,7 +47,7 @@ enum Command {
         /// The congress file (JSON).
         #[arg(long)]
         data: PathBuf,
-        /// Formats, comma-separated.
+        /// Formats, comma-separated: docx, pdf, or both.
         #[arg(long, default_value = "docx,pdf")]
         format: String,
         /// Output folder (created if missing).
@@ -69,7 +69,7 @@ enum Command {
         /// Write one zip archive at --out instead of a folder.
         #[arg(long)]
         zip: bool,
-        /// Formats, comma-separated.
+        /// Formats, comma-separated: docx, pdf, or both.
         #[arg(long, default_value = "docx,pdf")]
         format: String,
         /// A folder of templates that replace the built-in ones by name.
@@ -122,6 +122,13 @@ enum Command {
         /// The time limit of one request, in seconds (then 504).
         #[arg(long, default_value_t = 30)]
         timeout: u64,
+    },
+    /// Serve the HTTP API and the editor page (a build with the `server` feature).
+    #[cfg(not(feature = "server"))]
+    Serve {
+        /// Whatever was asked of the service.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        rest: Vec<String>,
     },
 }
 
@@ -271,6 +278,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             serve(addr, build_engine(templates)?, options)
         }
+        #[cfg(not(feature = "server"))]
+        Command::Serve { .. } => Err(Error::new(
+            ErrorKind::InvalidData,
+            "this build has no service: build it with `cargo run --release --features \
+             cli,server -- serve`",
+        )),
         Command::Import { sheet, into, list } => import(&sheet, &into, &list),
         Command::Tally { election, json } => {
             let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;

@@ -126,6 +126,9 @@ fn plain_words(message: &str) -> String {
         ("a sequence", "a list ([ … ])"),
         ("a map", "a group of fields ({ … })"),
     ];
+    if let Some(near) = nearest_field(message) {
+        return format!("{message}; did you mean `{near}`?");
+    }
     let Some((before, expected)) = message.split_once("expected ") else {
         return message.to_string();
     };
@@ -143,6 +146,41 @@ fn plain_words(message: &str) -> String {
         Some(said) => format!("{before}expected {said}"),
         None => message.to_string(),
     }
+}
+
+/// For serde's "unknown field `venu`, expected one of `venue`, …": the field meant, when one
+/// is a slip of a letter or two away (`venue`).
+fn nearest_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (typed, rest) = rest.split_once('`')?;
+    let (_, fields) = rest.split_once("expected ")?;
+    let slips = |f: &str| edit_distance(&typed.to_lowercase(), f);
+    fields
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|f| (slips(f), f))
+        .filter(|&(d, f)| d > 0 && d <= 2 && d < f.chars().count())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, f)| f)
+}
+
+/// Letters to add, remove or change to make `a` into `b` (Levenshtein).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// Cleans every string once: NFC, `\t \n \r` folded to spaces. Returns the control characters
@@ -421,6 +459,15 @@ mod tests {
             "expected a date as YYYY-MM-DD, found \"\""
         );
         assert_eq!(plain_words("expected u32x"), "expected u32x");
+        assert_eq!(
+            plain_words("unknown field `venu`, expected one of `organisation`, `venue`, `kind`"),
+            "unknown field `venu`, expected one of `organisation`, `venue`, `kind`; did you mean \
+             `venue`?"
+        );
+        assert_eq!(
+            plain_words("unknown field `xyz`, expected `name` or `kind`"),
+            "unknown field `xyz`, expected `name` or `kind`"
+        );
         // Through the loader, with the field's path.
         let text = include_str!("../../examples/data/doan-ket-2020.json").replacen(
             "\"agree\": 5",
