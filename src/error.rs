@@ -311,6 +311,9 @@ struct Context {
     location: Option<Location>,
     hint: Option<String>,
     diagnostics: Vec<Diagnostic>,
+    /// The line in the user's file of `path`, and of each of `diagnostics` (set by
+    /// [`Error::with_lines`]).
+    lines: Option<(Option<usize>, Vec<Option<usize>>)>,
 }
 
 impl Error {
@@ -326,6 +329,7 @@ impl Error {
                 location: None,
                 hint: None,
                 diagnostics: Vec::new(),
+                lines: None,
             }),
             source: None,
         }
@@ -436,6 +440,22 @@ impl Error {
     pub(crate) fn map_diagnostics(mut self, f: impl FnMut(Diagnostic) -> Diagnostic) -> Self {
         let found = std::mem::take(&mut self.context.diagnostics);
         self.context.diagnostics = found.into_iter().map(f).collect();
+        self.context.lines = None;
+        self
+    }
+
+    /// The error with the line of each of its field paths in the user's file, as `line_of`
+    /// finds it (for a congress file, [`crate::congress::line_in`] of its text): shown as
+    /// `guests[3].name.ten (line 57): …`. The paths themselves are unchanged.
+    pub fn with_lines(mut self, line_of: impl Fn(&Path) -> Option<usize>) -> Self {
+        let own = self.context.path.as_ref().and_then(&line_of);
+        let each = self
+            .context
+            .diagnostics
+            .iter()
+            .map(|d| (!d.path.is_empty()).then(|| line_of(&d.path)).flatten())
+            .collect();
+        self.context.lines = Some((own, each));
         self
     }
 
@@ -464,8 +484,16 @@ fn describe(c: &Context, source: &Option<Source>) -> String {
     if let Some(doc) = &c.document {
         let _ = write!(f, "{doc}: ");
     }
+    let lines = c.lines.as_ref();
     if let Some(path) = &c.path {
-        let _ = write!(f, "{path}: ");
+        match lines.and_then(|l| l.0) {
+            Some(n) => {
+                let _ = write!(f, "{path} (line {n}): ");
+            }
+            None => {
+                let _ = write!(f, "{path}: ");
+            }
+        }
     }
     f.push_str(&c.message);
     if let Some(source) = source {
@@ -474,8 +502,15 @@ fn describe(c: &Context, source: &Option<Source>) -> String {
     if let Some(loc) = &c.location {
         let _ = write!(f, " (at {loc})");
     }
-    for d in &c.diagnostics {
-        let _ = write!(f, "\n  - {d}");
+    for (k, d) in c.diagnostics.iter().enumerate() {
+        match lines.and_then(|l| l.1.get(k).copied().flatten()) {
+            Some(n) => {
+                let _ = write!(f, "\n  - {} (line {n}): {}", d.path, d.message);
+            }
+            None => {
+                let _ = write!(f, "\n  - {d}");
+            }
+        }
     }
     if let Some(hint) = &c.hint {
         let _ = write!(f, "\n  hint: {hint}");

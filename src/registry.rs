@@ -145,7 +145,7 @@ kinds! {
     /// Báo cáo kết quả Đại hội — the report to the superior (BC, the new committee's).
     ResultsReport = "results-report", "Báo cáo kết quả Đại hội",
         Some((Sequence::NewCommittee, "BC")),
-        &["elections", "candidates", "proceedings", "report_to_superior"];
+        &["elections", "candidates", "proceedings", "report_to_superior", "guests"];
     /// Tờ trình đề nghị chuẩn y — the request for approval (TTr, the new committee's).
     ApprovalRequest = "approval-request", "Tờ trình đề nghị chuẩn y",
         Some((Sequence::NewCommittee, "TTr")),

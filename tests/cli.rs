@@ -436,8 +436,7 @@ fn render_all_with_one_bad_guest_writes_every_other_paper_and_tells_each_problem
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(
-        err.matches("guests[0].name.ten: contains the control character U+0007")
-            .count(),
+        err.matches("contains the control character U+0007").count(),
         1,
         "{err}"
     );
@@ -513,4 +512,52 @@ fn an_output_that_cannot_be_made_is_named_as_the_user_gave_it() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("error: /proc/self/daihoi-out: "), "{err}");
     assert!(!err.contains(".part"), "{err}");
+}
+
+#[test]
+fn a_problem_names_the_line_of_its_field_in_the_file() {
+    let dir = common::scratch("cli-line");
+    let data = dir.join("c.json");
+    let original =
+        std::fs::read_to_string(common::root().join("examples/data/doan-ket-2020.json")).unwrap();
+    let at = original.find("\"Thắng\"").unwrap();
+    let line = original[..at].matches('\n').count() + 1;
+    std::fs::write(&data, original.replacen("\"Thắng\"", "\"\"", 1)).unwrap();
+    let o = daihoi()
+        .args(["pack", "--format", "pdf", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "guests[0].name.ten (line {line}): must not be empty"
+        )),
+        "line {line}: {err}"
+    );
+    // A field of the wrong type, found while reading: its line too.
+    let at = original.find("\"agree\": 5").unwrap();
+    let line = original[..at].matches('\n').count() + 1;
+    std::fs::write(
+        &data,
+        original.replacen("\"agree\": 5", "\"agree\": \"năm\"", 1),
+    )
+    .unwrap();
+    let o = daihoi()
+        .args(["pack", "--format", "pdf", "--data"])
+        .arg(&data)
+        .arg("--out")
+        .arg(dir.join("out"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "(line {line}): invalid type: string \"năm\", expected a whole number, 0 or more"
+        )),
+        "line {line}: {err}"
+    );
 }

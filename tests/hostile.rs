@@ -200,3 +200,38 @@ fn markup_and_long_text_in_the_proceedings_print_literally_across_the_pack() {
         }
     }
 }
+
+#[test]
+fn a_bad_name_stops_every_paper_that_prints_it_naming_the_field_of_the_file() {
+    // Đoàn Kết's first guest directs the congress: the report to the superior names him too.
+    // Whichever paper his name stops, the problem is named where the file has it, never by a
+    // path of the paper's own view ("superiors[0].name").
+    let text = std::fs::read_to_string(root().join("examples/data/doan-ket-2020.json"))
+        .unwrap()
+        .replacen("\"Thắng\"", "\"Thắ\\u0007ng\"", 1);
+    let c = daihoi::load_congress(&text).unwrap();
+    let mut stopped = Vec::new();
+    for &kind in DocumentKind::ALL {
+        let items = match engine().render_kind(&c, kind, &[Format::Pdf]) {
+            Ok(items) => items,
+            Err(e) => {
+                stopped.push(kind);
+                for d in e.diagnostics() {
+                    assert_eq!(d.path.to_string(), "guests[0].name.ten", "{kind:?}: {d}");
+                }
+                continue;
+            }
+        };
+        for item in items {
+            if let Err(e) = item.result {
+                stopped.push(kind);
+                for d in e.diagnostics() {
+                    assert_eq!(d.path.to_string(), "guests[0].name.ten", "{kind:?}: {d}");
+                }
+            }
+        }
+    }
+    for kind in [DocumentKind::Invitation, DocumentKind::ResultsReport] {
+        assert!(stopped.contains(&kind), "{kind:?}: {stopped:?}");
+    }
+}

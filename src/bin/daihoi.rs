@@ -189,7 +189,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             templates,
         } => {
             let formats = parse_formats(&format)?;
-            let congress = read_congress(&data)?;
+            let (congress, text) = read_congress(&data)?;
             let engine = build_engine(templates)?;
             let started = std::time::Instant::now();
             // A progress bar on a terminal; nothing when the output is piped.
@@ -216,7 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 Err(e) => {
                     let e = match e.kind() {
                         ErrorKind::Io => e,
-                        _ => e.in_file(data.display().to_string()),
+                        _ => in_data(e, &data, &text),
                     };
                     eprintln!("error: {}", printable(&format!("{e:#}")));
                     eprintln!("nothing was written to {}", out.display());
@@ -288,10 +288,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Tally { election, json } => {
             let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;
             // Through the loader: NFC, and every control character an error naming its field.
-            let e: daihoi::rules::Election = daihoi::load_json(&text)
-                .map_err(|err| err.in_file(election.display().to_string()))?;
-            let t = daihoi::rules::tally(&e)
-                .map_err(|err| err.in_file(election.display().to_string()))?;
+            let e: daihoi::rules::Election =
+                daihoi::load_json(&text).map_err(|err| in_data(err, &election, &text))?;
+            let t = daihoi::rules::tally(&e).map_err(|err| in_data(err, &election, &text))?;
             if json {
                 let out = serde_json::to_string_pretty(&t).map_err(|err| {
                     Error::new(ErrorKind::Json, format!("cannot write JSON: {err}"))
@@ -320,14 +319,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 })?]
             };
             let formats = parse_formats(&format)?;
-            let congress = read_congress(&data)?;
+            let (congress, text) = read_congress(&data)?;
             let engine = build_engine(templates)?;
             // Files are staged beside `out` and moved in at the end: a run that fails on the
             // disk leaves `out` as it was, and one that makes nothing leaves no folder.
             let mut staged = daihoi::StagedDir::new(&out)?;
             let mut failed = 0usize;
             let mut report = Vec::new();
-            let mut told = Told::default();
+            let mut told = Told::new(&data, &text);
             for kind in kinds {
                 let whole = engine.render_kind_each(&congress, kind, &formats, &mut |item| {
                     match item.result {
@@ -338,7 +337,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         }
                         Err(e) => {
                             failed += 1;
-                            told.error(&data, e);
+                            told.error(e);
                         }
                     }
                     Ok(())
@@ -350,7 +349,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         return Err(e);
                     }
                     failed += 1;
-                    told.error(&data, e.with_document(kind.title()));
+                    told.error(e.with_document(kind.title()));
                 }
             }
             let written = staged.names().len();
@@ -377,17 +376,28 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 
 /// The errors of a `render` run, each problem printed once: a guest's bad name stops their
 /// invitation and every paper that names all guests, and is told the first time only.
-#[derive(Default)]
-struct Told(std::collections::HashSet<String>);
+struct Told<'a> {
+    data: &'a Path,
+    text: &'a str,
+    seen: std::collections::HashSet<String>,
+}
 
-impl Told {
-    fn error(&mut self, data: &std::path::Path, e: Error) {
-        let e = e.in_file(data.display().to_string());
-        let fresh: Vec<String> = e
+impl<'a> Told<'a> {
+    fn new(data: &'a Path, text: &'a str) -> Self {
+        Told {
+            data,
+            text,
+            seen: Default::default(),
+        }
+    }
+
+    fn error(&mut self, e: Error) {
+        let data = self.data;
+        let e = in_data(e, data, self.text);
+        let fresh: Vec<&daihoi::Diagnostic> = e
             .diagnostics()
             .iter()
-            .map(|d| d.to_string())
-            .filter(|d| !self.0.contains(d))
+            .filter(|d| !self.seen.contains(&d.to_string()))
             .collect();
         if e.diagnostics().is_empty() || fresh.len() == e.diagnostics().len() {
             eprintln!("error: {}", printable(&format!("{e:#}")));
@@ -404,10 +414,18 @@ impl Told {
                 printable(e.document().unwrap_or("a document"))
             );
             for d in &fresh {
-                eprintln!("  - {}", printable(d));
+                match line_of(self.text, &d.path) {
+                    Some(n) if !d.path.is_empty() => eprintln!(
+                        "  - {} (line {n}): {}",
+                        printable(&d.path.to_string()),
+                        printable(&d.message)
+                    ),
+                    _ => eprintln!("  - {}", printable(&d.to_string())),
+                }
             }
         }
-        self.0.extend(e.diagnostics().iter().map(|d| d.to_string()));
+        self.seen
+            .extend(e.diagnostics().iter().map(|d| d.to_string()));
     }
 }
 
@@ -558,9 +576,28 @@ fn parse_formats(spec: &str) -> Result<Vec<Format>, Error> {
     Ok(out)
 }
 
-fn read_congress(path: &Path) -> Result<Congress, Error> {
+/// The congress file at `path`, and its text (for the lines of later errors).
+fn read_congress(path: &Path) -> Result<(Congress, String), Error> {
     let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
-    daihoi::load_congress(&text).map_err(|e| e.in_file(path.display().to_string()))
+    let congress = daihoi::load_congress(&text).map_err(|e| in_data(e, path, &text))?;
+    Ok((congress, text))
+}
+
+/// An error about the data of the file at `path`, whose text is `text`: it names the file,
+/// and each field with its line there.
+fn in_data(e: Error, path: &Path, text: &str) -> Error {
+    e.in_file(path.display().to_string())
+        .with_lines(|p| line_of(text, p))
+}
+
+/// The line of the field at `path` in `text`; none in a file of one line (written by a
+/// program), which gains nothing from "line 1".
+fn line_of(text: &str, path: &daihoi::error::Path) -> Option<usize> {
+    if text.trim_end().contains('\n') {
+        daihoi::congress::line_in(text, path)
+    } else {
+        None
+    }
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> Error {

@@ -18,6 +18,7 @@ mod conventions;
 mod elected;
 mod election;
 mod load;
+mod locate;
 mod numbering;
 mod organisation;
 mod personnel;
@@ -36,6 +37,7 @@ pub use election::{
 };
 pub(crate) use load::{for_each_string, text_problem};
 pub use load::{load_congress, load_json};
+pub use locate::line_in;
 pub(crate) use numbering::{assign_numbers, NumberSlot, Numbers, Sequence};
 pub use numbering::{CommitteePeriod, Numbering};
 pub use organisation::{
