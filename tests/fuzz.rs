@@ -353,9 +353,18 @@ fn fuzz_the_loader_on_mutated_samples() {
         256,
         (any::<usize>(), mutations(6), any::<bool>()),
         |(which, ms, text_level)| {
-            let (_, loaded) = load_mutated(which, &ms, text_level);
+            let (text, loaded) = load_mutated(which, &ms, text_level);
             match loaded {
-                Err(e) => names_a_field(&e),
+                Err(e) => {
+                    // Each field's line in the (garbled) text: found or not, never a panic.
+                    let lines = text.matches('\n').count() + 1;
+                    for d in e.diagnostics() {
+                        if let Some(n) = daihoi::congress::line_in(&text, &d.path) {
+                            prop_assert!(n >= 1 && n <= lines, "line {n} of {lines}");
+                        }
+                    }
+                    names_a_field(&e)
+                }
                 Ok(c) => {
                     // What the loader accepts, the checks judge, each problem with its path.
                     for d in engine().validate(&c) {
