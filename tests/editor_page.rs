@@ -266,6 +266,23 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     );
     wait_for(c, "the form", "document.querySelector('#form input')").await;
     screenshot(c, shots, "1-record.png").await;
+    // Every box that opts in an optional field is named for a screen reader by the field.
+    let raw = c
+        .execute(
+            "return [...document.querySelectorAll('#form label')].map((l) => l.textContent).filter((t) => t.endsWith('-opt-in'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(raw, json!([]));
+    let named = c
+        .execute(
+            "return [...document.querySelectorAll('#form label')].some((l) => l.textContent.startsWith('Điền mục “'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(named, json!(true));
 
     // Change the first guest's given name; the invitation preview follows.
     c.find(Locator::Css("#section-3"))

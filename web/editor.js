@@ -256,6 +256,10 @@ function showGroup(i) {
       showFieldProblems(i);
       ed.on('change', () => { takeForm(i); changed(false); });
     });
+    // json-editor labels the box that opts in an optional field with its raw id
+    // ("root[organisation][superior_committee]-opt-in"): a screen reader says the field's name.
+    nameOptIns(div);
+    new MutationObserver(() => nameOptIns(div)).observe(div, { childList: true, subtree: true });
     // The form takes a field when it is left; a pause in typing is enough here, so that a
     // reload or a closed tab loses nothing typed.
     let typing = null;
@@ -266,6 +270,15 @@ function showGroup(i) {
     editors[i] = ed;
   }
   editors[i].daihoiHost.hidden = false;
+}
+
+function nameOptIns(div) {
+  div.querySelectorAll('label').forEach((l) => {
+    const m = /^root((?:\[[^\]]*\])+)-opt-in$/.exec(l.textContent);
+    if (!m) return;
+    const path = m[1].replace(/\[([^\]]*)\]/g, (_, k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`)).replace(/^\./, '');
+    l.textContent = `Điền mục “${label(path).split(' › ').pop()}”`;
+  });
 }
 
 // The form of group i is made again from the record the next time it is shown (after the
