@@ -348,6 +348,20 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     assert!(docx.starts_with("giay-moi-01-gm-du-"), "{docx}");
+    c.find(Locator::Css("#preview-save-pdf"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !std::fs::read_dir(downloads)
+        .unwrap()
+        .any(|e| e.unwrap().file_name().to_string_lossy() == docx.replace(".docx", ".pdf"))
+    {
+        assert!(Instant::now() < deadline, "the PDF was not downloaded");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
 
     // Nothing typed is lost: after a reload the page opens the record as it was left.
     c.refresh().await.unwrap();

@@ -566,7 +566,8 @@ function preview() {
 
 async function download(path, name) {
   const r = await post(path, text());
-  if (!r.ok) { say('Chưa tải được: ' + await errorOf(r)); return; }
+  if (r.status === 422) { say(`Chưa tải được: hồ sơ còn ${problems.length || 'vài'} chỗ cần sửa — xem cột “Cần sửa”.`); return; }
+  if (!r.ok) { say('Chưa tải được: ' + vietnamese(await errorOf(r))); return; }
   // Without a name of the page's, the file is named as the service names it, after the
   // paper ("giay-moi-01-gm-cb-tran-quyet-thang.docx").
   const given = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '');
@@ -672,7 +673,11 @@ async function start() {
   $('preview-kind').addEventListener('change', () => { fillWhich(); preview(); });
   $('preview-which').addEventListener('change', preview);
   $('preview-pdf').addEventListener('click', preview);
-  $('preview-docx').addEventListener('click', () => download(`api/render/${$('preview-kind').value}?format=docx&${$('preview-which').value}`, null));
+  for (const format of ['docx', 'pdf']) {
+    $(format === 'docx' ? 'preview-docx' : 'preview-save-pdf').addEventListener('click', () => {
+      if ($('preview-kind').value) download(`api/render/${$('preview-kind').value}?format=${format}&${$('preview-which').value}`, null);
+    });
+  }
   $('import-run').addEventListener('click', runImport);
   const saved = localStorage.getItem(STORE);
   if (saved) {
