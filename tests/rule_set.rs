@@ -719,3 +719,23 @@ fn the_30_percent_base_is_those_attending_the_round() {
         "{m}"
     );
 }
+
+#[test]
+fn the_election_rules_leave_out_of_the_base_only_whom_the_count_leaves_out() {
+    // Tổ dân phố 12 (2025): the base of "quá một nửa" leaves out only temporary transfers and
+    // absent exempt members, as its count minutes do (21 convened − 2 exempt absent = 19, the
+    // one member ill with a reason still counted); Đoàn Kết (2020) the four kinds.
+    let rules = text(&tdp12(), DocumentKind::ElectionRules, About::Congress);
+    assert!(
+        rules.contains(
+            "trừ số đảng viên chính thức đã chuyển sinh hoạt đảng tạm thời và đảng viên miễn sinh hoạt đảng vắng mặt."
+        ),
+        "{rules}"
+    );
+    assert!(!rules.contains("có lý do chính đáng"), "{rules}");
+    let rules = text(&doan_ket(), DocumentKind::ElectionRules, About::Congress);
+    assert!(
+        rules.contains("bị khởi tố, truy tố, tạm giam và đảng viên chính thức vắng mặt suốt thời gian Đại hội có lý do chính đáng"),
+        "{rules}"
+    );
+}

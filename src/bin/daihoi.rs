@@ -189,7 +189,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             templates,
         } => {
             let formats = parse_formats(&format)?;
-            let (congress, text) = read_congress(&data)?;
+            let congress = read_congress(&data)?;
             let engine = build_engine(templates)?;
             let started = std::time::Instant::now();
             // A progress bar on a terminal; nothing when the output is piped.
@@ -216,7 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 Err(e) => {
                     let e = match e.kind() {
                         ErrorKind::Io => e,
-                        _ => in_data(e, &data, &text),
+                        _ => in_data(e, &data),
                     };
                     eprintln!("error: {}", printable(&format!("{e:#}")));
                     eprintln!("nothing was written to {}", out.display());
@@ -289,8 +289,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let text = std::fs::read_to_string(&election).map_err(|e| io_error(&election, e))?;
             // Through the loader: NFC, and every control character an error naming its field.
             let e: daihoi::rules::Election =
-                daihoi::load_json(&text).map_err(|err| in_data(err, &election, &text))?;
-            let t = daihoi::rules::tally(&e).map_err(|err| in_data(err, &election, &text))?;
+                daihoi::load_json(&text).map_err(|err| in_text(err, &election, &text))?;
+            let t = daihoi::rules::tally(&e).map_err(|err| in_text(err, &election, &text))?;
             if json {
                 let out = serde_json::to_string_pretty(&t).map_err(|err| {
                     Error::new(ErrorKind::Json, format!("cannot write JSON: {err}"))
@@ -319,14 +319,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 })?]
             };
             let formats = parse_formats(&format)?;
-            let (congress, text) = read_congress(&data)?;
+            let congress = read_congress(&data)?;
             let engine = build_engine(templates)?;
             // Files are staged beside `out` and moved in at the end: a run that fails on the
             // disk leaves `out` as it was, and one that makes nothing leaves no folder.
             let mut staged = daihoi::StagedDir::new(&out)?;
             let mut failed = 0usize;
             let mut report = Vec::new();
-            let mut told = Told::new(&data, &text);
+            let mut told = Told::new(&data);
             for kind in kinds {
                 let whole = engine.render_kind_each(&congress, kind, &formats, &mut |item| {
                     match item.result {
@@ -378,22 +378,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 /// invitation and every paper that names all guests, and is told the first time only.
 struct Told<'a> {
     data: &'a Path,
-    text: &'a str,
+    /// The file's text, read again at the first error (for the lines).
+    text: Option<String>,
     seen: std::collections::HashSet<String>,
 }
 
 impl<'a> Told<'a> {
-    fn new(data: &'a Path, text: &'a str) -> Self {
+    fn new(data: &'a Path) -> Self {
         Told {
             data,
-            text,
+            text: None,
             seen: Default::default(),
         }
     }
 
     fn error(&mut self, e: Error) {
         let data = self.data;
-        let e = in_data(e, data, self.text);
+        let text = self
+            .text
+            .get_or_insert_with(|| std::fs::read_to_string(data).unwrap_or_default());
+        let e = in_text(e, data, text);
         let fresh: Vec<&daihoi::Diagnostic> = e
             .diagnostics()
             .iter()
@@ -414,7 +418,7 @@ impl<'a> Told<'a> {
                 printable(e.document().unwrap_or("a document"))
             );
             for d in &fresh {
-                match line_of(self.text, &d.path) {
+                match line_of(text, &d.path) {
                     Some(n) if !d.path.is_empty() => eprintln!(
                         "  - {} (line {n}): {}",
                         printable(&d.path.to_string()),
@@ -576,16 +580,21 @@ fn parse_formats(spec: &str) -> Result<Vec<Format>, Error> {
     Ok(out)
 }
 
-/// The congress file at `path`, and its text (for the lines of later errors).
-fn read_congress(path: &Path) -> Result<(Congress, String), Error> {
+fn read_congress(path: &Path) -> Result<Congress, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
-    let congress = daihoi::load_congress(&text).map_err(|e| in_data(e, path, &text))?;
-    Ok((congress, text))
+    daihoi::load_congress(&text).map_err(|e| in_text(e, path, &text))
+}
+
+/// An error about the data of the file at `path`, read again for the lines of its fields: its
+/// text is not held while the papers are made (a 10 000-guest file is 1.8 MB).
+fn in_data(e: Error, path: &Path) -> Error {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    in_text(e, path, &text)
 }
 
 /// An error about the data of the file at `path`, whose text is `text`: it names the file,
 /// and each field with its line there.
-fn in_data(e: Error, path: &Path, text: &str) -> Error {
+fn in_text(e: Error, path: &Path, text: &str) -> Error {
     e.in_file(path.display().to_string())
         .with_lines(|p| line_of(text, p))
 }

@@ -10,7 +10,7 @@ use super::parts::{committee_office, office_line, Header, Meeting, SessionTime, 
 use crate::congress::{Congress, CongressKind, HeldBy, OrgKind, StepKind};
 use crate::error::{Error, ErrorKind, Result};
 use crate::registry::DocumentKind;
-use crate::rules::Office;
+use crate::rules::{Exclusion, Office};
 use crate::vi::Date;
 
 /// The election rules' view (`templates/election-rules.hbs`).
@@ -24,6 +24,11 @@ struct ElectionRules {
     is_cell: bool,
     /// "đại biểu chính thức" / "đảng viên chính thức".
     voters: &'static str,
+    /// The base of "quá một nửa" also leaves out the suspended, prosecuted or detained and those
+    /// absent with an approved reason: under the 2020 rules, not the 2025 ones (294-QĐ/TW
+    /// 9.3.2 leaves out only temporary transfers and absent exempt members) — the base the
+    /// vote-count minutes count with ([`Exclusion::allowed_in`]).
+    excludes_all: bool,
     /// Whose stamp the ballots carry: "Đảng uỷ phường Bạch Mai".
     stamp_of: String,
     /// The offices the congress elects by secret ballot, in order.
@@ -135,6 +140,8 @@ pub(crate) fn build(c: &Congress, item: &Item, numbers: &PaperNumbers) -> Result
         single_chair: p.presidium.len() == 1,
         is_cell: c.organisation.kind != OrgKind::GrassrootsPartyOrg,
         voters: c.kind.voters_label(),
+        excludes_all: Exclusion::AbsentWithApprovedReason.allowed_in(c.rule_set)
+            && Exclusion::SuspendedProsecutedDetained.allowed_in(c.rule_set),
         stamp_of: c.stamp_holder().to_string(),
         elects_delegates: elections.iter().any(|e| e.is_delegates),
         elections,
