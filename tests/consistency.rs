@@ -1156,3 +1156,34 @@ fn one_name_twice_on_a_list_is_a_warning_naming_both_places_in_the_file() {
     );
     assert!(warnings(&doan_ket()).is_empty());
 }
+
+#[test]
+fn delegates_vote_with_their_delegate_cards_and_members_with_their_party_cards() {
+    // Bạch Mai is a delegates' congress: the script, the standing orders, the election rules
+    // and the minutes ask for "thẻ đại biểu"; its new committee's first session, and Đoàn Kết's
+    // members' congress, for "thẻ đảng viên".
+    let c = sample();
+    let script = text_of(&paper_of(&c, DocumentKind::Script, About::Congress));
+    let first_session = script.find("HỘI NGHỊ LẦN THỨ NHẤT").unwrap();
+    let resolution = script.rfind("THÔNG QUA NGHỊ QUYẾT").unwrap();
+    assert!(!script[..first_session].contains("giơ thẻ đảng viên"));
+    assert!(script[..first_session].contains("giơ thẻ đại biểu"));
+    assert!(!script[first_session..resolution].contains("giơ thẻ đại biểu"));
+    assert!(script[first_session..resolution].contains("giơ thẻ đảng viên"));
+    for kind in [
+        DocumentKind::StandingOrders,
+        DocumentKind::ElectionRules,
+        DocumentKind::CongressMinutes,
+    ] {
+        let text = text_of(&paper_of(&c, kind, About::Congress));
+        assert!(text.contains("giơ thẻ đại biểu"), "{kind:?}");
+        assert!(!text.contains("giơ thẻ đảng viên"), "{kind:?}");
+    }
+    let script = text_of(&paper_of(
+        &doan_ket(),
+        DocumentKind::Script,
+        About::Congress,
+    ));
+    assert!(script.contains("giơ thẻ đảng viên"));
+    assert!(!script.contains("giơ thẻ đại biểu"));
+}

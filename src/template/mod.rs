@@ -38,7 +38,7 @@ macro_rules! partials {
 const PARTIALS: &[(&str, &str)] = partials!(
     "header", "title", "signature", "signer", "basis", "attendance", "ballot-counts",
     "step-verdict", "list-changes", "nominee-note", "nominated-by", "non-voting", "base-exclusions", "designation", "round-result",
-    "vote-counters", "withdrawals", "script-step", "script-election", "strike-out",
+    "vote-counters", "withdrawals", "script-step", "script-election", "strike-out", "raise-card",
 );
 
 /// Every built-in template and partial: (name, source).
