@@ -284,6 +284,39 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         .unwrap();
     assert_eq!(named, json!(true));
 
+    // The elections' form: what each election elects is chosen from a list (the delegates'
+    // election with its superior congress), and opening the form changes nothing.
+    let offices = "return JSON.stringify(JSON.parse(localStorage.getItem('daihoi.congress')).elections.map((e) => e.office));";
+    let before = c.execute(offices, vec![]).await.unwrap();
+    c.find(Locator::Css("#section-5"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "the elections' form",
+        "document.querySelector(\"select[name='root[elections][0][office]']\")",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let after = c.execute(offices, vec![]).await.unwrap();
+    assert_eq!(before, after);
+    assert_eq!(
+        text_of(c, "#problems-count").await,
+        "Hồ sơ hợp lệ: không có lỗi."
+    );
+    let chosen = c
+        .execute(
+            "const s = document.querySelector(\"select[name='root[elections][0][office]']\"); return s.options[s.selectedIndex].textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(chosen, json!("Ban Chấp hành"));
+    screenshot(c, shots, "1b-elections.png").await;
+
     // Change the first guest's given name; the invitation preview follows.
     c.find(Locator::Css("#section-3"))
         .await

@@ -48,7 +48,7 @@ function say(text) { $('status').textContent = text; }
 const WORDS = [
   [/^must not be empty$/, () => 'không được để trống'],
   [/^missing field `([^`]+)`$/, (m) => `thiếu mục “${m[1]}”`],
-  [/^unknown field `([^`]+)`, expected (.*?)(?:; did you mean `([^`]+)`\?)?$/, (m) => m[3] ? `mục “${m[1]}” không có trong hồ sơ — có phải “${m[3]}”?` : `mục “${m[1]}” không có trong hồ sơ (các mục được dùng: ${m[2].replace(/`/g, '')})`],
+  [/^unknown field `([^`]+)`, expected (.*?)(?:; did you mean `([^`]+)`\?)?$/, (m) => m[3] ? `mục “${m[1]}” không có trong hồ sơ — có phải “${m[3]}”?` : `mục “${m[1]}” không có trong hồ sơ`],
   [/^expected a date as YYYY-MM-DD, found "(.*)"$/, (m) => m[1] ? `ngày “${m[1]}” không đúng: cần ngày có thật, dạng năm-tháng-ngày (ví dụ 2025-03-19)` : 'chưa có ngày'],
   [/^invalid (?:type|value): (.*), expected a whole number, 0 or more$/, (m) => `cần một số nguyên từ 0 trở lên; ${what(m[1])}`],
   [/^invalid (?:type|value): (.*), expected a whole number$/, (m) => `cần một số nguyên; ${what(m[1])}`],
@@ -56,6 +56,14 @@ const WORDS = [
   [/^invalid type: (.*), expected a string$/, (m) => `cần chữ; ${what(m[1])}`],
   [/^invalid type: (.*), expected a group of fields \(\{ … \}\)$/, (m) => `cần một nhóm mục { … }; ${what(m[1])}`],
   [/^invalid type: (.*), expected a list \(\[ … \]\)$/, (m) => `cần một danh sách [ … ]; ${what(m[1])}`],
+  [/is out of range in "([^"]*)"/, (m) => `ngày “${m[1]}” không có thật`],
+  [/^expected a time as HH:MM, found "(.*)"$/, (m) => `giờ “${m[1]}” không đúng: cần dạng giờ:phút, ví dụ 07:30`],
+  [/^at least one session is needed$/, () => 'cần ít nhất một phiên họp'],
+  [/^the vote-counting committee has no members$/, () => 'Ban kiểm phiếu chưa có ai'],
+  [/^an election needs the counts of at least one round$/, () => 'cuộc bầu cử cần số liệu của ít nhất một lần bầu'],
+  [/^no person `([^`]+)` in `people`$/, (m) => `không có người “@${m[1]}” trong “Danh sách người”`],
+  [/^a chi ủy has at most (\d+) members .*; seats is (\d+), (\d+) too many$/, (m) => `chi uỷ có tối đa ${m[1]} người (Quy định 29-QĐ/TW); đang là ${m[2]}, thừa ${m[3]}`],
+  [/^unknown variant `([^`]*)`, expected .*$/, (m) => `“${m[1]}” không có trong danh sách được chọn`],
   // The counts of a round, as the vote-count screen shows them beside each box.
   [/^votes for (.+) \((\d+)\) must not exceed valid ballots \((\d+)\); (\d+) too many$/, (m) => `số phiếu của ${m[1]} (${m[2]}) không được quá số phiếu hợp lệ (${m[3]}); thừa ${m[4]}`],
   [/^issued ballots \((\d+)\) must not exceed those present \((\d+)\); (\d+) too many$/, (m) => `số phiếu phát ra (${m[1]}) không được quá số có mặt (${m[2]}); thừa ${m[3]}`],
@@ -67,6 +75,7 @@ const WORDS = [
 // serde's "string \"hai\"", "integer `-5`", "null" as the box holds it.
 function what(serde) {
   const m = /^(string|integer|floating point) [`"](.*)[`"]$/.exec(serde);
+  if (m && m[1] === 'string' && !m[2]) return 'ô đang để trống';
   if (m) return m[1] === 'string' ? `đang là chữ “${m[2]}”` : `đang là ${m[2]}`;
   if (serde === 'null') return 'ô đang để trống';
   return 'đang là ' + ({ map: 'một nhóm mục', sequence: 'một danh sách', boolean: 'có/không' }[serde] || serde);
@@ -179,14 +188,26 @@ function simplify(s) {
     out.type = 'string';
     out.enum = alt.map((a) => a.const);
     out.options = Object.assign({}, out.options, { enum_titles: alt.map((a) => a.title || String(a.const)) });
+  } else if (alt && alt.some((a) => 'const' in a)) {
+    // Some choices are names, one carries fields (an office, or delegates with the superior
+    // congress): a list of the names, and the others as their own choices.
+    const names = alt.filter((a) => 'const' in a);
+    delete out.oneOf; delete out.anyOf;
+    out.oneOf = [{
+      title: names.slice(0, 3).map((a) => a.title || String(a.const)).join(', ') + ' …',
+      type: 'string', enum: names.map((a) => a.const),
+      options: { enum_titles: names.map((a) => a.title || String(a.const)) },
+    }].concat(alt.filter((a) => !('const' in a) && a.type !== 'null'));
   } else if (alt && alt.some((a) => a.type === 'null')) {
     const rest = alt.filter((a) => a.type !== 'null');
     delete out.oneOf; delete out.anyOf;
     if (rest.length === 1) Object.assign(out, rest[0], { title: out.title || rest[0].title, description: out.description || rest[0].description });
     else out.anyOf = rest;
   }
-  // A date picker that takes five-figure years ("22025-03-10") is held to real dates.
-  if (out.format === 'date') out.options = Object.assign({}, out.options, { inputAttributes: { min: '1930-01-01', max: '2999-12-31' } });
+  // Yes/no as a tick box, not a list of "true" and "false".
+  if (out.type === 'boolean') out.format = 'checkbox';
+  // A row of a plain list ("Nơi nhận", "Ghi chú") is a "dòng", not json-editor's "item".
+  if (out.type === 'array' && out.items && !out.items.$ref && !out.items.title) out.items = Object.assign({}, out.items, { title: 'dòng' });
   if (Array.isArray(out.type) && out.type.includes('null')) {
     const t = out.type.filter((x) => x !== 'null');
     out.type = t.length === 1 ? t[0] : t;
@@ -222,6 +243,8 @@ function groupSchema(props) {
   const s = simplify(schema);
   const keys = Object.keys(record.people || {}).map((k) => '@' + k);
   if (keys.length && s.$defs.PersonRef) s.$defs.PersonRef.enum = keys;
+  // "Danh sách người" is a table of people by key ("@lan"): a key may be added.
+  if (s.properties.people) s.properties.people.options = Object.assign({}, s.properties.people.options, { disable_properties: false });
   const title = groups()[groupOf(props[0])][0];
   props.forEach((p, i) => { if (s.properties[p]) s.properties[p].propertyOrder = i + 1; });
   orderLike({ properties: s.properties }, record, s.$defs, new Set());
@@ -273,6 +296,19 @@ function showGroup(i) {
 }
 
 function nameOptIns(div) {
+  // A date box holds a year of four figures: Chrome's picker takes "22025" otherwise.
+  div.querySelectorAll('input[type=date]:not([max])').forEach((i) => { i.min = '1930-01-01'; i.max = '2999-12-31'; });
+  // An optional field is filled only once its box is ticked: say so beside the box.
+  div.querySelectorAll('input.json-editor-opt-in').forEach((box) => {
+    box.title = 'Đánh dấu để điền mục này';
+    if (!box.parentElement.querySelector('.opt-hint')) {
+      const hint = document.createElement('span');
+      hint.className = 'opt-hint';
+      hint.setAttribute('aria-hidden', 'true');
+      hint.textContent = 'đánh dấu để điền';
+      box.parentElement.appendChild(hint);
+    }
+  });
   div.querySelectorAll('label').forEach((l) => {
     const m = /^root((?:\[[^\]]*\])+)-opt-in$/.exec(l.textContent);
     if (!m) return;
@@ -535,7 +571,7 @@ async function listPapers() {
     $('preview-which').textContent = '';
     const frame = $('preview-frame');
     delete frame.dataset.url;
-    frame.srcdoc = '<p style="font:15px sans-serif;padding:12px">Chưa xem được văn bản: hồ sơ còn chỗ cần sửa — bấm vào từng mục ở cột “Cần sửa” để sửa, rồi mở lại màn hình này.</p>';
+    frame.srcdoc = '<p style="font:15px sans-serif;padding:12px">Chưa xem được văn bản: hồ sơ còn chỗ cần sửa — bấm vào từng mục trong phần “Cần sửa” để sửa, rồi mở lại màn hình này.</p>';
     return;
   }
   $('preview-frame').removeAttribute('srcdoc');
@@ -566,7 +602,7 @@ function preview() {
 
 async function download(path, name) {
   const r = await post(path, text());
-  if (r.status === 422) { say(`Chưa tải được: hồ sơ còn ${problems.length || 'vài'} chỗ cần sửa — xem cột “Cần sửa”.`); return; }
+  if (r.status === 422) { say(`Chưa tải được: hồ sơ còn ${problems.length || 'vài'} chỗ cần sửa — xem mục “Cần sửa”.`); return; }
   if (!r.ok) { say('Chưa tải được: ' + vietnamese(await errorOf(r))); return; }
   // Without a name of the page's, the file is named as the service names it, after the
   // paper ("giay-moi-01-gm-cb-tran-quyet-thang.docx").
@@ -676,6 +712,7 @@ async function start() {
   for (const format of ['docx', 'pdf']) {
     $(format === 'docx' ? 'preview-docx' : 'preview-save-pdf').addEventListener('click', () => {
       if ($('preview-kind').value) download(`api/render/${$('preview-kind').value}?format=${format}&${$('preview-which').value}`, null);
+      else say('Chưa tải được: hồ sơ còn chỗ cần sửa — xem mục “Cần sửa”.');
     });
   }
   $('import-run').addEventListener('click', runImport);
