@@ -244,6 +244,29 @@ async fn a_clerk_edits_the_bach_mai_record_counts_votes_imports_guests_and_downl
     server.abort();
 }
 
+/// Reloads the page and returns the value of the guests' field `css` as the page restores it.
+async fn reloaded_value(c: &Client, css: &str) -> Value {
+    c.refresh().await.unwrap();
+    wait_for(
+        c,
+        "the restored record",
+        "document.querySelector('#form input')",
+    )
+    .await;
+    c.find(Locator::Css("#section-3"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for(
+        c,
+        "the restored guest",
+        &format!("document.querySelector(\"{css}\") && document.querySelector(\"{css}\").value"),
+    )
+    .await
+}
+
 async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &Path) {
     // Open the page and the Bạch Mai sample: the form shows it and it has no problem.
     c.goto(url).await.unwrap();
@@ -397,26 +420,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     }
 
     // Nothing typed is lost: after a reload the page opens the record as it was left.
-    c.refresh().await.unwrap();
-    wait_for(
-        c,
-        "the restored record",
-        "document.querySelector('#form input')",
-    )
-    .await;
-    c.find(Locator::Css("#section-3"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let value = wait_for(
-        c,
-        "the restored guest",
-        &format!("document.querySelector(\"{ten}\") && document.querySelector(\"{ten}\").value"),
-    )
-    .await;
-    assert_eq!(value, json!("Hạnh"));
+    assert_eq!(reloaded_value(c, ten).await, json!("Hạnh"));
     // The file's order of fields is kept through the forms and the reload.
     let keys = c
         .execute(
@@ -442,26 +446,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     let input = c.find(Locator::Css(ten)).await.unwrap();
     input.clear().await.unwrap();
     input.send_keys("Hoà").await.unwrap();
-    c.refresh().await.unwrap();
-    wait_for(
-        c,
-        "the record again",
-        "document.querySelector('#form input')",
-    )
-    .await;
-    c.find(Locator::Css("#section-3"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    let value = wait_for(
-        c,
-        "the guest typed before the reload",
-        &format!("document.querySelector(\"{ten}\") && document.querySelector(\"{ten}\").value"),
-    )
-    .await;
-    assert_eq!(value, json!("Hoà"));
+    assert_eq!(reloaded_value(c, ten).await, json!("Hoà"));
     type_into(c, ten, "Hạnh").await;
 
     // The vote count: more votes for a candidate than there were valid ballots is an error
