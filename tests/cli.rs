@@ -9,17 +9,23 @@ fn daihoi() -> Command {
     Command::new(env!("CARGO_BIN_EXE_daihoi"))
 }
 
+/// `daihoi <args> --data <data> --out <out>`, run to its end.
+fn run_on(args: &[&str], data: &std::path::Path, out: &std::path::Path) -> std::process::Output {
+    daihoi()
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn render_all_writes_every_document_of_the_congress_in_both_formats() {
     let out = common::scratch("cli-all");
     let data = common::root().join("examples/data/bach-mai-2020.json");
-    let o = daihoi()
-        .args(["render", "all", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = run_on(&["render", "all"], &data, &out);
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
         o.status.success(),
@@ -78,13 +84,7 @@ fn bad_input_exits_2_naming_the_file_and_field_and_writes_nothing() {
     )
     .unwrap();
     let out = dir.join("out");
-    let o = daihoi()
-        .args(["render", "summons", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = run_on(&["render", "summons"], &data, &out);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("bad.json"), "{err}");
@@ -92,13 +92,7 @@ fn bad_input_exits_2_naming_the_file_and_field_and_writes_nothing() {
     assert!(!out.exists() || std::fs::read_dir(&out).unwrap().next().is_none());
 
     std::fs::write(&data, "{ not json").unwrap();
-    let o = daihoi()
-        .args(["render", "all", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = run_on(&["render", "all"], &data, &out);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("line 1"));
 
@@ -121,13 +115,7 @@ fn one_bad_guest_is_reported_and_the_others_are_written() {
     )
     .unwrap();
     let out = dir.join("out");
-    let o = daihoi()
-        .args(["render", "invitation", "--format", "pdf", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = run_on(&["render", "invitation", "--format", "pdf"], &data, &out);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -142,13 +130,7 @@ fn one_bad_guest_is_reported_and_the_others_are_written() {
 fn pack_writes_every_document_and_the_manifest_or_one_zip() {
     let out = common::scratch("cli-pack");
     let data = common::root().join("examples/data/doan-ket-2020.json");
-    let o = daihoi()
-        .args(["pack", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(out.join("folder"))
-        .output()
-        .unwrap();
+    let o = run_on(&["pack"], &data, &out.join("folder"));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
         o.status.success(),
@@ -184,13 +166,7 @@ fn pack_writes_every_document_and_the_manifest_or_one_zip() {
     );
     assert!(stdout.contains("manifest.json"), "{stdout}");
 
-    let o = daihoi()
-        .args(["pack", "--zip", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(out.join("pack.zip"))
-        .output()
-        .unwrap();
+    let o = run_on(&["pack", "--zip"], &data, &out.join("pack.zip"));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let zip = zip::ZipArchive::new(std::fs::File::open(out.join("pack.zip")).unwrap()).unwrap();
     assert_eq!(zip.len(), files.len() + 1);
@@ -204,13 +180,7 @@ fn pack_with_bad_data_exits_2_names_every_problem_and_writes_nothing() {
     c["proceedings"]["superior_remarks"][0]["guest"] = 9.into();
     let data = out.join("bad.json");
     std::fs::write(&data, c.to_string()).unwrap();
-    let o = daihoi()
-        .args(["pack", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(out.join("pack"))
-        .output()
-        .unwrap();
+    let o = run_on(&["pack"], &data, &out.join("pack"));
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("bad.json"), "{stderr}");
@@ -244,13 +214,7 @@ fn a_render_that_makes_nothing_makes_no_folder_and_prints_no_raw_control_charact
     // BEL, an ESC that would start a colour code, and a right-to-left override.
     std::fs::write(&data, one_guest_named("Du\u{7}y\u{1b}[31mên\u{202e}")).unwrap();
     let out = dir.path().join("not/yet/out");
-    let o = daihoi()
-        .args(["render", "invitation", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = run_on(&["render", "invitation"], &data, &out);
     assert_eq!(o.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&o.stdout);
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -287,13 +251,7 @@ fn a_right_to_left_override_in_a_rendered_name_is_shown_escaped() {
     )
     .unwrap();
     let out = dir.path().join("out");
-    let o = daihoi()
-        .args(["render", "invitation", "--format", "pdf", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = run_on(&["render", "invitation", "--format", "pdf"], &data, &out);
     let stdout = String::from_utf8_lossy(&o.stdout);
     let stderr = String::from_utf8_lossy(&o.stderr);
     for text in [&stdout, &stderr] {
@@ -359,13 +317,7 @@ fn pack_errors_name_the_file_and_a_failed_pack_keeps_the_old_one() {
     };
     let data = dir.path().join("bad.json");
     std::fs::write(&data, one_guest_named("Du\u{7}yên")).unwrap();
-    let o = daihoi()
-        .args(["pack", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = run_on(&["pack"], &data, &out);
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!stderr.contains('\u{7}'), "{stderr:?}");
@@ -426,13 +378,7 @@ fn render_all_with_one_bad_guest_writes_every_other_paper_and_tells_each_problem
         .replacen("\"Thắng\"", "\"Thắ\\u0007ng\"", 1);
     std::fs::write(&data, text).unwrap();
     let out = dir.join("out");
-    let o = daihoi()
-        .args(["render", "all", "--format", "pdf", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = run_on(&["render", "all", "--format", "pdf"], &data, &out);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(
@@ -471,15 +417,7 @@ fn pack_zip_replaces_an_earlier_pack_but_never_the_congress_file_or_another_file
     let text =
         std::fs::read_to_string(common::root().join("examples/data/doan-ket-2020.json")).unwrap();
     std::fs::write(&data, &text).unwrap();
-    let pack = |out: &std::path::Path| {
-        daihoi()
-            .args(["pack", "--zip", "--format", "pdf", "--data"])
-            .arg(&data)
-            .arg("--out")
-            .arg(out)
-            .output()
-            .unwrap()
-    };
+    let pack = |out: &std::path::Path| run_on(&["pack", "--zip", "--format", "pdf"], &data, &out);
     // Onto the congress file itself: refused, the record kept byte for byte.
     let o = pack(&data);
     assert_eq!(o.status.code(), Some(1));
@@ -523,13 +461,7 @@ fn a_problem_names_the_line_of_its_field_in_the_file() {
     let at = original.find("\"Thắng\"").unwrap();
     let line = original[..at].matches('\n').count() + 1;
     std::fs::write(&data, original.replacen("\"Thắng\"", "\"\"", 1)).unwrap();
-    let o = daihoi()
-        .args(["pack", "--format", "pdf", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(dir.join("out"))
-        .output()
-        .unwrap();
+    let o = run_on(&["pack", "--format", "pdf"], &data, &dir.join("out"));
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -546,13 +478,7 @@ fn a_problem_names_the_line_of_its_field_in_the_file() {
         original.replacen("\"agree\": 5", "\"agree\": \"năm\"", 1),
     )
     .unwrap();
-    let o = daihoi()
-        .args(["pack", "--format", "pdf", "--data"])
-        .arg(&data)
-        .arg("--out")
-        .arg(dir.join("out"))
-        .output()
-        .unwrap();
+    let o = run_on(&["pack", "--format", "pdf"], &data, &dir.join("out"));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains(&format!(

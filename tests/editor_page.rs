@@ -244,6 +244,16 @@ async fn a_clerk_edits_the_bach_mai_record_counts_votes_imports_guests_and_downl
     server.abort();
 }
 
+/// Clicks the element `css` names.
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Reloads the page and returns the value of the guests' field `css` as the page restores it.
 async fn reloaded_value(c: &Client, css: &str) -> Value {
     c.refresh().await.unwrap();
@@ -253,12 +263,7 @@ async fn reloaded_value(c: &Client, css: &str) -> Value {
         "document.querySelector('#form input')",
     )
     .await;
-    c.find(Locator::Css("#section-3"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#section-3").await;
     wait_for(
         c,
         "the restored guest",
@@ -271,12 +276,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     // Open the page and the Bạch Mai sample: the form shows it and it has no problem.
     c.goto(url).await.unwrap();
     wait_for(c, "the page", "document.getElementById('start') !== null").await;
-    c.find(Locator::Css("#start"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#start").await;
     wait_for(
         c,
         "the sample's check",
@@ -311,12 +311,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     // election with its superior congress), and opening the form changes nothing.
     let offices = "return JSON.stringify(JSON.parse(localStorage.getItem('daihoi.congress')).elections.map((e) => e.office));";
     let before = c.execute(offices, vec![]).await.unwrap();
-    c.find(Locator::Css("#section-5"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#section-5").await;
     wait_for(
         c,
         "the elections' form",
@@ -341,12 +336,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     screenshot(c, shots, "1b-elections.png").await;
 
     // Change the first guest's given name; the invitation preview follows.
-    c.find(Locator::Css("#section-3"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#section-3").await;
     let ten = "input[name='root[guests][0][name][ten]']";
     wait_for(
         c,
@@ -361,12 +351,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         "(localStorage.getItem('daihoi.congress') || '').includes('\"Hạnh\"')",
     )
     .await;
-    c.find(Locator::Css("#tab-preview"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#tab-preview").await;
     wait_for(
         c,
         "the invitation preview",
@@ -385,12 +370,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     }
     screenshot(c, shots, "2-preview.png").await;
     // Its DOCX is saved under the paper's own name, as the pack names it.
-    c.find(Locator::Css("#preview-docx"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#preview-docx").await;
     let deadline = Instant::now() + Duration::from_secs(30);
     let docx = loop {
         let found = std::fs::read_dir(downloads)
@@ -404,12 +384,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     assert!(docx.starts_with("giay-moi-01-gm-du-"), "{docx}");
-    c.find(Locator::Css("#preview-save-pdf"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#preview-save-pdf").await;
     let deadline = Instant::now() + Duration::from_secs(30);
     while !std::fs::read_dir(downloads)
         .unwrap()
@@ -451,12 +426,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
 
     // The vote count: more votes for a candidate than there were valid ballots is an error
     // beside that candidate's box, and the tally waits; the true count brings it back.
-    c.find(Locator::Css("#tab-count"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#tab-count").await;
     wait_for(c, "the tally", "document.querySelector('#tally table')").await;
     let votes = "input[data-path='elections[0].rounds[0].candidates[0].votes']";
     type_into(c, votes, "500").await;
@@ -488,24 +458,14 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     .await
     .unwrap();
     screenshot(c, shots, "3-count-error.png").await;
-    c.find(Locator::Css("#tab-preview"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#tab-preview").await;
     wait_for(
         c,
         "the preview to say why it shows nothing",
         "(document.getElementById('preview-frame').srcdoc || '').includes('Chưa xem được văn bản')",
     )
     .await;
-    c.find(Locator::Css("#tab-count"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#tab-count").await;
     wait_for(
         c,
         "the count again",
@@ -521,12 +481,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     .await;
     let elected = text_of(c, "#tally tbody tr.elected td").await;
     assert!(!elected.is_empty());
-    c.find(Locator::Css("#minutes-preview"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#minutes-preview").await;
     wait_for(
         c,
         "the vote-count minutes",
@@ -538,12 +493,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     screenshot(c, shots, "4-count.png").await;
 
     // Import a 20-row sheet of guests: 18 added, the two bad rows named by row and column.
-    c.find(Locator::Css("#tab-import"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#tab-import").await;
     let sheet = common::root().join("tests/fixtures/import/guests_20.xlsx");
     c.find(Locator::Css("#import-file"))
         .await
@@ -551,12 +501,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         .send_keys(&sheet.display().to_string())
         .await
         .unwrap();
-    c.find(Locator::Css("#import-run"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#import-run").await;
     let added = wait_for(
         c,
         "the import",
@@ -573,12 +518,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     screenshot(c, shots, "5-import.png").await;
 
     // One button for the whole pack; its manifest lists the changed and the imported guests.
-    c.find(Locator::Css("#pack"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "#pack").await;
     let deadline = Instant::now() + Duration::from_secs(120);
     let zip = loop {
         if let Some(p) = downloaded(downloads, "ho-so-dai-hoi.zip") {
