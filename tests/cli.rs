@@ -417,7 +417,7 @@ fn pack_zip_replaces_an_earlier_pack_but_never_the_congress_file_or_another_file
     let text =
         std::fs::read_to_string(common::root().join("examples/data/doan-ket-2020.json")).unwrap();
     std::fs::write(&data, &text).unwrap();
-    let pack = |out: &std::path::Path| run_on(&["pack", "--zip", "--format", "pdf"], &data, &out);
+    let pack = |out: &std::path::Path| run_on(&["pack", "--zip", "--format", "pdf"], &data, out);
     // Onto the congress file itself: refused, the record kept byte for byte.
     let o = pack(&data);
     assert_eq!(o.status.code(), Some(1));
