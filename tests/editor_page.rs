@@ -603,4 +603,49 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         "document.activeElement.id === 'tab-record' && !document.getElementById('screen-record').hidden",
     )
     .await;
+
+    // A file with a misspelt field: the page says which field is meant, and the forms keep
+    // the value rather than drop it without a word.
+    let mut misspelt: Value = serde_json::from_str(&common::sample_text()).unwrap();
+    misspelt["organisation"]["nam"] = json!("Đảng bộ phường Bạch Mai");
+    let file = scratch.join("sai-ten-muc.json");
+    std::fs::write(&file, misspelt.to_string()).unwrap();
+    c.find(Locator::Css("#open-file"))
+        .await
+        .unwrap()
+        .send_keys(&file.display().to_string())
+        .await
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while c.get_alert_text().await.is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "no question before replacing the record"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    c.accept_alert().await.unwrap();
+    wait_for(
+        c,
+        "the misspelt field named",
+        "document.getElementById('problems').textContent.includes('có phải “name”')",
+    )
+    .await;
+    click(c, "#section-0").await;
+    wait_for(
+        c,
+        "the organisation's form",
+        "document.querySelector('#form input')",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let kept = c
+        .execute(
+            "return JSON.parse(localStorage.getItem('daihoi.congress')).organisation.nam || null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept, json!("Đảng bộ phường Bạch Mai"));
+    assert!(text_of(c, "#problems").await.contains("có phải “name”"));
 }

@@ -112,12 +112,31 @@ function keepOrder(old, now) {
   return out;
 }
 
+// `now` (a form's value) with the fields of `old` that the schema `s` does not know put back:
+// a form shows only what the schema has, and a field the file misspelt ("nam" for "name")
+// would go without a word. Kept, the service goes on naming it in "Cần sửa".
+function keepUnknown(old, now, s) {
+  const r = resolve(s);
+  if (Array.isArray(old) && Array.isArray(now)) return now.map((v, k) => keepUnknown(old[k], v, r.items || {}));
+  if (!isRecord(old) || !isRecord(now)) return now;
+  const props = r.properties || {};
+  const open = r.additionalProperties && typeof r.additionalProperties === 'object';
+  for (const k of Object.keys(old)) {
+    if (k in now) now[k] = keepUnknown(old[k], now[k], props[k] || (open ? r.additionalProperties : {}));
+    else if (!(k in props) && !open && r.properties) now[k] = old[k];
+  }
+  return now;
+}
+
 // What the form of group i holds, into the record.
 function takeForm(i) {
   const ed = editors[i];
   if (!ed || !ed.ready_for_daihoi) return;
   const v = ed.getValue();
-  for (const p of groups()[i][1]) { if (p in v) record[p] = keepOrder(record[p], v[p]); else delete record[p]; }
+  for (const p of groups()[i][1]) {
+    if (p in v) record[p] = keepOrder(record[p], keepUnknown(record[p], v[p], schema.properties[p] || {}));
+    else delete record[p];
+  }
 }
 
 // A record opened from a file or kept in the browser: a congress file is one JSON object.
