@@ -129,7 +129,8 @@ fn plain_words(message: &str) -> String {
     if let Some(near) = nearest_field(message) {
         return format!("{message}; did you mean `{near}`?");
     }
-    let Some((before, expected)) = message.split_once("expected ") else {
+    // The last "expected": a string the user typed may hold the word too.
+    let Some((before, expected)) = message.rsplit_once("expected ") else {
         return message.to_string();
     };
     // What follows the name, if anything ("u32 at line 3"): the name ends at a space.
@@ -459,6 +460,11 @@ mod tests {
             "expected a date as YYYY-MM-DD, found \"\""
         );
         assert_eq!(plain_words("expected u32x"), "expected u32x");
+        // The user's own text is never taken for serde's words.
+        assert_eq!(
+            plain_words("invalid type: string \"expected u8\", expected u32"),
+            "invalid type: string \"expected u8\", expected a whole number, 0 or more"
+        );
         assert_eq!(
             plain_words("unknown field `venu`, expected one of `organisation`, `venue`, `kind`"),
             "unknown field `venu`, expected one of `organisation`, `venue`, `kind`; did you mean \
