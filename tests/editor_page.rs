@@ -244,6 +244,19 @@ async fn a_clerk_edits_the_bach_mai_record_counts_votes_imports_guests_and_downl
     server.abort();
 }
 
+/// Waits for the page's question (before the record is replaced) and answers yes.
+async fn accept_question(c: &Client) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while c.get_alert_text().await.is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "no question before replacing the record"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    c.accept_alert().await.unwrap();
+}
+
 /// Clicks the element `css` names.
 async fn click(c: &Client, css: &str) {
     c.find(Locator::Css(css))
@@ -557,7 +570,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
     );
     screenshot(c, shots, "6-pack.png").await;
 
-    // A file that is JSON but not a congress file: asked first, then refused; the record stays.
+    // A file that is JSON but not a congress file: refused at once, the record kept.
     let not_a_record = scratch.join("danh-sach.json");
     std::fs::write(&not_a_record, "[1, 2]").unwrap();
     let before = c
@@ -570,15 +583,6 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         .send_keys(&not_a_record.display().to_string())
         .await
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while c.get_alert_text().await.is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "no question before replacing the record"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    c.accept_alert().await.unwrap();
     let said = wait_for(
         c,
         "the refusal",
@@ -616,15 +620,7 @@ async fn drive(c: &Client, url: &str, shots: &Path, scratch: &Path, downloads: &
         .send_keys(&file.display().to_string())
         .await
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while c.get_alert_text().await.is_err() {
-        assert!(
-            Instant::now() < deadline,
-            "no question before replacing the record"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    c.accept_alert().await.unwrap();
+    accept_question(c).await;
     wait_for(
         c,
         "the misspelt field named",

@@ -694,10 +694,12 @@ async function start() {
   $('open-file').addEventListener('change', async () => {
     const f = $('open-file').files[0];
     $('open-file').value = '';
-    if (!f || !mayReplace()) return;
+    if (!f) return;
+    // A file that is no congress file is refused before anything is asked.
     let value;
     try { value = JSON.parse(await f.text()); } catch (e) { say(`Không mở được tệp ${f.name}: tệp không phải JSON (${e.message}). Hồ sơ đang soạn vẫn giữ nguyên.`); return; }
     if (!isRecord(value)) { say(`Không mở được tệp ${f.name}: đây không phải hồ sơ đại hội (cần một đối tượng JSON { … }). Hồ sơ đang soạn vẫn giữ nguyên.`); return; }
+    if (!mayReplace()) return;
     setRecord(value, 'Đã mở tệp ' + f.name + '.');
   });
   // Leaving the page (a reload, a closed tab) keeps what is being typed in a field.
