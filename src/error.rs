@@ -357,6 +357,14 @@ impl Error {
         err
     }
 
+    /// [`Error::problems`] of the input's shape (fields of the wrong type, misspelt, out of
+    /// range), of kind [`ErrorKind::Json`].
+    pub(crate) fn shape_problems(diagnostics: Vec<Diagnostic>) -> Self {
+        let mut err = Error::problems(diagnostics);
+        err.context.kind = ErrorKind::Json;
+        err
+    }
+
     /// Names the document (kind, recipient) or file the error belongs to, unless one is named.
     pub fn with_document(mut self, document: impl Into<String>) -> Self {
         if self.context.document.is_none() {

@@ -91,21 +91,107 @@ fn typed<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// Reads `value` as a `T`, the error naming the field.
-fn deserialize<T: serde::de::DeserializeOwned>(value: Value) -> Result<T> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+/// Reads `value` as a `T`, the error naming the field — every field the reading stops at, not
+/// only the first: a bad value is noted and a stand-in of the kind expected put in its place
+/// (a misspelt field is set aside), and the reading goes on, up to [`SHAPE_PROBLEMS`]. An empty
+/// record thus shows its nine empty dates and names at once, not one after another. Where no
+/// stand-in fits (an unknown choice, a missing field), the reading stops there.
+fn deserialize<T: serde::de::DeserializeOwned>(mut value: Value) -> Result<T> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    loop {
+        let e = match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(t) if found.is_empty() => return Ok(t),
+            Ok(_) => break,
+            Err(e) => e,
+        };
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        let message = plain_words(&inner.to_string());
-        if path.is_empty() || path == "." {
-            Error::new(
-                ErrorKind::Json,
+        let raw = e.into_inner().to_string();
+        let top = path.is_empty() || path == ".";
+        let message = plain_words(&raw);
+        found.push(if top {
+            (
+                String::new(),
                 format!("{message} at the top level of the file"),
             )
         } else {
-            Error::new(ErrorKind::Json, message).with_path(path)
+            (path.clone(), message)
+        });
+        if top || found.len() >= SHAPE_PROBLEMS || !stand_in(&mut value, &path, &raw) {
+            break;
         }
-    })
+    }
+    if let [(path, message)] = &found[..] {
+        let e = Error::new(ErrorKind::Json, message.clone());
+        return Err(if path.is_empty() {
+            e
+        } else {
+            e.with_path(path.as_str())
+        });
+    }
+    Err(Error::shape_problems(
+        found
+            .into_iter()
+            .map(|(path, message)| Diagnostic::new(path.as_str(), message))
+            .collect(),
+    ))
+}
+
+/// The most problems of shape one reading reports.
+const SHAPE_PROBLEMS: usize = 100;
+
+/// Puts in place of the value at `path` one of the kind serde's `message` says it expected, or
+/// sets a misspelt field aside; false where none fits.
+fn stand_in(root: &mut Value, path: &str, message: &str) -> bool {
+    let path = Path::from(path);
+    if let Some(field) = message
+        .strip_prefix("unknown field `")
+        .and_then(|m| m.split_once('`'))
+        .map(|(f, _)| f)
+    {
+        let parent = path.parent();
+        return match value_at(root, &parent) {
+            Some(Value::Object(map)) => map.remove(field).is_some(),
+            _ => false,
+        };
+    }
+    let expected = message.rsplit_once("expected ").map_or("", |(_, e)| e);
+    let stand_in = if expected.starts_with("a date") || message.contains("is out of range in") {
+        Value::from("2000-01-01")
+    } else if expected.starts_with("a time") {
+        Value::from("07:00")
+    } else if [
+        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "f32", "f64",
+    ]
+    .iter()
+    .any(|t| expected == *t)
+    {
+        Value::from(0)
+    } else if expected == "a string" {
+        Value::from("")
+    } else if expected == "a sequence" {
+        Value::Array(Vec::new())
+    } else {
+        return false;
+    };
+    match value_at(root, &path) {
+        Some(at) if *at != stand_in => {
+            *at = stand_in;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The value at `path` in `root`, if the text has it.
+fn value_at<'v>(root: &'v mut Value, path: &Path) -> Option<&'v mut Value> {
+    let mut at = root;
+    for segment in path.segments() {
+        at = match segment {
+            Segment::Field(name) => at.as_object_mut()?.get_mut(name.as_ref())?,
+            Segment::Index(i) => at.as_array_mut()?.get_mut(*i)?,
+        };
+    }
+    Some(at)
 }
 
 /// serde's message in words a user reads: Rust's names of what was expected ("u32", "struct
@@ -482,6 +568,40 @@ mod tests {
         );
         let e = load_congress(&text).unwrap_err().to_string();
         assert!(e.contains("expected a whole number, 0 or more"), "{e}");
+    }
+
+    #[test]
+    fn every_field_of_the_wrong_shape_is_named_at_once() {
+        // The editor's empty record: empty dates, and a misspelt field, a number as text and
+        // an impossible date added; each is named, in one reading.
+        let mut v: Value =
+            serde_json::from_str(include_str!("../../web/empty-members.json")).unwrap();
+        v["organisation"]["nam"] = Value::from("Chi bộ A");
+        v["term"]["start"] = Value::from("2025");
+        v["sessions"][0]["start"] = Value::from("7h30");
+        let e = load_congress(&v.to_string()).unwrap_err();
+        let said: Vec<String> = e.diagnostics().iter().map(|d| d.to_string()).collect();
+        for (path, words) in [
+            ("organisation.nam", "unknown field `nam`"),
+            ("term.start", "expected a whole number"),
+            ("sessions[0].date", "expected a date as YYYY-MM-DD"),
+            ("sessions[0].start", "expected a time as HH:MM"),
+            ("invitations.date", "expected a date as YYYY-MM-DD"),
+            ("summons.date", "expected a date as YYYY-MM-DD"),
+        ] {
+            assert!(
+                said.iter()
+                    .any(|d| d.starts_with(&format!("{path}: ")) && d.contains(words)),
+                "{path}: {said:#?}"
+            );
+        }
+        // One problem reads as before: the field's path on the error itself.
+        let mut v: Value =
+            serde_json::from_str(include_str!("../../examples/data/doan-ket-2020.json")).unwrap();
+        v["venue"] = Value::from(3);
+        let e = load_congress(&v.to_string()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Json);
+        assert_eq!(e.path().map(|p| p.to_string()), Some("venue".to_string()));
     }
 
     #[test]
