@@ -162,8 +162,7 @@ fn stand_in(root: &mut Value, path: &str, message: &str) -> bool {
     } else if [
         "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "f32", "f64",
     ]
-    .iter()
-    .any(|t| expected == *t)
+    .contains(&expected)
     {
         Value::from(0)
     } else if expected == "a string" {
