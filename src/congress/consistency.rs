@@ -145,25 +145,21 @@ impl Congress {
         out
     }
 
-    /// One name twice on a round's list: namesakes are possible, but the ballot and the minutes
-    /// print the same name twice (one elected, one not) — and one person entered twice reads
-    /// the same way.
+    /// One name twice on a round's list ([`crate::rules::namesakes`], in the file's order):
+    /// the ballot and the minutes print the name twice, one elected, one not.
     fn namesake_warnings(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         for (i, e) in self.elections.iter().enumerate() {
             for (r, round) in e.rounds.iter().enumerate() {
-                for (k, c) in round.candidates.iter().enumerate() {
-                    if let Some(first) = round.candidates[..k].iter().position(|x| x.name == c.name)
-                    {
-                        out.push(Diagnostic::new(
-                            format!("elections[{i}].rounds[{r}].candidates[{k}].name"),
-                            format!(
-                                "{} is also candidates[{first}]: the ballot and the minutes print \
-                                 the name twice; if it is one person entered twice, remove one",
-                                c.name
-                            ),
-                        ));
-                    }
+                for (first, k) in crate::rules::namesakes(&round.candidates) {
+                    out.push(Diagnostic::new(
+                        format!("elections[{i}].rounds[{r}].candidates[{k}].name"),
+                        format!(
+                            "{} is also candidates[{first}]: the ballot and the minutes print the \
+                             name twice; if it is one person entered twice, remove one",
+                            round.candidates[k].name
+                        ),
+                    ));
                 }
             }
         }

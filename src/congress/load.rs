@@ -159,11 +159,7 @@ fn stand_in(root: &mut Value, path: &str, message: &str) -> bool {
         Value::from("2000-01-01")
     } else if expected.starts_with("a time") {
         Value::from("07:00")
-    } else if [
-        "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "f32", "f64",
-    ]
-    .contains(&expected)
-    {
+    } else if NUMBERS.iter().any(|(name, _)| *name == expected) {
         Value::from(0)
     } else if expected == "a string" {
         Value::from("")
@@ -193,21 +189,25 @@ fn value_at<'v>(root: &'v mut Value, path: &Path) -> Option<&'v mut Value> {
     Some(at)
 }
 
+/// Rust's number types as serde names them, and what a field of each holds.
+const NUMBERS: &[(&str, &str)] = &[
+    ("u8", "a whole number, 0 or more"),
+    ("u16", "a whole number, 0 or more"),
+    ("u32", "a whole number, 0 or more"),
+    ("u64", "a whole number, 0 or more"),
+    ("usize", "a whole number, 0 or more"),
+    ("i8", "a whole number"),
+    ("i16", "a whole number"),
+    ("i32", "a whole number"),
+    ("i64", "a whole number"),
+    ("f32", "a number"),
+    ("f64", "a number"),
+];
+
 /// serde's message in words a user reads: Rust's names of what was expected ("u32", "struct
 /// Organisation", "a sequence") said as what the field holds.
 fn plain_words(message: &str) -> String {
     const WORDS: &[(&str, &str)] = &[
-        ("u8", "a whole number, 0 or more"),
-        ("u16", "a whole number, 0 or more"),
-        ("u32", "a whole number, 0 or more"),
-        ("u64", "a whole number, 0 or more"),
-        ("usize", "a whole number, 0 or more"),
-        ("i8", "a whole number"),
-        ("i16", "a whole number"),
-        ("i32", "a whole number"),
-        ("i64", "a whole number"),
-        ("f32", "a number"),
-        ("f64", "a number"),
         ("a sequence", "a list ([ … ])"),
         ("a map", "a group of fields ({ … })"),
     ];
@@ -223,7 +223,7 @@ fn plain_words(message: &str) -> String {
         let rest = name.find(' ').map_or("", |i| &name[i..]);
         Some(format!("a group of fields ({{ … }}){rest}"))
     } else {
-        WORDS.iter().find_map(|(name, words)| {
+        NUMBERS.iter().chain(WORDS).find_map(|(name, words)| {
             let rest = expected.strip_prefix(name)?;
             (rest.is_empty() || rest.starts_with(' ')).then(|| format!("{words}{rest}"))
         })

@@ -3,7 +3,7 @@
 
 use crate::error::Diagnostic;
 
-use super::election::{saturating_sum, BallotCounts, Election, Office, RuleSet};
+use super::election::{saturating_sum, BallotCounts, Candidate, Election, Office, RuleSet};
 
 /// Counts above this are taken for typing mistakes: no grassroots congress, conference or
 /// ballot comes near a million people.
@@ -360,19 +360,32 @@ fn list(f: &mut Findings, e: &Election) {
             );
         }
     }
+    for (i, j) in namesakes(&e.candidates) {
+        f.warn(
+            format!("candidates[{j}].name"),
+            format!(
+                "{} has the same name as candidates[{i}]: the minutes cannot tell them apart",
+                e.candidates[j].name
+            ),
+        );
+    }
+}
+
+/// Each candidate whose name an earlier one of `candidates` has, with that earlier one: `(i,
+/// j)`, `i < j`, positions in `candidates`. Namesakes may stand, but the ballot and the minutes
+/// print the name twice — and one person entered twice reads the same way.
+pub(crate) fn namesakes(candidates: &[Candidate]) -> Vec<(usize, usize)> {
     let mut first_seen = std::collections::HashMap::new();
-    for (j, c) in e.candidates.iter().enumerate() {
-        if let Some(i) = first_seen.insert(&c.name, j) {
-            first_seen.insert(&c.name, i);
-            f.warn(
-                format!("candidates[{j}].name"),
-                format!(
-                    "{} has the same name as candidates[{i}]: the minutes cannot tell them apart",
-                    c.name
-                ),
-            );
+    let mut out = Vec::new();
+    for (j, c) in candidates.iter().enumerate() {
+        match first_seen.get(&c.name) {
+            Some(&i) => out.push((i, j)),
+            None => {
+                first_seen.insert(&c.name, j);
+            }
         }
     }
+    out
 }
 
 /// "1 seat", "3 seats".

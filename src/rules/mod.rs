@@ -31,6 +31,7 @@ mod personnel;
 mod tally;
 mod text;
 
+pub(crate) use check::namesakes;
 pub use check::{MAX_CELL_COMMITTEE, MAX_COUNT};
 pub use election::{
     BallotCounts, Candidate, CongressKind, Denominator, Election, Exclusion, ExclusionCount,
